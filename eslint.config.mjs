@@ -1,0 +1,38 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'examples/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      curly: ['error', 'multi-line'],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The core is pure: no VS Code API and no Node I/O, so it runs in vitest, the browser and a CLI.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'src/core must not import vscode: put VS Code code in src/*.ts adapters.' },
+          { name: 'fs', message: 'src/core does no I/O.' },
+          { name: 'node:fs', message: 'src/core does no I/O.' },
+          { name: 'fs/promises', message: 'src/core does no I/O.' },
+          { name: 'node:fs/promises', message: 'src/core does no I/O.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,132 @@
+import { writeFrontMatter } from './frontMatter';
+import { SIDE_LABELS, TRAITS, Trait, normalizeTag, traitById } from './traits';
+
+export const MAX_SLUG_LENGTH = 60;
+export const MAX_TITLE_LENGTH = 200;
+
+function pad(value: number, width = 2): string {
+  return String(Math.abs(value)).padStart(width, '0');
+}
+
+/** The user's local calendar day of `now`, `YYYY-MM-DD` (never the UTC day). */
+export function localDay(now: Date): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** ISO 8601 local time with its UTC offset, e.g. `2026-11-27T09:05:00+01:00`. */
+export function localIsoTimestamp(now: Date): string {
+  const offsetMinutes = -now.getTimezoneOffset();
+  const sign = offsetMinutes >= 0 ? '+' : '-';
+  const offset = `${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
+  return `${localDay(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}${offset}`;
+}
+
+// Letters that Unicode does not decompose into ASCII.
+const FOLDED_LETTERS: Readonly<Record<string, string>> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
+};
+
+/**
+ * A file-name-safe slug: lowercase ASCII letters and digits joined by single hyphens, accents
+ * folded, at most `MAX_SLUG_LENGTH` characters, cut at a word boundary when possible. Empty when
+ * the title has no Latin letters or digits.
+ */
+export function slugify(title: string): string {
+  const folded = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter] ?? '');
+  const slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
+  const lastHyphen = cut.lastIndexOf('-');
+  const trimmed = lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut.slice(0, MAX_SLUG_LENGTH);
+  return trimmed.replace(/-+$/, '');
+}
+
+/** A one-line title as typed, or undefined when blank. */
+export function cleanTitle(title: string | undefined): string | undefined {
+  // Control characters (pasted newlines, tabs) would break the heading and the file name.
+  // eslint-disable-next-line no-control-regex
+  const cleaned = (title ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return cleaned ? cleaned.slice(0, MAX_TITLE_LENGTH) : undefined;
+}
+
+/**
+ * Where an entry goes, relative to the journal folder, as path segments:
+ * `YYYY/MM/YYYY-MM-DD-<slug>.md`, with `-2`, `-3`, … for `attempt` 2, 3, ….
+ */
+export function entryPathSegments(now: Date, slug: string, attempt = 1): string[] {
+  const day = localDay(now);
+  const suffix = attempt > 1 ? `-${attempt}` : '';
+  return [day.slice(0, 4), day.slice(5, 7), `${day}-${slug}${suffix}.md`];
+}
+
+export interface NewEntry {
+  readonly slug: string;
+  readonly text: string;
+  /** 0-based line where the user starts writing: under the first prompt. */
+  readonly cursorLine: number;
+}
+
+export function buildEntry(traits: readonly Trait[], title: string | undefined, now: Date): NewEntry {
+  if (traits.length === 0) throw new Error('An entry needs at least one trait.');
+  const cleanedTitle = cleanTitle(title);
+  const heading = cleanedTitle ?? traits.map((trait) => trait.label).join(' · ');
+  const slug = (cleanedTitle && slugify(cleanedTitle)) || traits[0].id;
+
+  const body: string[] = [`# ${heading}`, ''];
+  let cursorBodyLine = -1;
+  for (const trait of traits) {
+    body.push(`> **${trait.label}** (${SIDE_LABELS[trait.side].toLowerCase()}): ${trait.description}`, '');
+    for (const prompt of trait.prompts) {
+      body.push(`## ${prompt}`, '');
+      if (cursorBodyLine === -1) cursorBodyLine = body.length;
+      body.push('', '');
+    }
+  }
+  const text = writeFrontMatter(body.join('\n').replace(/\n+$/, '\n'), {
+    date: localIsoTimestamp(now),
+    tags: traits.map((trait) => trait.id),
+  });
+  const frontMatterLines = text.split('\n').indexOf('# ' + heading);
+  return { slug, text, cursorLine: frontMatterLines + cursorBodyLine };
+}
+
+export interface NewEntryArgs {
+  traits: Trait[];
+  title: string | undefined;
+}
+
+/**
+ * Validates the argument of `balanceJournal.newEntry` (`{ traits: string[], title?: string }`),
+ * which keybindings and other extensions may pass: an error message, or the resolved traits.
+ */
+export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { error: 'Expected an argument like { "traits": ["empathy"], "title": "…" }.' };
+  }
+  const { traits, title } = value as { traits?: unknown; title?: unknown };
+  if (!Array.isArray(traits) || traits.length === 0) {
+    return { error: '"traits" must be a non-empty list of trait ids, e.g. ["empathy"].' };
+  }
+  if (title !== undefined && title !== null && typeof title !== 'string') {
+    return { error: '"title" must be text.' };
+  }
+  const resolved: Trait[] = [];
+  const unknown: string[] = [];
+  for (const id of traits) {
+    const trait = typeof id === 'string' ? traitById(normalizeTag(id)) : undefined;
+    if (!trait) unknown.push(typeof id === 'string' ? `"${id}"` : String(id));
+    else if (!resolved.includes(trait)) resolved.push(trait);
+  }
+  if (unknown.length > 0) {
+    return { error: `Unknown trait ${unknown.join(', ')}. Known traits: ${knownTraitIds()}.` };
+  }
+  return { traits: resolved, title: typeof title === 'string' ? title : undefined };
+}
+
+function knownTraitIds(): string {
+  return TRAITS.map((trait) => trait.id).join(', ');
+}

@@ -1,0 +1,118 @@
+import { readFrontMatter } from './frontMatter';
+import { forEachInlineTag } from './inlineTags';
+import { normalizeTag } from './traits';
+
+/** Something wrong with an entry that the user should hear about; the entry is still indexed. */
+export interface EntryProblem {
+  readonly message: string;
+  /** 0-based line in the file. */
+  readonly line: number;
+}
+
+export interface ParsedEntry {
+  /** The first `# ` heading, if any. */
+  readonly title: string | undefined;
+  /** The entry's local calendar day, `YYYY-MM-DD`, from `date` or else the file name. */
+  readonly day: string | undefined;
+  /** For ordering: epoch milliseconds of `date`, else of the day; NaN when unknown. */
+  readonly time: number;
+  /** Normalised tags, each once, front matter first. */
+  readonly tags: readonly string[];
+  readonly problems: readonly EntryProblem[];
+}
+
+const DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
+const MAX_TITLE_LENGTH = 200;
+
+/** Reads one journal entry. Never throws: whatever can be read is returned, the rest reported. */
+export function parseEntry(text: string, fileName = ''): ParsedEntry {
+  const problems: EntryProblem[] = [];
+  const tags = new Set<string>();
+  const frontMatter = readFrontMatter(text);
+  if (frontMatter.error) problems.push(frontMatter.error);
+
+  let dateValue: unknown;
+  if (frontMatter.data) {
+    collectFrontMatterTags(frontMatter.data.tags, tags, problems, tagsLine(text));
+    dateValue = frontMatter.data.date;
+  }
+
+  forEachInlineTag(frontMatter.body, (match) => addTag(tags, match.raw));
+
+  const { day, time } = entryDate(dateValue, fileName, problems);
+  return { title: firstHeading(frontMatter.body), day, time, tags: [...tags], problems };
+}
+
+function addTag(tags: Set<string>, raw: string): void {
+  const tag = normalizeTag(raw);
+  if (tag) tags.add(tag);
+}
+
+function tagsLine(text: string): number {
+  const match = /^tags\s*:/m.exec(text);
+  if (!match) return 1;
+  return text.slice(0, match.index).split('\n').length - 1;
+}
+
+function collectFrontMatterTags(value: unknown, tags: Set<string>, problems: EntryProblem[], line: number): void {
+  if (value === undefined || value === null) return;
+  if (typeof value === 'string') {
+    for (const part of value.split(',')) addTag(tags, part);
+    return;
+  }
+  if (Array.isArray(value)) {
+    let ignored = 0;
+    for (const item of value) {
+      if (typeof item === 'string') addTag(tags, item);
+      else ignored++;
+    }
+    if (ignored > 0) {
+      problems.push({ message: `${ignored} item(s) of "tags" are not text and were ignored; write each tag as a word, e.g. "- empathy".`, line });
+    }
+    return;
+  }
+  problems.push({ message: `"tags" should be a list of words or a comma-separated text, not ${describeType(value)}; it was ignored.`, line });
+}
+
+function describeType(value: unknown): string {
+  if (typeof value === 'object') return 'a map';
+  return `a ${typeof value}`;
+}
+
+function entryDate(value: unknown, fileName: string, problems: EntryProblem[]): { day: string | undefined; time: number } {
+  if (typeof value === 'string') {
+    const time = Date.parse(value);
+    const day = DAY_PREFIX.exec(value)?.[0];
+    if (day && !Number.isNaN(time)) return { day: detach(day), time };
+    if (day) return { day: detach(day), time: localMidnight(day) };
+  }
+  if (value !== undefined && value !== null) {
+    problems.push({ message: '"date" should look like 2026-11-27T09:05:00+01:00; the file name\'s date is used instead.', line: 1 });
+  }
+  const day = DAY_PREFIX.exec(fileName)?.[0];
+  return { day: day && detach(day), time: day ? localMidnight(day) : Number.NaN };
+}
+
+function localMidnight(day: string): number {
+  const [, y, m, d] = DAY_PREFIX.exec(day) ?? [];
+  return new Date(Number(y), Number(m) - 1, Number(d)).getTime();
+}
+
+function firstHeading(body: string): string | undefined {
+  let inFence = false;
+  for (const line of body.split('\n')) {
+    if (/^ {0,3}(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    const heading = /^ {0,3}# +(.+?)(?: +#+)?\s*$/.exec(line);
+    if (heading) return detach(heading[1].slice(0, MAX_TITLE_LENGTH));
+  }
+  return undefined;
+}
+
+/**
+ * A copy that does not keep the whole file's text alive: V8 slices share their parent string,
+ * which at 50,000 entries means holding every file in memory.
+ */
+export function detach(value: string): string {
+  return JSON.parse(JSON.stringify(value)) as string;
+}

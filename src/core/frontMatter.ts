@@ -1,0 +1,111 @@
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+
+// gray-matter picks a parser from the text after the opening `---` (`---js` means eval): only
+// YAML may ever run on a journal file, so every other engine refuses.
+function refuse(language: string) {
+  return () => {
+    throw new Error(`front matter in "${language}" is not supported; use YAML`);
+  };
+}
+
+// js-yaml 3 quotes every string with a colon; a timestamp is valid YAML unquoted and reads as
+// what it is in other tools (Jekyll, Hugo, Obsidian).
+function unquoteTimestamps(yamlText: string): string {
+  return yamlText.replace(/^(\w+): '(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-]\d\d:\d\d|Z))'$/gm, '$1: $2');
+}
+
+// CORE_SCHEMA keeps timestamps as the strings the user wrote (with their UTC offset) both ways:
+// read back unchanged, and written unquoted.
+const MATTER_OPTIONS = {
+  engines: {
+    yaml: {
+      parse: (text: string) => yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA }) as object,
+      stringify: (data: object) => unquoteTimestamps(yaml.safeDump(data, { schema: yaml.CORE_SCHEMA, lineWidth: -1 })),
+    },
+    javascript: refuse('javascript'),
+    js: refuse('js'),
+    coffee: refuse('coffee'),
+    json: refuse('json'),
+  },
+};
+
+export interface FrontMatterResult {
+  /** The parsed map, or undefined when there is none or it could not be parsed. */
+  data: Record<string, unknown> | undefined;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** 0-based line in the file where `body` starts. */
+  bodyLine: number;
+  /** Set when the front matter exists but is unusable. */
+  error?: { message: string; line: number };
+}
+
+const BOM = '\uFEFF';
+
+function countLines(text: string, end: number): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/** Where the front matter block closes: the offset just past the closing line, or -1. */
+function findClosingDelimiter(text: string): { bodyStart: number } | undefined {
+  const match = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
+  if (!match) return undefined;
+  return { bodyStart: 3 + match.index + match[0].length };
+}
+
+export function hasFrontMatter(text: string): boolean {
+  return /^---[ \t]*(?:[A-Za-z]+)?[ \t]*\r?\n/.test(text);
+}
+
+/** Splits and parses front matter through gray-matter; never throws. */
+export function readFrontMatter(input: string): FrontMatterResult {
+  const text = input.startsWith(BOM) ? input.slice(1) : input;
+  if (!hasFrontMatter(text)) return { data: undefined, body: text, bodyLine: 0 };
+
+  const closing = findClosingDelimiter(text);
+  if (!closing) {
+    // Without a closing line gray-matter would swallow the whole file as YAML; keep the body.
+    const firstBreak = text.indexOf('\n');
+    return {
+      data: undefined,
+      body: text.slice(firstBreak + 1),
+      bodyLine: 1,
+      error: { message: 'Front matter starts with "---" but has no closing "---" line.', line: 0 },
+    };
+  }
+  const bodyLine = countLines(text, closing.bodyStart);
+  // gray-matter only recognises "\n---" as the close; normalise CRLF inside the block.
+  const block = text.slice(0, closing.bodyStart).replace(/\r\n/g, '\n');
+  try {
+    const parsed = matter(block, MATTER_OPTIONS);
+    const data = parsed.data as unknown;
+    const body = text.slice(closing.bodyStart);
+    if (data === null || data === undefined || (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0)) {
+      return { data: {}, body, bodyLine };
+    }
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      return { data: undefined, body, bodyLine, error: { message: 'Front matter is not a map of "key: value" lines.', line: 1 } };
+    }
+    return { data: data as Record<string, unknown>, body, bodyLine };
+  } catch (error) {
+    return { data: undefined, body: text.slice(closing.bodyStart), bodyLine, error: describeYamlError(error) };
+  }
+}
+
+function describeYamlError(error: unknown): { message: string; line: number } {
+  const yamlError = error as { name?: string; reason?: string; message?: string; mark?: { line?: number } };
+  // The YAML text handed to js-yaml starts right after "---", on the same line, so its line
+  // numbers are the file's 0-based lines.
+  const line = typeof yamlError.mark?.line === 'number' ? Math.max(1, yamlError.mark.line) : 1;
+  const reason = yamlError.reason ?? yamlError.message ?? String(error);
+  const firstLine = String(reason).split('\n')[0];
+  return { message: `Invalid YAML in front matter (line ${line + 1}): ${firstLine}`, line };
+}
+
+/** The complete text of an entry: YAML front matter written by gray-matter, then the body. */
+export function writeFrontMatter(body: string, data: Record<string, unknown>): string {
+  return matter.stringify(body, data, MATTER_OPTIONS);
+}

@@ -1,0 +1,197 @@
+import { Balance, DEFAULT_BALANCE_TOLERANCE, computeBalance } from './balance';
+import { EntryProblem, ParsedEntry, detach } from './entryParser';
+import { traitById } from './traits';
+
+export interface IndexedEntry {
+  /** Unique key of the file (its URI as a string). */
+  readonly key: string;
+  /** The heading, or the file name without `.md`. */
+  readonly title: string;
+  readonly day: string | undefined;
+  readonly time: number;
+  readonly tags: readonly string[];
+  readonly problems: readonly EntryProblem[];
+}
+
+export interface TagCount {
+  readonly tag: string;
+  readonly count: number;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+const NO_PROBLEMS: readonly EntryProblem[] = Object.freeze([]);
+
+/**
+ * The one in-memory journal that every feature reads. Counts are kept per tag as entries come
+ * and go, so a change costs the size of one entry, never a walk over the journal. Listeners hear
+ * once per `batch`, not once per file.
+ */
+export class JournalIndex {
+  private readonly entries = new Map<string, IndexedEntry>();
+  private readonly keysByTag = new Map<string, Set<string>>();
+  // Tags are interned: one string per distinct tag, not one slice of each file's text.
+  private readonly tagPool = new Map<string, string>();
+  private readonly newestFirstCache = new Map<string, readonly IndexedEntry[]>();
+  private readonly listeners = new Set<() => void>();
+  private batchDepth = 0;
+  private changedInBatch = false;
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): IndexedEntry | undefined {
+    return this.entries.get(key);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  values(): IterableIterator<IndexedEntry> {
+    return this.entries.values();
+  }
+
+  /** Adds or replaces the entry stored under `key`. */
+  set(key: string, fileName: string, parsed: ParsedEntry): IndexedEntry {
+    const previous = this.entries.get(key);
+    if (previous) this.untag(previous);
+    const entry: IndexedEntry = {
+      key,
+      title: parsed.title ?? detach(fileName.replace(/\.md$/i, '')),
+      day: parsed.day,
+      time: parsed.time,
+      tags: parsed.tags.map((tag) => this.intern(tag)),
+      problems: parsed.problems.length > 0 ? parsed.problems : NO_PROBLEMS,
+    };
+    this.entries.set(key, entry);
+    for (const tag of entry.tags) {
+      let keys = this.keysByTag.get(tag);
+      if (!keys) this.keysByTag.set(tag, (keys = new Set()));
+      keys.add(key);
+      this.newestFirstCache.delete(tag);
+    }
+    this.changed();
+    return entry;
+  }
+
+  delete(key: string): boolean {
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    this.untag(entry);
+    this.entries.delete(key);
+    this.changed();
+    return true;
+  }
+
+  /** Removes every entry whose key starts with `prefix` (a deleted folder); returns how many. */
+  deleteUnder(prefix: string): number {
+    let removed = 0;
+    this.batch(() => {
+      for (const key of [...this.entries.keys()]) {
+        if (key.startsWith(prefix) && this.delete(key)) removed++;
+      }
+    });
+    return removed;
+  }
+
+  clear(): void {
+    if (this.entries.size === 0) return;
+    this.entries.clear();
+    this.keysByTag.clear();
+    this.tagPool.clear();
+    this.newestFirstCache.clear();
+    this.changed();
+  }
+
+  /** How many entries carry `tag` (normalised). */
+  countOf = (tag: string): number => this.keysByTag.get(tag)?.size ?? 0;
+
+  balance(tolerance = DEFAULT_BALANCE_TOLERANCE): Balance {
+    return computeBalance(this.countOf, tolerance);
+  }
+
+  /** Entries carrying `tag`, newest first; cached until one of them changes. */
+  entriesTagged(tag: string): readonly IndexedEntry[] {
+    const cached = this.newestFirstCache.get(tag);
+    if (cached) return cached;
+    const keys = this.keysByTag.get(tag);
+    const sorted = keys ? [...keys].map((key) => this.entries.get(key)!).sort(newestFirst) : [];
+    this.newestFirstCache.set(tag, sorted);
+    return sorted;
+  }
+
+  /** Tags that are not traits, most used first. */
+  otherTags(): TagCount[] {
+    const others: TagCount[] = [];
+    for (const [tag, keys] of this.keysByTag) {
+      if (!traitById(tag)) others.push({ tag, count: keys.size });
+    }
+    return others.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  }
+
+  /** Runs `update` and notifies listeners once at the end, if anything changed. */
+  batch<T>(update: () => T): T {
+    this.batchDepth++;
+    try {
+      return update();
+    } finally {
+      this.batchDepth--;
+      if (this.batchDepth === 0 && this.changedInBatch) {
+        this.changedInBatch = false;
+        this.fire();
+      }
+    }
+  }
+
+  onDidChange(listener: () => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private untag(entry: IndexedEntry): void {
+    for (const tag of entry.tags) {
+      const keys = this.keysByTag.get(tag);
+      if (!keys) continue;
+      keys.delete(entry.key);
+      this.newestFirstCache.delete(tag);
+      if (keys.size === 0) {
+        this.keysByTag.delete(tag);
+        this.tagPool.delete(tag);
+      }
+    }
+  }
+
+  private intern(tag: string): string {
+    let pooled = this.tagPool.get(tag);
+    if (pooled === undefined) {
+      pooled = detach(tag);
+      this.tagPool.set(pooled, pooled);
+    }
+    return pooled;
+  }
+
+  private changed(): void {
+    if (this.batchDepth > 0) this.changedInBatch = true;
+    else this.fire();
+  }
+
+  private fire(): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch {
+        // A failing listener must not stop the others or the index.
+      }
+    }
+  }
+}
+
+function newestFirst(a: IndexedEntry, b: IndexedEntry): number {
+  const at = Number.isNaN(a.time) ? -Infinity : a.time;
+  const bt = Number.isNaN(b.time) ? -Infinity : b.time;
+  return bt - at || a.title.localeCompare(b.title);
+}

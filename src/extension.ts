@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { JournalIndex } from './core/journalIndex';
+import { Commands, ContextKeys, Views } from './ids';
+import { JournalIndexer } from './journalIndexer';
+import { registerNewEntryCommands } from './newEntryCommand';
+import { BalanceStatusBar } from './statusBar';
+import { registerTraitHover } from './traitHover';
+import { TraitTreeProvider } from './traitTree';
+
+/** What the extension hands to tests and to other extensions. */
+export interface BalanceJournalApi {
+  readonly index: JournalIndex;
+  /** Resolves once the running scan and received file events are applied. */
+  settle(): Promise<void>;
+  readonly treeProvider: TraitTreeProvider;
+  readonly statusBar: BalanceStatusBar;
+}
+
+export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
+  const log = vscode.window.createOutputChannel('Balance Journal', { log: true });
+  const diagnostics = vscode.languages.createDiagnosticCollection('balance-journal');
+  const index = new JournalIndex();
+  const indexer = new JournalIndexer(index, diagnostics, log);
+  const treeProvider = new TraitTreeProvider(index);
+  const treeView = vscode.window.createTreeView(Views.traits, { treeDataProvider: treeProvider, showCollapseAll: true });
+  const statusBar = new BalanceStatusBar(index);
+
+  const updateViewState = () => {
+    const scanning = indexer.isScanning && index.size === 0;
+    treeView.message = scanning ? 'Indexing your journal…' : indexer.rootErrors[0];
+    void vscode.commands.executeCommand('setContext', ContextKeys.ready, indexer.hasScanned || !scanning);
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasEntries, index.size > 0);
+  };
+
+  context.subscriptions.push(
+    log,
+    diagnostics,
+    indexer,
+    treeProvider,
+    treeView,
+    statusBar,
+    registerTraitHover(index),
+    ...registerNewEntryCommands(index, log),
+    vscode.commands.registerCommand(Commands.refresh, () =>
+      vscode.window.withProgress({ location: { viewId: Views.traits }, title: 'Rescanning journal' }, () => indexer.rescan()),
+    ),
+    vscode.commands.registerCommand(Commands.showTraits, () => vscode.commands.executeCommand(`${Views.traits}.focus`)),
+    indexer.onDidChangeState(updateViewState),
+    index.onDidChange(updateViewState),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('balanceJournal.balanceTolerance')) treeProvider.refresh();
+    }),
+  );
+
+  // The first scan runs in the background: activation returns at once.
+  void indexer.start().catch((error) => log.error(`Indexing failed: ${String(error)}`));
+  updateViewState();
+
+  return { index, settle: () => indexer.settle(), treeProvider, statusBar };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

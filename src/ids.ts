@@ -1,0 +1,24 @@
+// Every identifier the manifest (package.json) declares, in one place.
+export const Commands = {
+  newEntry: 'balanceJournal.newEntry',
+  newEntryForTrait: 'balanceJournal.newEntryForTrait',
+  refresh: 'balanceJournal.refresh',
+  showTraits: 'balanceJournal.showTraits',
+} as const;
+
+export const Views = {
+  container: 'balanceJournal',
+  traits: 'balanceJournal.traits',
+} as const;
+
+export const ContextKeys = {
+  /** True once the first scan has finished, so the welcome view does not flash "no entries". */
+  ready: 'balanceJournal.ready',
+  hasEntries: 'balanceJournal.hasEntries',
+} as const;
+
+export const Settings = {
+  section: 'balanceJournal',
+  folder: 'folder',
+  balanceTolerance: 'balanceTolerance',
+} as const;

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { affectsBalance, balanceTolerance } from './config';
+import { balanceDetails, describeBalance, shortBalance } from './core/balance';
+import { JournalIndex } from './core/journalIndex';
+import { Commands } from './ids';
+
+/** The balance at a glance (`L 44% · M 56%`); a click reveals the Traits view. */
+export class BalanceStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('balanceJournal.balance', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscriptions: { dispose(): void }[];
+
+  constructor(private readonly index: JournalIndex) {
+    this.item.name = 'Balance Journal';
+    this.item.command = Commands.showTraits;
+    this.subscriptions = [
+      index.onDidChange(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((event) => affectsBalance(event) && this.update()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.update()),
+    ];
+    this.update();
+  }
+
+  update(): void {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      this.item.hide();
+      return;
+    }
+    const balance = this.index.balance(balanceTolerance());
+    this.item.text = `$(law) ${shortBalance(balance)}`;
+    const tooltip = new vscode.MarkdownString(`**Balance Journal**: ${describeBalance(balance)}\n\n`);
+    tooltip.appendMarkdown(balanceDetails(balance, this.index.countOf).join('  \n'));
+    tooltip.appendMarkdown('\n\nClick to show the Traits view.');
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: `Balance Journal: ${describeBalance(balance)}` };
+    this.item.show();
+  }
+
+  get text(): string {
+    return this.item.text;
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,177 @@
+import * as vscode from 'vscode';
+import { balanceTolerance } from './config';
+import { Balance, balanceDetails, describeBalance, pluralEntries, sideTotal } from './core/balance';
+import { IndexedEntry, JournalIndex } from './core/journalIndex';
+import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitsOfSide } from './core/traits';
+
+export type TraitTreeNode =
+  | { readonly kind: 'balance' }
+  | { readonly kind: 'side'; readonly side: Side }
+  | { readonly kind: 'trait'; readonly trait: Trait }
+  | { readonly kind: 'otherTags' }
+  | { readonly kind: 'otherTag'; readonly tag: string; readonly count: number }
+  | { readonly kind: 'entry'; readonly entry: IndexedEntry; readonly parentId: string };
+
+const REFRESH_DELAY_MS = 50;
+
+const TRAIT_ICONS: Readonly<Record<string, string>> = {
+  'visionary-thinking': 'telescope',
+  empathy: 'heart',
+  innovation: 'lightbulb',
+  influence: 'megaphone',
+  'organizational-skills': 'checklist',
+  'decision-making': 'git-compare',
+  'problem-solving': 'tools',
+  'time-management': 'watch',
+};
+
+export function balanceIcon(balance: Balance): vscode.ThemeIcon {
+  switch (balance.state) {
+    case 'empty':
+      return new vscode.ThemeIcon('circle-large-outline');
+    case 'balanced':
+      return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green'));
+    case 'leaning-leadership':
+      return new vscode.ThemeIcon('arrow-left', new vscode.ThemeColor('charts.yellow'));
+    case 'leaning-management':
+      return new vscode.ThemeIcon('arrow-right', new vscode.ThemeColor('charts.yellow'));
+  }
+}
+
+/** The Traits view: the balance, each side with its traits and their entries, other tags. */
+export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TraitTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly subscription: { dispose(): void };
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly index: JournalIndex) {
+    this.subscription = index.onDidChange(() => this.scheduleRefresh());
+  }
+
+  /** Coalesces bursts of index changes (a scan applies hundreds of batches) into one redraw. */
+  private scheduleRefresh(): void {
+    this.refreshTimer ??= setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.refresh();
+    }, REFRESH_DELAY_MS);
+  }
+
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  getChildren(node?: TraitTreeNode): TraitTreeNode[] {
+    if (!node) {
+      // Empty: the view shows its welcome content instead.
+      if (this.index.size === 0) return [];
+      const roots: TraitTreeNode[] = [{ kind: 'balance' }, ...SIDES.map((side) => ({ kind: 'side' as const, side }))];
+      if (this.index.otherTags().length > 0) roots.push({ kind: 'otherTags' });
+      return roots;
+    }
+    switch (node.kind) {
+      case 'side':
+        return traitsOfSide(node.side).map((trait) => ({ kind: 'trait' as const, trait }));
+      case 'trait':
+        return this.entryNodes(node.trait.id, `trait:${node.trait.id}`);
+      case 'otherTags':
+        return this.index.otherTags().map(({ tag, count }) => ({ kind: 'otherTag' as const, tag, count }));
+      case 'otherTag':
+        return this.entryNodes(node.tag, `tag:${node.tag}`);
+      default:
+        return [];
+    }
+  }
+
+  private entryNodes(tag: string, parentId: string): TraitTreeNode[] {
+    return this.index.entriesTagged(tag).map((entry) => ({ kind: 'entry' as const, entry, parentId }));
+  }
+
+  getTreeItem(node: TraitTreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'balance':
+        return this.balanceItem();
+      case 'side':
+        return this.sideItem(node.side);
+      case 'trait':
+        return this.traitItem(node.trait);
+      case 'otherTags': {
+        const item = new vscode.TreeItem('Other tags', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = 'otherTags';
+        item.description = String(this.index.otherTags().length);
+        item.tooltip = 'Tags in your entries that are not one of the eight traits.';
+        item.iconPath = new vscode.ThemeIcon('tag');
+        return item;
+      }
+      case 'otherTag': {
+        const item = new vscode.TreeItem(`#${node.tag}`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `tag:${node.tag}`;
+        item.description = String(node.count);
+        item.tooltip = `${pluralEntries(node.count)} tagged #${node.tag}`;
+        item.contextValue = 'otherTag';
+        return item;
+      }
+      case 'entry':
+        return this.entryItem(node.entry, node.parentId);
+    }
+  }
+
+  private balanceItem(): vscode.TreeItem {
+    const balance = this.index.balance(balanceTolerance());
+    const item = new vscode.TreeItem('Balance', vscode.TreeItemCollapsibleState.None);
+    item.id = 'balance';
+    item.description = describeBalance(balance);
+    item.iconPath = balanceIcon(balance);
+    item.tooltip = new vscode.MarkdownString(balanceDetails(balance, this.index.countOf).join('  \n'));
+    item.contextValue = 'balance';
+    return item;
+  }
+
+  private sideItem(side: Side): vscode.TreeItem {
+    const item = new vscode.TreeItem(SIDE_LABELS[side], vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `side:${side}`;
+    const total = sideTotal(side, this.index.countOf);
+    item.description = String(total);
+    item.tooltip = `${SIDE_SUMMARIES[side]}\n${total} trait tags across your entries.`;
+    item.iconPath = new vscode.ThemeIcon(side === 'leadership' ? 'compass' : 'settings-gear');
+    item.contextValue = 'side';
+    return item;
+  }
+
+  private traitItem(trait: Trait): vscode.TreeItem {
+    const count = this.index.countOf(trait.id);
+    const item = new vscode.TreeItem(
+      trait.label,
+      count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = `trait:${trait.id}`;
+    item.description = String(count);
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${trait.label}** · ${SIDE_LABELS[trait.side]}\n\n`);
+    tooltip.appendText(trait.description);
+    tooltip.appendMarkdown(`\n\n${pluralEntries(count)} · #${trait.id}`);
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon(TRAIT_ICONS[trait.id] ?? 'circle-outline');
+    item.contextValue = 'trait';
+    return item;
+  }
+
+  private entryItem(entry: IndexedEntry, parentId: string): vscode.TreeItem {
+    const uri = vscode.Uri.parse(entry.key);
+    const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `${parentId}:${entry.key}`;
+    item.description = entry.day ?? '';
+    item.resourceUri = uri;
+    item.tooltip = new vscode.MarkdownString().appendText(`${entry.title}\n${vscode.workspace.asRelativePath(uri)}\n${entry.tags.map((tag) => `#${tag}`).join(' ')}`);
+    item.command = { command: 'vscode.open', title: 'Open Entry', arguments: [uri] };
+    item.contextValue = 'entry';
+    item.iconPath = new vscode.ThemeIcon('note');
+    return item;
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+}

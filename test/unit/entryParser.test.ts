@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { parseEntry } from '../../src/core/entryParser';
+import { inlineTags } from '../../src/core/inlineTags';
+
+const tagsOf = (text: string) => parseEntry(text).tags;
+const inline = (text: string) => inlineTags(text).map((m) => m.raw);
+
+describe('front matter tags', () => {
+  it('reads a YAML list', () => {
+    expect(tagsOf('---\ntags:\n  - empathy\n  - Time Management\n---\n# T\n')).toEqual(['empathy', 'time-management']);
+  });
+
+  it('reads a flow list and a comma-separated string', () => {
+    expect(tagsOf('---\ntags: [influence, one-on-one]\n---\n')).toEqual(['influence', 'one-on-one']);
+    expect(tagsOf('---\ntags: empathy, Organizational Skills , retro\n---\n')).toEqual(['empathy', 'organizational-skills', 'retro']);
+  });
+
+  it('counts a tag once per entry, whatever its spelling or place', () => {
+    const text = '---\ntags: [Empathy, empathy]\n---\nToday #empathy and #EMPATHY and #organizational_skills.\n';
+    expect(tagsOf(text)).toEqual(['empathy', 'organizational-skills']);
+  });
+
+  it('ignores tag values that are not text, and says so', () => {
+    const parsed = parseEntry('---\ntags:\n  - empathy\n  - 42\n  - {a: 1}\n  - [x]\n  - null\n---\n');
+    expect(parsed.tags).toEqual(['empathy']);
+    expect(parsed.problems).toHaveLength(1);
+    expect(parsed.problems[0].message).toMatch(/4 item\(s\) of "tags" are not text/);
+    expect(parsed.problems[0].line).toBe(1);
+  });
+
+  it.each([
+    ['a number', 'tags: 7', /not a number/],
+    ['a map', 'tags: {empathy: true}', /not a map/],
+  ])('reports tags given as %s', (_kind, line, message) => {
+    const parsed = parseEntry(`---\n${line}\n---\nBody #influence\n`);
+    expect(parsed.tags).toEqual(['influence']);
+    expect(parsed.problems[0].message).toMatch(message);
+  });
+
+  it('accepts null or missing tags without a problem', () => {
+    expect(parseEntry('---\ntags:\n---\n').problems).toEqual([]);
+    expect(parseEntry('---\ntitle: x\n---\n').problems).toEqual([]);
+    expect(parseEntry('no front matter #empathy').tags).toEqual(['empathy']);
+  });
+});
+
+describe('broken front matter', () => {
+  it('keeps inline tags and names the YAML problem and its line', () => {
+    const text = '---\ndate: 2026-11-02T10:00:00+01:00\ntags: [empathy, \n  oops: : :\n---\n# Broken\nStill counts: #influence\n';
+    const parsed = parseEntry(text, '2026-11-02-broken.md');
+    expect(parsed.tags).toEqual(['influence']);
+    expect(parsed.title).toBe('Broken');
+    expect(parsed.day).toBe('2026-11-02');
+    expect(parsed.problems).toHaveLength(1);
+    expect(parsed.problems[0].message).toMatch(/^Invalid YAML in front matter \(line \d+\): /);
+    expect(parsed.problems[0].line).toBeGreaterThanOrEqual(2);
+    expect(parsed.problems[0].line).toBeLessThanOrEqual(4);
+  });
+
+  it('points at the right line for a bad indentation', () => {
+    const parsed = parseEntry('---\ntitle: ok\ntags:\n  - a\n - b\n---\n');
+    expect(parsed.problems[0].line).toBe(4);
+    expect(parsed.problems[0].message).toContain('(line 5)');
+  });
+
+  it('reports an unclosed front matter and still reads the rest', () => {
+    const parsed = parseEntry('---\ntags: [empathy]\n# Title\nText #innovation\n');
+    expect(parsed.tags).toEqual(['innovation']);
+    expect(parsed.problems[0].message).toMatch(/no closing "---"/);
+  });
+
+  it('refuses front matter in JavaScript instead of running it', () => {
+    const marker = '__balanceJournalEvalMarker';
+    const parsed = parseEntry(`---js\n{ tags: (globalThis.${marker} = ['empathy']) }\n---\nbody #influence\n`);
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+    expect(parsed.tags).toEqual(['influence']);
+    expect(parsed.problems[0].message).toMatch(/not supported; use YAML/);
+  });
+
+  it('reports a front matter that is a list or a scalar', () => {
+    expect(parseEntry('---\n- a\n- b\n---\n').problems[0].message).toMatch(/not a map/);
+    expect(parseEntry('---\njust text\n---\n').problems[0].message).toMatch(/not a map/);
+  });
+
+  it('treats a file of only "---" as having no usable front matter, without throwing', () => {
+    expect(() => parseEntry('---')).not.toThrow();
+    expect(() => parseEntry('---\n')).not.toThrow();
+    expect(parseEntry('---\n---\n').problems).toEqual([]);
+  });
+});
+
+describe('line endings and encodings', () => {
+  it('reads CRLF files', () => {
+    const text = '---\r\ndate: 2026-10-01T08:00:00+02:00\r\ntags:\r\n  - empathy\r\n---\r\n# Title\r\n\r\nBody #influence\r\n';
+    const parsed = parseEntry(text);
+    expect(parsed.tags).toEqual(['empathy', 'influence']);
+    expect(parsed.title).toBe('Title');
+    expect(parsed.day).toBe('2026-10-01');
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('reads a file that starts with a UTF-8 BOM', () => {
+    const parsed = parseEntry('\uFEFF---\ntags: [decision-making]\n---\n# T\n');
+    expect(parsed.tags).toEqual(['decision-making']);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('reports CRLF YAML errors on the right line', () => {
+    const parsed = parseEntry('---\r\nok: 1\r\ntags: [a\r\n---\r\n');
+    expect(parsed.problems[0].line).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('dates and titles', () => {
+  it('keeps the written local day even when UTC is another day', () => {
+    const parsed = parseEntry('---\ndate: 2026-11-27T00:30:00+01:00\n---\n', '2026-11-27-x.md');
+    expect(parsed.day).toBe('2026-11-27');
+    expect(parsed.time).toBe(Date.UTC(2026, 10, 26, 23, 30));
+  });
+
+  it('falls back to the file name date', () => {
+    const parsed = parseEntry('# Just text\n', '2026-10-03-x.md');
+    expect(parsed.day).toBe('2026-10-03');
+    expect(parsed.title).toBe('Just text');
+    expect(parseEntry('x', 'notes.md').day).toBeUndefined();
+    expect(Number.isNaN(parseEntry('x', 'notes.md').time)).toBe(true);
+  });
+
+  it('reports a date it cannot read', () => {
+    const parsed = parseEntry('---\ndate: [1, 2]\n---\n', '2026-10-03-x.md');
+    expect(parsed.day).toBe('2026-10-03');
+    expect(parsed.problems[0].message).toMatch(/"date" should look like/);
+  });
+
+  it('takes the first level-1 heading outside code as the title', () => {
+    expect(parseEntry('```\n# not this\n```\n## sub\n# Real title #\n').title).toBe('Real title');
+  });
+});
+
+describe('inline tags', () => {
+  it('finds tags at word starts', () => {
+    expect(inline('#empathy at start, then (#influence) and "#x_y" and #a/b/c.')).toEqual(['empathy', 'influence', 'x_y', 'a/b/c']);
+  });
+
+  it('requires a letter after #', () => {
+    expect(inline('issue #42 and #-x and # heading')).toEqual([]);
+  });
+
+  it('skips headings, words, URLs, anchors and escapes', () => {
+    const text = [
+      '# Heading',
+      '## Second heading',
+      'a#b c#d',
+      'see https://example.com/runbook#rollback and https://x/#y',
+      '[link](#section) and \\#escaped',
+      'colour &#35;hex',
+    ].join('\n');
+    expect(inline(text)).toEqual([]);
+  });
+
+  it('skips fenced code blocks (backticks and tildes) and inline code', () => {
+    const text = [
+      'before #one',
+      '```yaml',
+      '# comment #not-a-tag',
+      '```',
+      '~~~~',
+      '#nope',
+      '```',
+      '#still-code',
+      '~~~~',
+      'use `#code` and ``a #b ` c`` then #two',
+      'unclosed ` backtick #three',
+    ].join('\n');
+    expect(inline(text)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('gives offsets of each tag', () => {
+    const text = 'ab #empathy\n#time-management!';
+    const found = inlineTags(text);
+    expect(found.map((m) => text.slice(m.start, m.end))).toEqual(['#empathy', '#time-management']);
+  });
+
+  it('drops trailing separators', () => {
+    expect(inline('#empathy- and #influence/')).toEqual(['empathy', 'influence']);
+  });
+
+  it('accepts letters outside ASCII', () => {
+    expect(inline('#Führung #réflexion')).toEqual(['Führung', 'réflexion']);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { computeBalance } from '../../src/core/balance';
+import { escapeMarkdown, traitHoverMarkdown } from '../../src/core/hoverText';
+import { findTagAt } from '../../src/core/tagLocator';
+import { STRATEGIES, traitById } from '../../src/core/traits';
+
+const at = (text: string, needle: string, delta = 1) => findTagAt(text, text.indexOf(needle) + delta);
+
+describe('findTagAt', () => {
+  const doc = [
+    '---',
+    'date: 2026-11-27T09:05:00+01:00',
+    'tags:',
+    '  - empathy',
+    '  - "Time Management"',
+    'mood: calm',
+    '---',
+    '# Title',
+    'A note on #influence and plain empathy.',
+    '```',
+    '#decision-making in code',
+    '```',
+    'Inline `#problem-solving` code.',
+  ].join('\n');
+
+  it('finds block-list items in the front matter, with their range', () => {
+    const found = at(doc, 'empathy\n');
+    expect(found?.tag).toBe('empathy');
+    expect(doc.slice(found!.start, found!.end)).toBe('empathy');
+    const quoted = at(doc, 'Time Management');
+    expect(quoted?.tag).toBe('time-management');
+    expect(doc.slice(quoted!.start, quoted!.end)).toBe('Time Management');
+  });
+
+  it('finds inline tags in the body', () => {
+    const found = at(doc, '#influence', 3);
+    expect(found?.tag).toBe('influence');
+    expect(doc.slice(found!.start, found!.end)).toBe('influence');
+    expect(at(doc, '#influence', 0)?.tag).toBe('influence');
+  });
+
+  it('finds nothing on plain words, other keys, code or headings', () => {
+    expect(at(doc, 'empathy.')).toBeUndefined();
+    expect(at(doc, 'calm')).toBeUndefined();
+    expect(at(doc, 'date:')).toBeUndefined();
+    expect(at(doc, '#decision-making', 3)).toBeUndefined();
+    expect(at(doc, '#problem-solving', 3)).toBeUndefined();
+    expect(at(doc, 'Title')).toBeUndefined();
+  });
+
+  it('finds items of a flow list and of a comma-separated string', () => {
+    const flow = '---\ntags: [influence, "one-on-one", Decision Making]\n---\n';
+    expect(at(flow, 'influence')?.tag).toBe('influence');
+    expect(at(flow, 'Making')?.tag).toBe('decision-making');
+    expect(at(flow, 'one-on-one')?.tag).toBe('one-on-one');
+    const comma = '---\ntags: empathy, retro\n---\n';
+    expect(at(comma, 'retro')?.tag).toBe('retro');
+    expect(at(comma, 'tags')).toBeUndefined();
+  });
+
+  it('handles CRLF and a BOM', () => {
+    const crlf = '\uFEFF---\r\ntags:\r\n  - innovation\r\n---\r\nbody #empathy\r\n';
+    expect(at(crlf, 'innovation')?.tag).toBe('innovation');
+    const inline = at(crlf, '#empathy', 2);
+    expect(inline?.tag).toBe('empathy');
+    expect(crlf.slice(inline!.start, inline!.end)).toBe('empathy');
+  });
+});
+
+describe('traitHoverMarkdown', () => {
+  const counts: Record<string, number> = { empathy: 4, influence: 2, 'time-management': 1, 'decision-making': 3, 'organizational-skills': 2, 'problem-solving': 2 };
+  const countOf = (tag: string) => counts[tag] ?? 0;
+
+  it('shows the trait, its side, the source text, prompts, strategies and the journal', () => {
+    const trait = traitById('empathy')!;
+    const markdown = traitHoverMarkdown(trait, computeBalance(countOf), countOf);
+    expect(markdown).toContain('**Empathy** · Leadership trait');
+    expect(markdown).toContain(escapeMarkdown(trait.description));
+    for (const prompt of trait.prompts) expect(markdown).toContain(escapeMarkdown(prompt));
+    for (const strategy of STRATEGIES) {
+      expect(markdown).toContain(escapeMarkdown(strategy.name));
+      expect(markdown).toContain(escapeMarkdown(strategy.text));
+    }
+    expect(markdown).toContain('Empathy in 4 entries');
+    expect(markdown).toContain(escapeMarkdown('Leadership 43% · Management 57% · balanced'));
+    // The suggestion comes from the other side: Time Management has the fewest management entries.
+    expect(markdown).toContain('**Try next:** Time Management (Management, 1 entry)');
+  });
+
+  it('suggests a leadership trait on a management hover', () => {
+    const markdown = traitHoverMarkdown(traitById('time-management')!, computeBalance(countOf), countOf);
+    expect(markdown).toContain('**Try next:** Visionary Thinking (Leadership, 0 entries)');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('makes links, command URIs and HTML inert', () => {
+    const escaped = escapeMarkdown('[x](command:workbench.action.terminal.new) <img src=x onerror=alert(1)>');
+    expect(escaped).not.toMatch(/(^|[^\\])\[/);
+    expect(escaped).not.toMatch(/(^|[^\\])</);
+    expect(escaped).toContain('\\[x\\]\\(command:workbench\\.action\\.terminal\\.new\\)');
+  });
+});
