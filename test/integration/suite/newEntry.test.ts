@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, exists, journalUri, localDay, waitFor } from './helpers';
+
+const created: vscode.Uri[] = [];
+
+async function newEntry(arg: unknown): Promise<vscode.Uri | undefined> {
+  const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.newEntry', arg);
+  if (uri) created.push(uri);
+  return uri;
+}
+
+async function journalFiles(): Promise<string[]> {
+  const found = await vscode.workspace.findFiles('journal/**/*.md');
+  return found.map((uri) => uri.toString()).sort();
+}
+
+describe('balanceJournal.newEntry with arguments', () => {
+  after(async () => {
+    const { index } = await api();
+    for (const uri of created) {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      if (await exists(uri)) await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor('the created entries to leave the index', () => created.every((uri) => !index.get(uri.toString())));
+  });
+
+  it('writes a tagged entry at journal/YYYY/MM/<local day>-<slug>.md and opens it', async () => {
+    const { index } = await api();
+    const before = index.countOf('empathy');
+    const day = localDay();
+    const uri = await newEntry({ traits: ['empathy', 'Decision Making'], title: 'Crème brûlée retro!' });
+    assert.ok(uri, 'the command returns the new file');
+    assert.equal(uri.toString(), journalUri(day.slice(0, 4), day.slice(5, 7), `${day}-creme-brulee-retro.md`).toString());
+
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, new RegExp(`^---\\ndate: ${day}T\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d\\ntags:\\n  - empathy\\n  - decision-making\\n---\\n# Crème brûlée retro!\\n`));
+    assert.match(text, /> \*\*Empathy\*\* \(leadership\): Understanding and addressing the needs and concerns of team members\./);
+    assert.match(text, /> \*\*Decision-Making\*\* \(management\): Making informed choices based on data and analysis\./);
+    assert.match(text, /## Which decision did I make, and what data or analysis informed it\?/);
+
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri.toString());
+    const cursorLine = editor.selection.active.line;
+    assert.equal(editor.document.lineAt(cursorLine).text, '');
+    assert.match(editor.document.lineAt(cursorLine - 2).text, /^## Whose needs or concerns/);
+
+    await waitFor('the new entry to be counted', () => index.countOf('empathy') === before + 1);
+    assert.deepEqual(index.get(uri.toString())?.tags, ['empathy', 'decision-making']);
+  });
+
+  it('never overwrites: the same title again gets -2', async () => {
+    const day = localDay();
+    const first = await newEntry({ traits: ['influence'], title: 'Same name' });
+    const second = await newEntry({ traits: ['influence'], title: 'Same name' });
+    assert.ok(first && second);
+    assert.ok(first.path.endsWith(`/${day}-same-name.md`));
+    assert.ok(second.path.endsWith(`/${day}-same-name-2.md`));
+    const firstText = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
+    assert.match(firstText, /# Same name/);
+  });
+
+  it('names an untitled entry after its first trait', async () => {
+    const uri = await newEntry({ traits: ['time-management'] });
+    assert.ok(uri);
+    assert.ok(uri.path.endsWith(`/${localDay()}-time-management.md`));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, /\n# Time Management\n/);
+  });
+
+  it('refuses unknown traits and bad arguments without writing anything', async () => {
+    const before = await journalFiles();
+    for (const arg of [{ traits: ['charisma'] }, { traits: [] }, { traits: 'empathy' }, { traits: ['empathy'], title: 7 }]) {
+      assert.equal(await newEntry(arg), undefined, JSON.stringify(arg));
+    }
+    assert.deepEqual(await journalFiles(), before);
+  });
+
+  it('creates from a trait row\'s + button without asking anything', async () => {
+    const { treeProvider } = await api();
+    const management = treeProvider.getChildren()[2];
+    const problemSolving = treeProvider.getChildren(management)[2];
+    assert.equal(treeProvider.getTreeItem(problemSolving).contextValue, 'trait');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('balanceJournal.newEntryForTrait', problemSolving);
+    assert.ok(uri);
+    created.push(uri);
+    assert.ok(uri.path.endsWith(`/${localDay()}-problem-solving.md`));
+  });
+});

@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import { api, journalUri, waitFor } from './helpers';
+
+// Files are changed with Node's fs, as another program (git, a sync tool) would: the index must
+// follow through the file watcher alone.
+describe('The index follows the disk', () => {
+  const folder = journalUri('2026', '12');
+  const file = journalUri('2026', '12', '2026-12-01-from-outside.md');
+
+  after(async () => {
+    await fs.rm(folder.fsPath, { recursive: true, force: true });
+  });
+
+  it('counts a created file, re-reads a changed one, and forgets a deleted one', async () => {
+    const { index, statusBar } = await api();
+    const innovation = index.countOf('innovation');
+    await fs.mkdir(folder.fsPath, { recursive: true });
+
+    await fs.writeFile(file.fsPath, '---\ntags: [innovation, innovation]\n---\n# From outside\n');
+    const createdAfter = await waitFor('the created file', () => index.countOf('innovation') === innovation + 1);
+    assert.match(statusBar.text, /L 57% · M 43%$/);
+
+    await fs.writeFile(file.fsPath, '---\ntags: [problem-solving]\n---\n# From outside, changed\n');
+    await waitFor('the changed file', () => index.countOf('innovation') === innovation && index.countOf('problem-solving') === 1);
+    assert.equal(index.get(file.toString())?.title, 'From outside, changed');
+
+    await fs.rm(file.fsPath);
+    await waitFor('the deleted file', () => !index.get(file.toString()));
+    assert.equal(index.countOf('problem-solving'), 0);
+    assert.match(statusBar.text, /L 50% · M 50%$/);
+    assert.ok(createdAfter < 2000, `created file took ${createdAfter} ms to show`);
+  });
+
+  it('forgets every entry of a deleted folder', async () => {
+    const { index } = await api();
+    await fs.mkdir(folder.fsPath, { recursive: true });
+    await fs.writeFile(file.fsPath, '#influence\n');
+    await waitFor('the new file', () => index.get(file.toString()) !== undefined);
+    await fs.rm(folder.fsPath, { recursive: true, force: true });
+    await waitFor('the folder\'s entries to go', () => index.get(file.toString()) === undefined);
+  });
+
+  it('refreshes the tree when an entry changes', async () => {
+    const { treeProvider, index } = await api();
+    let refreshes = 0;
+    const subscription = treeProvider.onDidChangeTreeData(() => refreshes++);
+    try {
+      await fs.mkdir(folder.fsPath, { recursive: true });
+      await fs.writeFile(file.fsPath, '#empathy\n');
+      await waitFor('a tree refresh', () => refreshes > 0 && index.get(file.toString()) !== undefined);
+      await fs.rm(file.fsPath);
+      await waitFor('the entry to go', () => index.get(file.toString()) === undefined);
+    } finally {
+      subscription.dispose();
+    }
+  });
+});
