@@ -1,0 +1,166 @@
+// End to end, like a person: install the packaged .vsix into a real VS Code (code-server 4.100.3),
+// open a copy of the example journal in headless Chromium, and use the extension through its UI.
+// Screenshots go to test-results/e2e/.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
+import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
+import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, settleAnimations, waitForActivityBarItem, waitForTreeRow, waitForWorkbench } from '../harness/workbench.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const vsix = path.join(root, `balance-journal-${pkg.version}.vsix`);
+const shots = path.join(root, 'test-results', 'e2e');
+
+/** The expected tree, computed by the extension's own core from the files (not hard-coded). */
+async function expectedTally(journalDir) {
+  const outfile = path.join(path.dirname(journalDir), '..', 'core.cjs');
+  await esbuild.build({
+    stdin: {
+      contents: "export { parseEntry } from './src/core/entryParser'; export { JournalIndex } from './src/core/journalIndex'; export { TRAITS } from './src/core/traits'; export { describeBalance, shortBalance } from './src/core/balance';",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    outfile,
+    logLevel: 'warning',
+  });
+  const core = createRequire(import.meta.url)(outfile);
+  const index = new core.JournalIndex();
+  const walk = (dir) => readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name)) : name.endsWith('.md') ? [path.join(dir, name)] : []));
+  for (const file of walk(journalDir)) index.set(file, path.basename(file), core.parseEntry(readFileSync(file, 'utf8'), path.basename(file)));
+  return { index, core };
+}
+
+function localDay(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+async function shot(page, name) {
+  await settleAnimations(page);
+  await page.screenshot({ path: path.join(shots, name) });
+}
+
+async function waitForRowDescription(page, label, description, timeout = 10000) {
+  const started = Date.now();
+  for (;;) {
+    const row = (await readTreeRows(page)).find((r) => r.label === label);
+    if (row?.description === description) return Date.now() - started;
+    if (Date.now() - started > timeout) assert.fail(`tree row ${label}: expected "${description}", saw "${row?.description}"`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 240000 }, () => {
+  let server;
+  let context;
+  let page;
+  let workspace;
+  let runDir;
+
+  before(async () => {
+    assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
+    mkdirSync(shots, { recursive: true });
+    runDir = makeRunDir('bj-e2e-');
+    workspace = path.join(runDir, 'ws');
+    cpSync(path.join(root, 'examples', 'journal'), path.join(workspace, 'journal'), { recursive: true });
+    server = await startCodeServer({
+      folder: workspace,
+      vsixToInstall: vsix,
+      userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'window.commandCenter': false },
+    });
+    context = await launchBrowser(server.runDir);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.workbenchUrl());
+    await waitForWorkbench(page);
+  });
+
+  after(async () => {
+    await context?.close().catch(() => {});
+    await server?.stop();
+    if (runDir) rmSync(runDir, { recursive: true, force: true });
+  });
+
+  it('shows the tally of the example journal in the Traits view', async () => {
+    const { index, core } = await expectedTally(path.join(workspace, 'journal'));
+    await waitForActivityBarItem(page, 'Balance Journal', { click: true });
+    await waitForTreeRow(page, 'Balance');
+    await waitForRowDescription(page, 'Balance', core.describeBalance(index.balance()));
+    const rows = await readTreeRows(page);
+    for (const trait of core.TRAITS) {
+      assert.deepEqual(rows.find((r) => r.label === trait.label), { label: trait.label, description: String(index.countOf(trait.id)) });
+    }
+    assert.ok(rows.find((r) => r.label === 'Leadership'), 'Leadership row');
+    assert.ok(rows.find((r) => r.label === 'Management'), 'Management row');
+    assert.ok(rows.find((r) => r.label === 'Other tags'), 'Other tags row');
+    const status = await page.locator('.statusbar-item', { hasText: 'L ' }).first().innerText();
+    assert.ok(status.includes(core.shortBalance(index.balance())), `status bar: ${status}`);
+    await shot(page, '1-tree.png');
+  });
+
+  it('creates an entry from the palette: pick traits, type a title, write under the first prompt', async () => {
+    const { index } = await expectedTally(path.join(workspace, 'journal'));
+    await runCommand(page, 'Balance Journal: New Entry');
+    await quickInputSelect(page, 'Empathy');
+    const labels = await quickInputRows(page);
+    assert.ok(labels.includes('Time Management') && labels.includes('Visionary Thinking'), labels.join(', '));
+    const separators = await page.locator(`${sel.quickInput} .quick-input-list-separator`).allInnerTexts();
+    assert.ok(separators.some((s) => /Leadership/.test(s)) && separators.some((s) => /Management/.test(s)), `separators: ${separators}`);
+    await quickInputSelect(page, 'Time Management');
+    await shot(page, '2-pick-traits.png');
+    await page.keyboard.press('Enter');
+
+    const input = page.locator(sel.quickInputBox);
+    await page.locator(sel.quickInput, { hasText: 'New Entry (2/2)' }).waitFor({ state: 'visible' });
+    await input.fill('Coffee with the new hire');
+    await shot(page, '3-title.png');
+    await page.keyboard.press('Enter');
+
+    const day = localDay();
+    const name = `${day}-coffee-with-the-new-hire.md`;
+    await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
+    const file = path.join(workspace, 'journal', day.slice(0, 4), day.slice(5, 7), name);
+    assert.ok(existsSync(file), `${file} exists`);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /^---\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d\ntags:\n {2}- empathy\n {2}- time-management\n---\n# Coffee with the new hire\n/);
+
+    // The person types straight away: the cursor is under the first prompt.
+    await page.keyboard.type('She asked about on-call.');
+    await page.locator(sel.editorLine, { hasText: 'She asked about on-call.' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Control+S');
+
+    await waitForRowDescription(page, 'Empathy', String(index.countOf('empathy') + 1));
+    await waitForRowDescription(page, 'Time Management', String(index.countOf('time-management') + 1));
+    await shot(page, '4-new-entry.png');
+    const saved = readFileSync(file, 'utf8');
+    assert.match(saved, /## Whose needs or concerns did I notice today, and how did I respond\?\n\nShe asked about on-call\./);
+  });
+
+  it('explains a trait tag on hover, with the strategies and the journal\'s standing', async () => {
+    const text = await hoverText(page, 'empathy');
+    for (const expected of ['Empathy', 'Leadership trait', 'Understanding and addressing the needs and concerns of team members', 'Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning', 'Your journal', 'Try next']) {
+      assert.ok(text.includes(expected), `hover lacks "${expected}":\n${text}`);
+    }
+    await shot(page, '5-hover.png');
+    await page.mouse.move(5, 5);
+  });
+
+  it('opens the trait picker with Ctrl+Alt+J, and Escape creates nothing and shows no error', async () => {
+    const before = readdirSync(path.join(workspace, 'journal'), { recursive: true }).length;
+    await page.locator(sel.editorLine).first().click();
+    await page.keyboard.press('Control+Alt+J');
+    await page.locator(sel.quickInput, { hasText: 'New Entry (1/2)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await page.locator(sel.quickInput).waitFor({ state: 'hidden' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(readdirSync(path.join(workspace, 'journal'), { recursive: true }).length, before);
+    assert.equal(await page.locator(sel.toast).count(), 0, 'no notification');
+  });
+});
