@@ -21,6 +21,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // Playwright runs parts of these in the page.
+    files: ['test/harness/**', 'test/e2e/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     // The core is pure: no VS Code API and no Node I/O, so it runs in vitest, the browser and a CLI.
     files: ['src/core/**/*.ts'],
     rules: {

@@ -205,7 +205,7 @@ async function installCodeServer() {
     log(`ripgrep cache: @vscode/ripgrep ${rgPkgVersion}, rg ${rgVersion} (from Debian's rg)`);
 
     // Step 2: the real install (the tarball is now in npm's cache, no second download).
-    log(`npm install code-server@${CODE_SERVER_VERSION} (compiles native modules, ~2 min; log: ${path.relative(REPO_ROOT, logFile)}) ...`);
+    log(`npm install code-server@${CODE_SERVER_VERSION} (compiles native modules, ~1-2 min; log: ${path.relative(REPO_ROOT, logFile)}) ...`);
     await run('npm', ['install', '--prefix', CODE_SERVER_DIR, '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], {
       env: npmEnv,
       cwd: CODE_SERVER_DIR,
@@ -231,6 +231,46 @@ async function installCodeServer() {
   log(`code-server ${CODE_SERVER_VERSION} installed in ${secs(t0)}`);
 }
 
+// Two first runs at once (say `npm test` and `npm start`) must not install into the same folder.
+async function withInstallLock(fn) {
+  const lock = path.join(CACHE_DIR, '.install-lock');
+  mkdirSync(CACHE_DIR, { recursive: true });
+  for (let waited = 0; ; waited += 500) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(path.join(lock, 'pid'), 'utf8').trim()) || 0;
+      } catch {
+        // being created right now, or left half-written
+      }
+      let alive = false;
+      try {
+        if (owner) {
+          process.kill(owner, 0);
+          alive = true;
+        }
+      } catch {
+        // owner is gone: stale lock
+      }
+      if (!alive && waited >= 2000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (waited % 10000 === 0) log(`waiting for another install (pid ${owner || '?'}) to finish ...`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function ensureVSCode({ browser = true } = {}) {
   await ensureSystemPackages({ browser });
   if (codeServerInstalled()) {
@@ -241,7 +281,10 @@ export async function ensureVSCode({ browser = true } = {}) {
       console.error(`[ensure-vscode] code-server ${CODE_SERVER_VERSION} needs Node 20 (this is ${process.version}).`);
       process.exit(1);
     }
-    await installCodeServer();
+    await withInstallLock(async () => {
+      if (!codeServerInstalled()) await installCodeServer();
+      else log(`code-server ${CODE_SERVER_VERSION}: installed by the other process`);
+    });
   }
   return { entry: CODE_SERVER_ENTRY };
 }

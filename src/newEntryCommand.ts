@@ -149,10 +149,10 @@ async function writeEntry(journal: vscode.Uri, traits: Trait[], title: string | 
     if (await exists(uri)) continue;
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
     await vscode.workspace.fs.writeFile(uri, bytes);
-    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    // The cursor is placed as the editor opens: a person typing at once must not land in the
+    // front matter.
     const cursor = new vscode.Position(entry.cursorLine, 0);
-    editor.selection = new vscode.Selection(cursor, cursor);
-    editor.revealRange(new vscode.Range(cursor, cursor), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await vscode.window.showTextDocument(uri, { preview: false, selection: new vscode.Range(cursor, cursor) });
     return uri;
   }
   throw new Error(`every name from ${entry.slug} to ${entry.slug}-${MAX_NAME_ATTEMPTS} is taken`);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it as test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
@@ -64,6 +64,17 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
   let page;
   let workspace;
   let runDir;
+
+  // A step that fails leaves a screenshot of what the person would have seen.
+  const it = (name, body) =>
+    test(name, async () => {
+      try {
+        await body();
+      } catch (error) {
+        await page?.screenshot({ path: path.join(shots, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => {});
+        throw error;
+      }
+    });
 
   before(async () => {
     assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);

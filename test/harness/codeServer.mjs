@@ -17,6 +17,7 @@ export const DEFAULT_USER_SETTINGS = {
   'workbench.tips.enabled': false,
   'extensions.ignoreRecommendations': true,
   'update.mode': 'none',
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export const CHROMIUM_ARGS = [
@@ -245,7 +246,12 @@ export async function startCodeServer(opts = {}) {
   closeSync(logFd);
   const pid = child.pid;
   let exited = null;
-  child.on('exit', (code, signal) => (exited = { code, signal }));
+  const whenExited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    }),
+  );
   // If our process dies without calling stop(), do not leave a server behind.
   const onExit = () => {
     killTree(pid, 'SIGKILL');
@@ -297,7 +303,7 @@ export async function startCodeServer(opts = {}) {
     return `${baseUrl}/?${q.toString()}`;
   }
 
-  return { port, baseUrl, runDir, pid, logFile, userDataDir: udd, extensionsDir: exts, workbenchUrl, stop };
+  return { port, baseUrl, runDir, pid, logFile, userDataDir: udd, extensionsDir: exts, workbenchUrl, whenExited, stop };
 }
 
 /**

@@ -15,7 +15,7 @@ import { launchBrowser, startCodeServer } from './codeServer.mjs';
 const TAG = '[vscode-launcher]';
 // Workbench start-up chatter that also comes through codeAutomationLog (shown with BJ_DEBUG=1).
 const WORKBENCH_NOISE =
-  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:)|ENOTFOUND open-vsx\.org/;
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:|Creation of workbench contribution )|ENOTFOUND open-vsx\.org/;
 
 export function parseArgs(argv) {
   const out = { extensionDevelopmentPaths: [], extensionTestsPath: undefined, target: undefined, ignored: [] };

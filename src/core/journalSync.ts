@@ -1,0 +1,319 @@
+import { EntryProblem, ParsedEntry, parseEntry } from './entryParser';
+import { JournalIndex } from './journalIndex';
+
+export type FileKind = 'file' | 'directory' | 'other';
+
+/**
+ * The file operations the journal needs, over any kind of location (a VS Code URI, a path):
+ * `workspace.fs` in the extension, Node's fs in the benchmark, a Map in unit tests.
+ */
+export interface JournalFileSystem<L> {
+  /** A stable unique string for the location; the index is keyed by it. */
+  key(location: L): string;
+  baseName(location: L): string;
+  child(directory: L, name: string): L;
+  readDirectory(directory: L): Promise<ReadonlyArray<readonly [string, FileKind]>>;
+  readFile(file: L): Promise<Uint8Array>;
+  isNotFound(error: unknown): boolean;
+}
+
+export interface JournalSyncReporter<L> {
+  /** A file was indexed: its problems (empty when none), for diagnostics. */
+  problems(file: L, problems: readonly EntryProblem[]): void;
+  /** A file left the index. */
+  forgotten(key: string): void;
+  log(level: 'info' | 'warn' | 'debug', message: string): void;
+}
+
+export interface JournalSyncOptions {
+  readonly readConcurrency: number;
+  /** Quiet time before a burst of file events is applied, and the longest wait. */
+  readonly debounceMs: number;
+  readonly maxDelayMs: number;
+  /** Bigger files are indexed from their beginning only. */
+  readonly maxParsedBytes: number;
+  /** Files applied to the index per batch during a scan. */
+  readonly applyChunk: number;
+}
+
+export const DEFAULT_SYNC_OPTIONS: JournalSyncOptions = {
+  readConcurrency: 32,
+  debounceMs: 60,
+  maxDelayMs: 400,
+  maxParsedBytes: 1024 * 1024,
+  applyChunk: 500,
+};
+
+export interface ScanControl {
+  isCancelled?(): boolean;
+  progress?(done: number, total: number): void;
+}
+
+export interface ScanResult {
+  readonly files: number;
+  readonly milliseconds: number;
+  readonly cancelled: boolean;
+}
+
+interface ReadResult<L> {
+  readonly location: L;
+  readonly key: string;
+  readonly ticket: number;
+  readonly parsed: ParsedEntry | undefined;
+}
+
+export function isMarkdownName(name: string): boolean {
+  return name.toLowerCase().endsWith('.md');
+}
+
+/**
+ * Keeps a JournalIndex equal to the Markdown files under some root folders: full scans on
+ * demand, then one re-read per changed file. Every read takes a ticket, and only a file's newest
+ * ticket may write to the index, so a slow read can never bring back content that was changed or
+ * deleted meanwhile.
+ */
+export class JournalSync<L> {
+  private roots: L[] = [];
+  private scanGeneration = 0;
+  private running: Promise<ScanResult> | undefined;
+  private scannedOnce = false;
+  private readonly stateListeners = new Set<() => void>();
+  private readonly decoder = new TextDecoder('utf-8');
+
+  private ticketCounter = 0;
+  private readonly latestTicket = new Map<string, number>();
+  private readonly touchedDuringScan = new Set<string>();
+
+  private readonly pending = new Map<string, { location: L; deleted: boolean }>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private firstPendingAt = 0;
+  private flushing: Promise<void> = Promise.resolve();
+  /** How many event batches were applied (the benchmark reports it). */
+  flushCount = 0;
+
+  constructor(
+    private readonly index: JournalIndex,
+    private readonly fs: JournalFileSystem<L>,
+    private readonly reporter: JournalSyncReporter<L>,
+    private readonly options: JournalSyncOptions = DEFAULT_SYNC_OPTIONS,
+  ) {}
+
+  get isScanning(): boolean {
+    return this.running !== undefined;
+  }
+
+  get hasScanned(): boolean {
+    return this.scannedOnce;
+  }
+
+  onDidChangeState(listener: () => void): { dispose(): void } {
+    this.stateListeners.add(listener);
+    return { dispose: () => this.stateListeners.delete(listener) };
+  }
+
+  setRoots(roots: readonly L[]): void {
+    this.roots = [...roots];
+  }
+
+  /** A full scan of every root. A scan already running is superseded and ends early. */
+  rescan(control: ScanControl = {}): Promise<ScanResult> {
+    const generation = ++this.scanGeneration;
+    const run = this.scanAll(generation, control).finally(() => {
+      if (generation === this.scanGeneration) {
+        this.running = undefined;
+        this.scannedOnce = true;
+        this.fireState();
+      }
+    });
+    this.running = run;
+    this.fireState();
+    return run;
+  }
+
+  /** A watcher saw a file or folder created or changed. */
+  changed(location: L): void {
+    this.enqueue(location, false);
+  }
+
+  /** A watcher saw a file or folder deleted. */
+  deleted(location: L): void {
+    this.enqueue(location, true);
+  }
+
+  /** Resolves once the running scan and the events received so far are applied. */
+  async settle(): Promise<void> {
+    for (;;) {
+      if (this.running) {
+        await this.running;
+        continue;
+      }
+      if (this.flushTimer) {
+        clearTimeout(this.flushTimer);
+        this.flushTimer = undefined;
+        this.flushing = this.flushing.then(() => this.flush());
+      }
+      const flushing = this.flushing;
+      await flushing;
+      if (!this.running && !this.flushTimer && this.pending.size === 0 && flushing === this.flushing) return;
+    }
+  }
+
+  dispose(): void {
+    this.scanGeneration++;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.pending.clear();
+    this.stateListeners.clear();
+  }
+
+  private fireState(): void {
+    for (const listener of [...this.stateListeners]) listener();
+  }
+
+  private enqueue(location: L, deleted: boolean): void {
+    const name = this.fs.baseName(location);
+    // A folder moved in arrives as one event; names with an extension other than .md are not ours.
+    if (!deleted && !isMarkdownName(name) && /\.[^/]*$/.test(name)) return;
+    const key = this.fs.key(location);
+    if (this.running) this.touchedDuringScan.add(key);
+    this.pending.set(key, { location, deleted });
+    const now = Date.now();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    else this.firstPendingAt = now;
+    const delay = Math.max(0, Math.min(this.options.debounceMs, this.firstPendingAt + this.options.maxDelayMs - now));
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flushing = this.flushing.then(() => this.flush());
+    }, delay);
+  }
+
+  private async flush(): Promise<void> {
+    const batch = [...this.pending.values()];
+    this.pending.clear();
+    if (batch.length === 0) return;
+    this.flushCount++;
+    const toRead: L[] = [];
+    for (const { location, deleted } of batch) {
+      if (deleted) {
+        // Outdate any read of it still in flight.
+        this.latestTicket.set(this.fs.key(location), ++this.ticketCounter);
+      } else if (isMarkdownName(this.fs.baseName(location))) {
+        toRead.push(location);
+      } else {
+        toRead.push(...(await this.findMarkdownFiles(location, this.scanGeneration)));
+      }
+    }
+    const results = await this.readAll(toRead);
+    this.index.batch(() => {
+      for (const { location, deleted } of batch) if (deleted) this.forget(this.fs.key(location));
+      for (const result of results) this.apply(result);
+    });
+    this.reporter.log('debug', `Applied ${batch.length} file event(s); re-read ${toRead.length} file(s).`);
+  }
+
+  /** A deleted path: the file itself, or everything under a deleted folder. */
+  private forget(key: string): void {
+    this.latestTicket.delete(key);
+    if (this.index.delete(key)) {
+      this.reporter.forgotten(key);
+      return;
+    }
+    const prefix = key.endsWith('/') ? key : `${key}/`;
+    const under = [...this.index.keys()].filter((entryKey) => entryKey.startsWith(prefix));
+    for (const entryKey of under) {
+      this.latestTicket.set(entryKey, ++this.ticketCounter);
+      this.index.delete(entryKey);
+      this.reporter.forgotten(entryKey);
+    }
+  }
+
+  private async scanAll(generation: number, control: ScanControl): Promise<ScanResult> {
+    const started = Date.now();
+    this.touchedDuringScan.clear();
+    const files: L[] = [];
+    for (const root of this.roots) files.push(...(await this.findMarkdownFiles(root, generation)));
+    const cancelled = () => generation !== this.scanGeneration || control.isCancelled?.() === true;
+    if (cancelled()) return { files: 0, milliseconds: Date.now() - started, cancelled: true };
+
+    const seen = new Set(files.map((file) => this.fs.key(file)));
+    let done = 0;
+    for (let i = 0; i < files.length; i += this.options.applyChunk) {
+      const results = await this.readAll(files.slice(i, i + this.options.applyChunk));
+      if (cancelled()) return { files: done, milliseconds: Date.now() - started, cancelled: true };
+      this.index.batch(() => results.forEach((result) => this.apply(result)));
+      done += results.length;
+      control.progress?.(done, files.length);
+    }
+    // Entries the scan did not find are gone, unless a file event brought them in meanwhile.
+    const stale = [...this.index.keys()].filter((key) => !seen.has(key) && !this.touchedDuringScan.has(key));
+    this.index.batch(() => stale.forEach((key) => this.forget(key)));
+    const milliseconds = Date.now() - started;
+    this.reporter.log('info', `Indexed ${done} entries in ${milliseconds} ms (${this.index.size} in the index).`);
+    return { files: done, milliseconds, cancelled: false };
+  }
+
+  /** Every `.md` file under `folder` (none if it does not exist), skipping dot-folders. */
+  private async findMarkdownFiles(folder: L, generation: number): Promise<L[]> {
+    const found: L[] = [];
+    let level: L[] = [folder];
+    while (level.length > 0 && generation === this.scanGeneration) {
+      const next: L[] = [];
+      await mapLimit(level, this.options.readConcurrency, async (directory) => {
+        let children: ReadonlyArray<readonly [string, FileKind]>;
+        try {
+          children = await this.fs.readDirectory(directory);
+        } catch (error) {
+          if (!this.fs.isNotFound(error)) this.reporter.log('warn', `Cannot list ${this.fs.key(directory)}: ${String(error)}`);
+          return;
+        }
+        for (const [name, kind] of children) {
+          if (name.startsWith('.')) continue; // .git, .obsidian, editor backups
+          if (kind === 'directory') next.push(this.fs.child(directory, name));
+          else if (kind === 'file' && isMarkdownName(name)) found.push(this.fs.child(directory, name));
+        }
+      });
+      level = next;
+    }
+    return found;
+  }
+
+  private async readAll(files: readonly L[]): Promise<ReadResult<L>[]> {
+    const results: ReadResult<L>[] = [];
+    await mapLimit(files, this.options.readConcurrency, async (location) => {
+      const key = this.fs.key(location);
+      const ticket = ++this.ticketCounter;
+      this.latestTicket.set(key, ticket);
+      let parsed: ParsedEntry | undefined;
+      try {
+        const bytes = await this.fs.readFile(location);
+        const tooBig = bytes.byteLength > this.options.maxParsedBytes;
+        if (tooBig) this.reporter.log('warn', `${key} is over ${this.options.maxParsedBytes} bytes; only its beginning is indexed.`);
+        parsed = parseEntry(this.decoder.decode(tooBig ? bytes.subarray(0, this.options.maxParsedBytes) : bytes), this.fs.baseName(location));
+      } catch (error) {
+        if (!this.fs.isNotFound(error)) this.reporter.log('warn', `Cannot read ${key}: ${String(error)}`);
+      }
+      results.push({ location, key, ticket, parsed });
+    });
+    return results;
+  }
+
+  private apply({ location, key, ticket, parsed }: ReadResult<L>): void {
+    if (this.latestTicket.get(key) !== ticket) return; // a newer read or a delete came after
+    this.latestTicket.delete(key);
+    if (!parsed) {
+      if (this.index.delete(key)) this.reporter.forgotten(key);
+      return;
+    }
+    this.index.set(key, this.fs.baseName(location), parsed);
+    this.reporter.problems(location, parsed.problems);
+  }
+}
+
+/** Runs `task` over `items` with at most `limit` at a time. */
+export async function mapLimit<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await task(items[next++]);
+  });
+  await Promise.all(workers);
+}
