@@ -53,7 +53,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, arg: 
     const picked = await pickTraits(index);
     if (!picked) return undefined;
     const typed = await vscode.window.showInputBox({
-      title: 'New Entry (2/2): title',
+      title: 'New Entry: title (2/2)',
       prompt: `Optional. Leave empty to name the entry after ${picked[0].label}.`,
       placeHolder: 'e.g. Hard conversation about the roadmap',
       validateInput: (value) => (value.length > MAX_TITLE_LENGTH ? `At most ${MAX_TITLE_LENGTH} characters.` : undefined),
@@ -104,7 +104,7 @@ function pickTraits(index: JournalIndex): Promise<Trait[] | undefined> {
     }
   }
   const picker = vscode.window.createQuickPick<TraitPickItem>();
-  picker.title = 'New Entry (1/2): traits';
+  picker.title = 'New Entry: traits';
   picker.step = 1;
   picker.totalSteps = 2;
   picker.placeholder = 'Which traits does this entry reflect on? Space selects, Enter confirms.';

@@ -13,10 +13,17 @@ export function escapeMarkdown(text: string): string {
 export function traitHoverMarkdown(trait: Trait, balance: Balance, countOf: CountOf): string {
   const side = SIDE_LABELS[trait.side];
   const suggestion = leastReflectedTrait(otherSide(trait.side), countOf);
+  // Where the journal stands comes before the prompts and strategies, so it shows without scrolling.
   const lines = [
     `**${escapeMarkdown(trait.label)}** · ${side} trait`,
     '',
     `*${escapeMarkdown(trait.description)}*`,
+    '',
+    `**Your journal:** ${escapeMarkdown(trait.label)} in ${pluralEntries(countOf(trait.id))} · ${escapeMarkdown(describeBalance(balance))}`,
+    '',
+    `**Try next:** ${escapeMarkdown(suggestion.label)} (${SIDE_LABELS[suggestion.side]}, ${pluralEntries(countOf(suggestion.id))}), the least reflected ${SIDE_LABELS[suggestion.side].toLowerCase()} trait.`,
+    '',
+    '---',
     '',
     '**Reflect on**',
     '',
@@ -26,11 +33,7 @@ export function traitHoverMarkdown(trait: Trait, balance: Balance, countOf: Coun
     '',
     ...STRATEGIES.map((strategy) => `- **${escapeMarkdown(strategy.name)}:** ${escapeMarkdown(strategy.text)}`),
     '',
-    '---',
-    '',
-    `**Your journal:** ${escapeMarkdown(trait.label)} in ${pluralEntries(countOf(trait.id))} · ${escapeMarkdown(describeBalance(balance))}`,
-    '',
-    `**Try next:** ${escapeMarkdown(suggestion.label)} (${SIDE_LABELS[suggestion.side]}, ${pluralEntries(countOf(suggestion.id))}), the least reflected ${SIDE_LABELS[suggestion.side].toLowerCase()} trait. ${escapeMarkdown(ANYONE_CAN_SHOW_BOTH)}`,
+    `*${escapeMarkdown(ANYONE_CAN_SHOW_BOTH)}*`,
   ];
   return lines.join('\n');
 }

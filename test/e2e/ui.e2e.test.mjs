@@ -48,6 +48,16 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(shots, name) });
 }
 
+/** Drags the side bar's edge, as a person would to read the whole Balance row. */
+async function widenSideBar(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+}
+
 async function waitForRowDescription(page, label, description, timeout = 10000) {
   const started = Date.now();
   for (;;) {
@@ -103,6 +113,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     const { index, core } = await expectedTally(path.join(workspace, 'journal'));
     await waitForActivityBarItem(page, 'Balance Journal', { click: true });
     await waitForTreeRow(page, 'Balance');
+    await widenSideBar(page, 470);
     await waitForRowDescription(page, 'Balance', core.describeBalance(index.balance()));
     const rows = await readTreeRows(page);
     for (const trait of core.TRAITS) {
@@ -129,7 +140,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await page.keyboard.press('Enter');
 
     const input = page.locator(sel.quickInputBox);
-    await page.locator(sel.quickInput, { hasText: 'New Entry (2/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: title (2/2)' }).waitFor({ state: 'visible' });
     await input.fill('Coffee with the new hire');
     await shot(page, '3-title.png');
     await page.keyboard.press('Enter');
@@ -163,15 +174,74 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await page.mouse.move(5, 5);
   });
 
+  it('opens an entry from a trait\'s list and creates one with the trait\'s + button', async () => {
+    const { index } = await expectedTally(path.join(workspace, 'journal'));
+    const innovation = await waitForTreeRow(page, 'Innovation');
+    await innovation.click();
+    const newest = index.entriesTagged('innovation')[0];
+    const entryRow = await waitForTreeRow(page, newest.title);
+    assert.equal((await entryRow.locator('.label-description').innerText()).trim(), newest.day);
+    await entryRow.click();
+    await page.locator(`.tabs-container .tab.active[aria-label*="${path.basename(newest.key)}"]`).waitFor({ state: 'visible' });
+
+    await innovation.hover();
+    await innovation.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
+    const name = `${localDay()}-innovation.md`;
+    await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
+    await waitForRowDescription(page, 'Innovation', String(index.countOf('innovation') + 1));
+    await shot(page, '6-trait-plus.png');
+  });
+
   it('opens the trait picker with Ctrl+Alt+J, and Escape creates nothing and shows no error', async () => {
     const before = readdirSync(path.join(workspace, 'journal'), { recursive: true }).length;
     await page.locator(sel.editorLine).first().click();
     await page.keyboard.press('Control+Alt+J');
-    await page.locator(sel.quickInput, { hasText: 'New Entry (1/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
     await page.locator(sel.quickInput).waitFor({ state: 'hidden' });
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal(readdirSync(path.join(workspace, 'journal'), { recursive: true }).length, before);
     assert.equal(await page.locator(sel.toast).count(), 0, 'no notification');
+  });
+});
+
+describe('Balance Journal before there is a journal', { timeout: 180000 }, () => {
+  let server;
+  let context;
+  let page;
+  let runDir;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    runDir = makeRunDir('bj-e2e-empty-');
+    mkdirSync(path.join(runDir, 'empty'));
+    server = await startCodeServer({ folder: path.join(runDir, 'empty'), vsixToInstall: vsix, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    context = await launchBrowser(server.runDir);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.workbenchUrl());
+    await waitForWorkbench(page);
+  });
+
+  after(async () => {
+    await context?.close().catch(() => {});
+    await server?.stop();
+    if (runDir) rmSync(runDir, { recursive: true, force: true });
+  });
+
+  test('welcomes a new user with a New Entry button that starts an entry', async () => {
+    await waitForActivityBarItem(page, 'Balance Journal', { click: true });
+    const welcome = page.locator('.part.sidebar .welcome-view-content');
+    await welcome.filter({ hasText: 'No journal entries yet' }).waitFor({ state: 'visible' });
+    await shot(page, '7-welcome.png');
+    await welcome.locator('a.monaco-button', { hasText: 'New Entry' }).click();
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await quickInputSelect(page, 'Visionary Thinking');
+    await page.keyboard.press('Enter');
+    await page.locator(sel.quickInput, { hasText: 'New Entry: title (2/2)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    const name = `${localDay()}-visionary-thinking.md`;
+    await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
+    await waitForRowDescription(page, 'Visionary Thinking', '1');
+    await waitForRowDescription(page, 'Balance', 'Leadership 100% · Management 0% · leaning leadership');
   });
 });

@@ -85,6 +85,8 @@ describe('traitHoverMarkdown', () => {
     expect(markdown).toContain(escapeMarkdown('Leadership 43% · Management 57% · balanced'));
     // The suggestion comes from the other side: Time Management has the fewest management entries.
     expect(markdown).toContain('**Try next:** Time Management (Management, 1 entry)');
+    // The personal standing shows first, before the hover needs scrolling.
+    expect(markdown.indexOf('**Your journal:**')).toBeLessThan(markdown.indexOf('**Reflect on**'));
   });
 
   it('suggests a leadership trait on a management hover', () => {
