@@ -2,7 +2,7 @@
 // open a copy of the example journal in headless Chromium, and use the extension through its UI.
 // Screenshots go to test-results/e2e/.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it as test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,18 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(shots, name) });
 }
 
+/** A test that leaves a screenshot of what the person would have seen when it fails. */
+function step(name, getPage, body) {
+  return test(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await getPage()?.screenshot({ path: path.join(shots, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => {});
+      throw error;
+    }
+  });
+}
+
 /** Drags the side bar's edge, as a person would to read the whole Balance row. */
 async function widenSideBar(page, width) {
   const box = await page.locator('.part.sidebar').boundingBox();
@@ -75,16 +87,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
   let workspace;
   let runDir;
 
-  // A step that fails leaves a screenshot of what the person would have seen.
-  const it = (name, body) =>
-    test(name, async () => {
-      try {
-        await body();
-      } catch (error) {
-        await page?.screenshot({ path: path.join(shots, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => {});
-        throw error;
-      }
-    });
+  const it = (name, body) => step(name, () => page, body);
 
   before(async () => {
     assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
@@ -153,7 +156,8 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     const text = readFileSync(file, 'utf8');
     assert.match(text, /^---\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d\ntags:\n {2}- empathy\n {2}- time-management\n---\n# Coffee with the new hire\n/);
 
-    // The person types straight away: the cursor is under the first prompt.
+    // The person types as soon as the cursor shows: it is under the first prompt.
+    await page.locator('.part.editor .monaco-editor.focused').waitFor({ state: 'visible' });
     await page.keyboard.type('She asked about on-call.');
     await page.locator(sel.editorLine, { hasText: 'She asked about on-call.' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Control+S');
@@ -228,7 +232,7 @@ describe('Balance Journal before there is a journal', { timeout: 180000 }, () =>
     if (runDir) rmSync(runDir, { recursive: true, force: true });
   });
 
-  test('welcomes a new user with a New Entry button that starts an entry', async () => {
+  step('welcomes a new user with a New Entry button that starts an entry', () => page, async () => {
     await waitForActivityBarItem(page, 'Balance Journal', { click: true });
     const welcome = page.locator('.part.sidebar .welcome-view-content');
     await welcome.filter({ hasText: 'No journal entries yet' }).waitFor({ state: 'visible' });
@@ -243,5 +247,71 @@ describe('Balance Journal before there is a journal', { timeout: 180000 }, () =>
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
     await waitForRowDescription(page, 'Visionary Thinking', '1');
     await waitForRowDescription(page, 'Balance', 'Leadership 100% · Management 0% · leaning leadership');
+  });
+});
+
+/** A fresh code-server + Chromium on `folder` (a folder, a .code-workspace file, or none). */
+function workbenchOn(makeFolder) {
+  const state = {};
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    state.runDir = makeRunDir('bj-e2e-');
+    const folder = makeFolder(state.runDir);
+    state.server = await startCodeServer({ folder, vsixToInstall: vsix, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    state.context = await launchBrowser(state.server.runDir);
+    state.page = state.context.pages()[0] ?? (await state.context.newPage());
+    await state.page.goto(state.server.workbenchUrl());
+    await waitForWorkbench(state.page);
+  });
+  after(async () => {
+    await state.context?.close().catch(() => {});
+    await state.server?.stop();
+    if (state.runDir) rmSync(state.runDir, { recursive: true, force: true });
+  });
+  return state;
+}
+
+describe('Balance Journal with no folder open', { timeout: 180000 }, () => {
+  const state = workbenchOn(() => undefined);
+
+  step('New Entry explains that a folder is needed and offers Open Folder', () => state.page, async () => {
+    const { page } = state;
+    await waitForActivityBarItem(page, 'Balance Journal', { click: true });
+    await page.locator('.part.sidebar .welcome-view-content', { hasText: 'Open a folder' }).waitFor({ state: 'visible' });
+    await runCommand(page, 'Balance Journal: New Entry');
+    const toast = page.locator(sel.toast, { hasText: 'Open a folder to start your journal' });
+    await toast.waitFor({ state: 'visible' });
+    await toast.locator('a.monaco-button', { hasText: 'Open Folder' }).waitFor({ state: 'visible' });
+    await shot(page, '8-no-folder.png');
+  });
+});
+
+describe('Balance Journal in a multi-root workspace', { timeout: 180000 }, () => {
+  const state = workbenchOn((runDir) => {
+    for (const name of ['work', 'personal']) mkdirSync(path.join(runDir, name, 'journal'), { recursive: true });
+    const file = path.join(runDir, 'both.code-workspace');
+    writeFileSync(file, JSON.stringify({ folders: [{ path: 'work' }, { path: 'personal' }] }));
+    return file;
+  });
+
+  step('asks which folder keeps the entry, and writes it there', () => state.page, async () => {
+    const { page, runDir } = state;
+    await waitForActivityBarItem(page, 'Balance Journal', { click: true });
+    await runCommand(page, 'Balance Journal: New Entry');
+    await page.locator(sel.quickInputRow, { hasText: 'personal' }).waitFor({ state: 'visible' });
+    assert.equal(await page.locator(sel.quickInputBox).getAttribute('placeholder'), 'Which workspace folder keeps this journal?');
+    await quickInputSelect(page, 'personal');
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await quickInputSelect(page, 'Influence');
+    await page.keyboard.press('Enter');
+    await page.locator(sel.quickInput, { hasText: 'New Entry: title (2/2)' }).waitFor({ state: 'visible' });
+    await page.keyboard.type('Side project kickoff');
+    await page.keyboard.press('Enter');
+    const day = localDay();
+    const name = `${day}-side-project-kickoff.md`;
+    await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
+    assert.ok(existsSync(path.join(runDir, 'personal', 'journal', day.slice(0, 4), day.slice(5, 7), name)));
+    assert.ok(!existsSync(path.join(runDir, 'work', 'journal', day.slice(0, 4))));
+    await waitForRowDescription(page, 'Influence', '1');
   });
 });

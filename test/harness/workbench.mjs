@@ -88,9 +88,15 @@ export async function quickInputPressEnter(page, { timeout = T } = {}) {
 export async function runCommand(page, title, { timeout = T } = {}) {
   await openQuickInput(page, 'F1', { timeout });
   await quickInputType(page, `>${title}`, { timeout });
-  const row = await quickInputSelect(page, title, { timeout });
+  // Enter on the highlighted row, as a person does; a click while the list re-renders can miss.
+  const focused = page
+    .locator(`${sel.quickInputRow}.focused`)
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) })
+    .first();
+  await focused.waitFor({ state: 'visible', timeout });
+  await page.keyboard.press('Enter');
   // The palette closes (a quick pick of the command may replace it): don't let callers see stale rows.
-  await row.waitFor({ state: 'detached', timeout });
+  await focused.waitFor({ state: 'hidden', timeout });
 }
 
 /**
