@@ -80,37 +80,44 @@ async function waitForRowDescription(page, label, description, timeout = 10000) 
   }
 }
 
+/** A fresh code-server + Chromium on `folder` (a folder, a .code-workspace file, or none). */
+function workbenchOn(makeFolder, userSettings = {}) {
+  const state = {};
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
+    state.runDir = makeRunDir('bj-e2e-');
+    const folder = makeFolder(state.runDir);
+    state.server = await startCodeServer({ folder, vsixToInstall: vsix, userSettings: { 'workbench.colorTheme': 'Default Dark Modern', ...userSettings } });
+    state.context = await launchBrowser(state.server.runDir);
+    state.page = state.context.pages()[0] ?? (await state.context.newPage());
+    await state.page.goto(state.server.workbenchUrl());
+    await waitForWorkbench(state.page);
+  });
+  after(async () => {
+    await state.context?.close().catch(() => {});
+    await state.server?.stop();
+    if (state.runDir) rmSync(state.runDir, { recursive: true, force: true });
+  });
+  return state;
+}
+
 describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 240000 }, () => {
-  let server;
-  let context;
+  const state = workbenchOn(
+    (runDir) => {
+      const workspace = path.join(runDir, 'ws');
+      cpSync(path.join(root, 'examples', 'journal'), path.join(workspace, 'journal'), { recursive: true });
+      return workspace;
+    },
+    { 'editor.minimap.enabled': false, 'window.commandCenter': false },
+  );
   let page;
   let workspace;
-  let runDir;
-
+  before(() => {
+    page = state.page;
+    workspace = path.join(state.runDir, 'ws');
+  });
   const it = (name, body) => step(name, () => page, body);
-
-  before(async () => {
-    assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
-    mkdirSync(shots, { recursive: true });
-    runDir = makeRunDir('bj-e2e-');
-    workspace = path.join(runDir, 'ws');
-    cpSync(path.join(root, 'examples', 'journal'), path.join(workspace, 'journal'), { recursive: true });
-    server = await startCodeServer({
-      folder: workspace,
-      vsixToInstall: vsix,
-      userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'window.commandCenter': false },
-    });
-    context = await launchBrowser(server.runDir);
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.workbenchUrl());
-    await waitForWorkbench(page);
-  });
-
-  after(async () => {
-    await context?.close().catch(() => {});
-    await server?.stop();
-    if (runDir) rmSync(runDir, { recursive: true, force: true });
-  });
 
   it('shows the tally of the example journal in the Traits view', async () => {
     const { index, core } = await expectedTally(path.join(workspace, 'journal'));
@@ -210,26 +217,13 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
 });
 
 describe('Balance Journal before there is a journal', { timeout: 180000 }, () => {
-  let server;
-  let context;
-  let page;
-  let runDir;
-
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    runDir = makeRunDir('bj-e2e-empty-');
+  const state = workbenchOn((runDir) => {
     mkdirSync(path.join(runDir, 'empty'));
-    server = await startCodeServer({ folder: path.join(runDir, 'empty'), vsixToInstall: vsix, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
-    context = await launchBrowser(server.runDir);
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.workbenchUrl());
-    await waitForWorkbench(page);
+    return path.join(runDir, 'empty');
   });
-
-  after(async () => {
-    await context?.close().catch(() => {});
-    await server?.stop();
-    if (runDir) rmSync(runDir, { recursive: true, force: true });
+  let page;
+  before(() => {
+    page = state.page;
   });
 
   step('welcomes a new user with a New Entry button that starts an entry', () => page, async () => {
@@ -249,27 +243,6 @@ describe('Balance Journal before there is a journal', { timeout: 180000 }, () =>
     await waitForRowDescription(page, 'Balance', 'Leadership 100% · Management 0% · leaning leadership');
   });
 });
-
-/** A fresh code-server + Chromium on `folder` (a folder, a .code-workspace file, or none). */
-function workbenchOn(makeFolder) {
-  const state = {};
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    state.runDir = makeRunDir('bj-e2e-');
-    const folder = makeFolder(state.runDir);
-    state.server = await startCodeServer({ folder, vsixToInstall: vsix, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
-    state.context = await launchBrowser(state.server.runDir);
-    state.page = state.context.pages()[0] ?? (await state.context.newPage());
-    await state.page.goto(state.server.workbenchUrl());
-    await waitForWorkbench(state.page);
-  });
-  after(async () => {
-    await state.context?.close().catch(() => {});
-    await state.server?.stop();
-    if (state.runDir) rmSync(state.runDir, { recursive: true, force: true });
-  });
-  return state;
-}
 
 describe('Balance Journal with no folder open', { timeout: 180000 }, () => {
   const state = workbenchOn(() => undefined);
