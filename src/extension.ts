@@ -25,11 +25,18 @@ export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
   const treeView = vscode.window.createTreeView(Views.traits, { treeDataProvider: treeProvider, showCollapseAll: true });
   const statusBar = new BalanceStatusBar(index);
 
+  const contextKeys = new Map<string, boolean>();
+  const setContext = (key: string, value: boolean) => {
+    // Index changes come in bursts during a scan; only real changes go to the window.
+    if (contextKeys.get(key) === value) return;
+    contextKeys.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  };
   const updateViewState = () => {
     const scanning = indexer.isScanning && index.size === 0;
     treeView.message = scanning ? 'Indexing your journal…' : indexer.rootErrors[0];
-    void vscode.commands.executeCommand('setContext', ContextKeys.ready, indexer.hasScanned || !scanning);
-    void vscode.commands.executeCommand('setContext', ContextKeys.hasEntries, index.size > 0);
+    setContext(ContextKeys.ready, indexer.hasScanned || !scanning);
+    setContext(ContextKeys.hasEntries, index.size > 0);
   };
 
   context.subscriptions.push(
