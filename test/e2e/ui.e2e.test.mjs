@@ -6,8 +6,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import path from 'node:path';
 import { after, before, describe, it as test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import * as esbuild from 'esbuild';
+import { loadCore } from '../../scripts/load-core.mjs';
 import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
 import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, settleAnimations, waitForActivityBarItem, waitForTreeRow, waitForWorkbench } from '../harness/workbench.mjs';
 
@@ -18,20 +17,7 @@ const shots = path.join(root, 'test-results', 'e2e');
 
 /** The expected tree, computed by the extension's own core from the files (not hard-coded). */
 async function expectedTally(journalDir) {
-  const outfile = path.join(path.dirname(journalDir), '..', 'core.cjs');
-  await esbuild.build({
-    stdin: {
-      contents: "export { parseEntry } from './src/core/entryParser'; export { JournalIndex } from './src/core/journalIndex'; export { TRAITS } from './src/core/traits'; export { describeBalance, shortBalance } from './src/core/balance';",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    outfile,
-    logLevel: 'warning',
-  });
-  const core = createRequire(import.meta.url)(outfile);
+  const core = await loadCore();
   const index = new core.JournalIndex();
   const walk = (dir) => readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name)) : name.endsWith('.md') ? [path.join(dir, name)] : []));
   for (const file of walk(journalDir)) index.set(file, path.basename(file), core.parseEntry(readFileSync(file, 'utf8'), path.basename(file)));
