@@ -52,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
       vscode.window.withProgress({ location: { viewId: Views.traits }, title: 'Rescanning journal' }, () => indexer.rescan()),
     ),
     vscode.commands.registerCommand(Commands.showTraits, () => vscode.commands.executeCommand(`${Views.traits}.focus`)),
+    vscode.commands.registerCommand(Commands.showMoreEntries, (tag: unknown) => typeof tag === 'string' && treeProvider.showMore(tag)),
     indexer.onDidChangeState(updateViewState),
     index.onDidChange(updateViewState),
     vscode.workspace.onDidChangeConfiguration((event) => {

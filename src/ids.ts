@@ -4,6 +4,7 @@ export const Commands = {
   newEntryForTrait: 'balanceJournal.newEntryForTrait',
   refresh: 'balanceJournal.refresh',
   showTraits: 'balanceJournal.showTraits',
+  showMoreEntries: 'balanceJournal.showMoreEntries',
 } as const;
 
 export const Views = {

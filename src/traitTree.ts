@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { balanceTolerance } from './config';
 import { Balance, balanceDetails, describeBalance, pluralEntries, sideTotal } from './core/balance';
 import { IndexedEntry, JournalIndex } from './core/journalIndex';
+import { Commands } from './ids';
 import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitsOfSide } from './core/traits';
 
 export type TraitTreeNode =
@@ -10,7 +11,11 @@ export type TraitTreeNode =
   | { readonly kind: 'trait'; readonly trait: Trait }
   | { readonly kind: 'otherTags' }
   | { readonly kind: 'otherTag'; readonly tag: string; readonly count: number }
-  | { readonly kind: 'entry'; readonly entry: IndexedEntry; readonly parentId: string };
+  | { readonly kind: 'entry'; readonly entry: IndexedEntry; readonly parentId: string }
+  | { readonly kind: 'more'; readonly tag: string; readonly parentId: string; readonly hidden: number };
+
+/** Entries listed under a trait or tag before a "Show more" row: a tree of 18,000 rows helps nobody. */
+export const ENTRIES_PAGE_SIZE = 200;
 
 const REFRESH_DELAY_MS = 50;
 
@@ -83,8 +88,20 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     }
   }
 
+  private readonly shownPerTag = new Map<string, number>();
+
+  /** Lists `ENTRIES_PAGE_SIZE` more entries of `tag` (the "Show more" row). */
+  showMore(tag: string): void {
+    this.shownPerTag.set(tag, (this.shownPerTag.get(tag) ?? ENTRIES_PAGE_SIZE) + ENTRIES_PAGE_SIZE);
+    this.refresh();
+  }
+
   private entryNodes(tag: string, parentId: string): TraitTreeNode[] {
-    return this.index.entriesTagged(tag).map((entry) => ({ kind: 'entry' as const, entry, parentId }));
+    const entries = this.index.entriesTagged(tag);
+    const shown = this.shownPerTag.get(tag) ?? ENTRIES_PAGE_SIZE;
+    const nodes: TraitTreeNode[] = entries.slice(0, shown).map((entry) => ({ kind: 'entry' as const, entry, parentId }));
+    if (entries.length > shown) nodes.push({ kind: 'more', tag, parentId, hidden: entries.length - shown });
+    return nodes;
   }
 
   getTreeItem(node: TraitTreeNode): vscode.TreeItem {
@@ -113,6 +130,14 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       }
       case 'entry':
         return this.entryItem(node.entry, node.parentId);
+      case 'more': {
+        const item = new vscode.TreeItem(`Show ${Math.min(ENTRIES_PAGE_SIZE, node.hidden)} more…`, vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.parentId}:more`;
+        item.description = `${node.hidden} older`;
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: Commands.showMoreEntries, title: 'Show More', arguments: [node.tag] };
+        return item;
+      }
     }
   }
 

@@ -33,7 +33,7 @@ export function parseEntry(text: string, fileName = ''): ParsedEntry {
 
   let dateValue: unknown;
   if (frontMatter.data) {
-    collectFrontMatterTags(frontMatter.data.tags, tags, problems, tagsLine(text));
+    collectFrontMatterTags(frontMatter.data.tags, tags, problems, () => tagsLine(text));
     dateValue = frontMatter.data.date;
   }
 
@@ -54,7 +54,8 @@ function tagsLine(text: string): number {
   return text.slice(0, match.index).split('\n').length - 1;
 }
 
-function collectFrontMatterTags(value: unknown, tags: Set<string>, problems: EntryProblem[], line: number): void {
+/** `line` is computed only when there is a problem to report. */
+function collectFrontMatterTags(value: unknown, tags: Set<string>, problems: EntryProblem[], line: () => number): void {
   if (value === undefined || value === null) return;
   if (typeof value === 'string') {
     for (const part of value.split(',')) addTag(tags, part);
@@ -67,11 +68,11 @@ function collectFrontMatterTags(value: unknown, tags: Set<string>, problems: Ent
       else ignored++;
     }
     if (ignored > 0) {
-      problems.push({ message: `${ignored} item(s) of "tags" are not text and were ignored; write each tag as a word, e.g. "- empathy".`, line });
+      problems.push({ message: `${ignored} item(s) of "tags" are not text and were ignored; write each tag as a word, e.g. "- empathy".`, line: line() });
     }
     return;
   }
-  problems.push({ message: `"tags" should be a list of words or a comma-separated text, not ${describeType(value)}; it was ignored.`, line });
+  problems.push({ message: `"tags" should be a list of words or a comma-separated text, not ${describeType(value)}; it was ignored.`, line: line() });
 }
 
 function describeType(value: unknown): string {
@@ -98,13 +99,20 @@ function localMidnight(day: string): number {
   return new Date(Number(y), Number(m) - 1, Number(d)).getTime();
 }
 
+// A fence line or an ATX heading of level 1; one regex pass instead of splitting the body.
+const FENCE_OR_TITLE = /^ {0,3}(?:(`{3,}|~{3,})|# +(.+?)(?: +#+)?[ \t]*\r?$)/gm;
+
 function firstHeading(body: string): string | undefined {
-  let inFence = false;
-  for (const line of body.split('\n')) {
-    if (/^ {0,3}(```|~~~)/.test(line)) inFence = !inFence;
-    if (inFence) continue;
-    const heading = /^ {0,3}# +(.+?)(?: +#+)?\s*$/.exec(line);
-    if (heading) return detach(heading[1].slice(0, MAX_TITLE_LENGTH));
+  let fence: string | undefined;
+  FENCE_OR_TITLE.lastIndex = 0;
+  for (let match = FENCE_OR_TITLE.exec(body); match; match = FENCE_OR_TITLE.exec(body)) {
+    const [, fenceMarker, heading] = match;
+    if (fenceMarker) {
+      if (!fence) fence = fenceMarker;
+      else if (fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length) fence = undefined;
+    } else if (!fence && heading) {
+      return detach(heading.slice(0, MAX_TITLE_LENGTH));
+    }
   }
   return undefined;
 }

@@ -49,11 +49,19 @@ function countLines(text: string, end: number): number {
   return lines;
 }
 
-/** Where the front matter block closes: the offset just past the closing line, or -1. */
+/** Where the front matter block closes: the offset just past the closing line, if any. */
 function findClosingDelimiter(text: string): { bodyStart: number } | undefined {
-  const match = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
-  if (!match) return undefined;
-  return { bodyStart: 3 + match.index + match[0].length };
+  // indexOf, not a regex over the whole text: this runs for every file of the journal.
+  for (let at = text.indexOf('\n', 3); at !== -1; at = text.indexOf('\n', at + 1)) {
+    const marker = text.startsWith('---', at + 1) ? '---' : text.startsWith('...', at + 1) ? '...' : undefined;
+    if (!marker) continue;
+    let end = at + 4;
+    while (text[end] === ' ' || text[end] === '\t') end++;
+    if (end === text.length) return { bodyStart: end };
+    if (text[end] === '\n') return { bodyStart: end + 1 };
+    if (text[end] === '\r' && text[end + 1] === '\n') return { bodyStart: end + 2 };
+  }
+  return undefined;
 }
 
 export function hasFrontMatter(text: string): boolean {
@@ -78,7 +86,8 @@ export function readFrontMatter(input: string): FrontMatterResult {
   }
   const bodyLine = countLines(text, closing.bodyStart);
   // gray-matter only recognises "\n---" as the close; normalise CRLF inside the block.
-  const block = text.slice(0, closing.bodyStart).replace(/\r\n/g, '\n');
+  let block = text.slice(0, closing.bodyStart);
+  if (block.includes('\r')) block = block.replace(/\r\n/g, '\n');
   try {
     const parsed = matter(block, MATTER_OPTIONS);
     const data = parsed.data as unknown;

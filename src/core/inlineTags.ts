@@ -21,6 +21,7 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
  * matter; offsets are relative to it.
  */
 export function forEachInlineTag(text: string, visit: (match: InlineTagMatch) => void): void {
+  if (!text.includes('#')) return;
   let fence: { char: string; length: number } | undefined;
   let lineStart = 0;
   while (lineStart <= text.length) {

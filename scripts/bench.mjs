@@ -1,0 +1,243 @@
+#!/usr/bin/env node
+// npm run bench [-- --quick]: measures the real extension (dist/extension.js, run in Node against a
+// stand-in for the `vscode` module whose workspace.fs is Node's async fs) on synthetic journals,
+// against a baseline measured in the same run: merely reading the same files.
+import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { generateJournal } from './bench/generate.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes('--quick');
+const sizes = quick ? [1000, 10000] : [1000, 10000, 50000];
+const REPEATS = quick ? 2 : 3;
+
+if (typeof global.gc !== 'function') {
+  console.error('Run with --expose-gc (npm run bench does).');
+  process.exit(2);
+}
+
+// The extension requires 'vscode': give it the stand-in.
+const Module = require('node:module');
+const standInPath = path.join(root, 'scripts/bench/vscode-stand-in.cjs');
+const originalResolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return request === 'vscode' ? standInPath : originalResolve.call(this, request, ...rest);
+};
+const vscode = require(standInPath);
+
+// 1. Bundle load and activate(): the first thing, while the process is fresh.
+const bundlePath = path.join(root, 'dist/extension.js');
+let t = performance.now();
+const extension = require(bundlePath);
+const loadMs = performance.now() - t;
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(0)} µs`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function activate(folder) {
+  vscode.standIn.setWorkspaceFolder(folder);
+  const context = { subscriptions: [] };
+  const started = performance.now();
+  const api = extension.activate(context);
+  const activateMs = performance.now() - started;
+  return {
+    api,
+    activateMs,
+    dispose: () => context.subscriptions.forEach((d) => d.dispose()),
+  };
+}
+
+/** The baseline: read every file, 64 at a time, as the issue measured. */
+async function readEverything(files) {
+  let next = 0;
+  let bytes = 0;
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next < files.length) bytes += (await readFile(files[next++])).byteLength;
+    }),
+  );
+  return bytes;
+}
+
+function checkCounts(api, expected, label) {
+  const { index } = api;
+  if (index.size !== expected.files.length) throw new Error(`${label}: indexed ${index.size} files, wrote ${expected.files.length}`);
+  for (const [tag, count] of expected.counts) {
+    if (index.countOf(tag) !== count) throw new Error(`${label}: #${tag} counted ${index.countOf(tag)}, generator wrote ${count}`);
+  }
+  for (const tag of ['not-a-tag', 'inline-code', 'rollback']) {
+    if (index.countOf(tag) !== 0) throw new Error(`${label}: #${tag} must not count`);
+  }
+  const withProblems = [...index.values()].filter((entry) => entry.problems.length > 0).length;
+  if (withProblems !== expected.broken) throw new Error(`${label}: ${withProblems} files with problems, generator broke ${expected.broken}`);
+}
+
+/** Every row the Traits view shows with its two top levels expanded, as VS Code asks for them. */
+function renderTree(provider) {
+  let rows = 0;
+  const visit = (node, depth) => {
+    provider.getTreeItem(node);
+    rows++;
+    if (depth < 2 && node.kind !== 'otherTags') for (const child of provider.getChildren(node)) visit(child, depth + 1);
+  };
+  for (const node of provider.getChildren()) visit(node, 0);
+  return rows;
+}
+
+function timePerCall(fn, minMs = 200) {
+  let calls = 0;
+  const started = performance.now();
+  while (performance.now() - started < minMs) {
+    fn();
+    calls++;
+  }
+  return (performance.now() - started) / calls;
+}
+
+const results = [];
+const base = mkdtempSync(path.join(os.tmpdir(), 'bj-bench-'));
+try {
+  for (const size of sizes) {
+    const folder = path.join(base, `ws-${size}`);
+    t = performance.now();
+    const expected = generateJournal(folder, size);
+    const generateMs = performance.now() - t;
+    process.stderr.write(`[bench] ${size} entries generated in ${fmtMs(generateMs)}; measuring…\n`);
+
+    const baseline = [];
+    const cold = [];
+    let activateMs = 0;
+    for (let rep = 0; rep < REPEATS; rep++) {
+      t = performance.now();
+      await readEverything(expected.files);
+      baseline.push(performance.now() - t);
+
+      global.gc();
+      const run = activate(folder);
+      activateMs = run.activateMs;
+      t = performance.now();
+      await run.api.settle();
+      cold.push(performance.now() - t + run.activateMs);
+      checkCounts(run.api, expected, `cold index of ${size}`);
+      run.dispose();
+    }
+
+    // Memory: heap held by one extension instance with the whole journal indexed.
+    global.gc();
+    await sleep(50);
+    global.gc();
+    const heapBefore = v8.getHeapStatistics().used_heap_size;
+    const run = activate(folder);
+    await run.api.settle();
+    global.gc();
+    await sleep(50);
+    global.gc();
+    const heapGrowth = v8.getHeapStatistics().used_heap_size - heapBefore;
+    const { api } = run;
+
+    // One changed file: written on disk, reported by the watcher, re-read, counts updated.
+    const changeTimes = [];
+    const tags = ['empathy', 'time-management'];
+    let empathy = api.index.countOf('empathy');
+    for (let i = 0; i < 300; i++) {
+      const file = expected.files[(i * 7919) % expected.files.length];
+      const before = api.index.get(vscode.Uri.file(file).toString()).tags.includes('empathy');
+      const tag = tags[i % 2];
+      await writeFile(file, `---\ntags: [${tag}]\n---\n# Changed ${i}\n`);
+      t = performance.now();
+      vscode.standIn.fileChanged(file);
+      await api.settle();
+      changeTimes.push(performance.now() - t);
+      empathy += (tag === 'empathy' ? 1 : 0) - (before ? 1 : 0);
+      if (api.index.countOf('empathy') !== empathy) throw new Error(`change ${i}: empathy ${api.index.countOf('empathy')} != ${empathy}`);
+    }
+
+    // The tree and the hover, answered from memory.
+    const treeRows = renderTree(api.treeProvider);
+    const rootMs = timePerCall(() => api.treeProvider.getChildren());
+    const treeMs = timePerCall(() => renderTree(api.treeProvider));
+    const sample = await readFile(expected.files[1], 'utf8');
+    const document = {
+      getText: () => sample,
+      offsetAt: (position) => position.offset,
+      positionAt: (offset) => new vscode.Position(0, offset),
+    };
+    const tagOffset = sample.indexOf('  - ') + 5;
+    const hoverProvider = vscode.standIn.hoverProviders.at(-1);
+    if (!hoverProvider.provideHover(document, { offset: tagOffset })) throw new Error('no hover on a front matter tag');
+    const hoverMs = timePerCall(() => hoverProvider.provideHover(document, { offset: tagOffset }));
+
+    // A burst: 5,000 files rewritten at once (a git checkout), each reported as created and changed.
+    const burst = expected.files.slice(0, Math.min(5000, expected.files.length));
+    await Promise.all(burst.map((file) => writeFile(file, '---\ntags: [innovation]\n---\n# Checked out\n')));
+    let treeRefreshes = 0;
+    let indexChanges = 0;
+    const treeSubscription = api.treeProvider.onDidChangeTreeData(() => treeRefreshes++);
+    const indexSubscription = api.index.onDidChange(() => indexChanges++);
+    const readsBefore = vscode.standIn.stats.readFile;
+    t = performance.now();
+    for (const file of burst) {
+      vscode.standIn.fileCreated(file);
+      vscode.standIn.fileChanged(file);
+    }
+    await api.settle();
+    const burstMs = performance.now() - t;
+    await sleep(120); // the tree redraw is throttled to one per 50 ms
+    const burstReads = vscode.standIn.stats.readFile - readsBefore;
+    treeSubscription.dispose();
+    indexSubscription.dispose();
+    if (burstReads !== burst.length) throw new Error(`burst: ${burstReads} reads for ${burst.length} files`);
+    run.dispose();
+
+    results.push({
+      size,
+      baseline: median(baseline),
+      cold: median(cold),
+      activateMs,
+      heapGrowth,
+      changeMedian: median(changeTimes),
+      changeP95: percentile(changeTimes, 95),
+      rootMs,
+      treeMs,
+      treeRows,
+      hoverMs,
+      burst: { files: burst.length, ms: burstMs, treeRefreshes, indexChanges, reads: burstReads },
+    });
+    rmSync(folder, { recursive: true, force: true });
+  }
+} finally {
+  rmSync(base, { recursive: true, force: true });
+}
+
+const bundleKB = statSync(bundlePath).size / 1024;
+const line = (cells) => `| ${cells.join(' | ')} |`;
+console.log(`\nBalance Journal benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model?.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${quick ? 'quick' : 'full'} run, median of ${REPEATS}\n`);
+console.log(line(['entries', 'read all files (baseline)', 'cold index', 'ratio (goal ≤ 1.5×)', 'heap growth (goal ≤ 50 MB)']));
+console.log(line(['---:', '---:', '---:', '---:', '---:']));
+for (const r of results) {
+  console.log(line([r.size.toLocaleString('en'), fmtMs(r.baseline), fmtMs(r.cold), `${(r.cold / r.baseline).toFixed(2)}×`, `${(r.heapGrowth / 2 ** 20).toFixed(1)} MB`]));
+}
+console.log('');
+console.log(line(['entries', 'one change: median', 'p95 (goal ≤ 1 ms median)', 'tree root getChildren', `whole tree (${results[0].treeRows} rows)`, 'hover (goal ≤ 0.1 ms)']));
+console.log(line(['---:', '---:', '---:', '---:', '---:', '---:']));
+for (const r of results) {
+  console.log(line([r.size.toLocaleString('en'), fmtMs(r.changeMedian), fmtMs(r.changeP95), fmtMs(r.rootMs), fmtMs(r.treeMs), fmtMs(r.hoverMs)]));
+}
+console.log('');
+console.log(line(['entries', 'burst of files changed at once', 'total time', 'files re-read', 'index notifications', 'tree refreshes']));
+console.log(line(['---:', '---:', '---:', '---:', '---:', '---:']));
+for (const r of results) {
+  console.log(line([r.size.toLocaleString('en'), r.burst.files.toLocaleString('en'), fmtMs(r.burst.ms), r.burst.reads.toLocaleString('en'), String(r.burst.indexChanges), String(r.burst.treeRefreshes)]));
+}
+console.log('');
+console.log(`Bundle dist/extension.js: ${bundleKB.toFixed(1)} KB (goal ≤ 150 KB); load ${fmtMs(loadMs)} + activate() ${fmtMs(results[0].activateMs)} = ${fmtMs(loadMs + results[0].activateMs)} (goal ≤ 20 ms)`);
+console.log('Counts checked against the generator at every size: ok.');

@@ -1,0 +1,262 @@
+// A stand-in for the `vscode` module, just enough to run the real dist/extension.js in plain Node
+// for the benchmark. `workspace.fs` is backed by Node's asynchronous fs, like VS Code's own
+// (which adds an IPC hop on top). Everything else records what the extension registers.
+'use strict';
+const fs = require('node:fs/promises');
+const posix = require('node:path').posix;
+
+class Disposable {
+  constructor(fn = () => {}) {
+    this.fn = fn;
+  }
+  dispose() {
+    this.fn();
+  }
+}
+
+class EventEmitter {
+  constructor() {
+    this.listeners = new Set();
+    this.event = (listener) => {
+      this.listeners.add(listener);
+      return new Disposable(() => this.listeners.delete(listener));
+    };
+  }
+  fire(value) {
+    for (const listener of [...this.listeners]) listener(value);
+  }
+  dispose() {
+    this.listeners.clear();
+  }
+}
+
+class Uri {
+  constructor(path) {
+    this.scheme = 'file';
+    this.path = path;
+    this.fsPath = path;
+  }
+  static file(path) {
+    return new Uri(path);
+  }
+  static parse(value) {
+    return new Uri(decodeURI(value.replace(/^file:\/\//, '')));
+  }
+  static joinPath(base, ...segments) {
+    return new Uri(posix.join(base.path, ...segments));
+  }
+  toString() {
+    // VS Code's URI caches its string form too.
+    return (this.formatted ??= `file://${encodeURI(this.path)}`);
+  }
+}
+
+const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 };
+
+class FileSystemError extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function wrapFsError(error) {
+  if (error && error.code === 'ENOENT') return new FileSystemError(error.message, 'FileNotFound');
+  return error;
+}
+
+const stats = { readFile: 0, readDirectory: 0 };
+
+const workspaceFs = {
+  async readDirectory(uri) {
+    stats.readDirectory++;
+    try {
+      const entries = await fs.readdir(uri.fsPath, { withFileTypes: true });
+      return entries.map((entry) => [entry.name, entry.isSymbolicLink() ? FileType.SymbolicLink : entry.isDirectory() ? FileType.Directory : entry.isFile() ? FileType.File : FileType.Unknown]);
+    } catch (error) {
+      throw wrapFsError(error);
+    }
+  },
+  async readFile(uri) {
+    stats.readFile++;
+    try {
+      return await fs.readFile(uri.fsPath); // a Buffer is a Uint8Array
+    } catch (error) {
+      throw wrapFsError(error);
+    }
+  },
+  async stat(uri) {
+    try {
+      const s = await fs.stat(uri.fsPath);
+      return { type: s.isDirectory() ? FileType.Directory : FileType.File, size: s.size };
+    } catch (error) {
+      throw wrapFsError(error);
+    }
+  },
+};
+
+const watchers = [];
+const hoverProviders = [];
+const commands = new Map();
+const configurationEmitter = new EventEmitter();
+const foldersEmitter = new EventEmitter();
+
+class MarkdownString {
+  constructor(value = '') {
+    this.value = value;
+  }
+  appendMarkdown(value) {
+    this.value += value;
+    return this;
+  }
+  appendText(value) {
+    this.value += value.replace(/[\\`*_{}[\]()#+\-.!]/g, '\\$&');
+    return this;
+  }
+}
+
+class Position {
+  constructor(line, character) {
+    this.line = line;
+    this.character = character;
+  }
+}
+
+class Range {
+  constructor(a, b, c, d) {
+    if (a instanceof Position) {
+      this.start = a;
+      this.end = b;
+    } else {
+      this.start = new Position(a, b);
+      this.end = new Position(c, d);
+    }
+  }
+}
+
+function logChannel() {
+  const noop = () => {};
+  return { info: noop, warn: noop, error: noop, debug: noop, trace: noop, appendLine: noop, show: noop, dispose: noop };
+}
+
+const vscode = {
+  Disposable,
+  EventEmitter,
+  Uri,
+  FileType,
+  FileSystemError,
+  MarkdownString,
+  Position,
+  Range,
+  Selection: Range,
+  Hover: class {
+    constructor(contents, range) {
+      this.contents = [contents];
+      this.range = range;
+    }
+  },
+  ThemeIcon: class {
+    constructor(id, color) {
+      this.id = id;
+      this.color = color;
+    }
+  },
+  ThemeColor: class {
+    constructor(id) {
+      this.id = id;
+    }
+  },
+  TreeItem: class {
+    constructor(label, collapsibleState) {
+      this.label = label;
+      this.collapsibleState = collapsibleState;
+    }
+  },
+  TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+  StatusBarAlignment: { Left: 1, Right: 2 },
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  Diagnostic: class {
+    constructor(range, message, severity) {
+      Object.assign(this, { range, message, severity });
+    }
+  },
+  ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
+  QuickPickItemKind: { Separator: -1, Default: 0 },
+  TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
+  RelativePattern: class {
+    constructor(base, pattern) {
+      this.base = base;
+      this.pattern = pattern;
+    }
+  },
+  CancellationTokenSource: class {
+    constructor() {
+      this.token = { isCancellationRequested: false, onCancellationRequested: () => new Disposable() };
+    }
+    cancel() {
+      this.token.isCancellationRequested = true;
+    }
+    dispose() {}
+  },
+  window: {
+    createOutputChannel: logChannel,
+    createTreeView: () => ({ message: undefined, dispose() {} }),
+    createStatusBarItem: () => ({ text: '', show() {}, hide() {}, dispose() {} }),
+    withProgress: (_options, task) => task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => new Disposable() }),
+    showErrorMessage: async () => undefined,
+    showInformationMessage: async () => undefined,
+    activeTextEditor: undefined,
+  },
+  languages: {
+    createDiagnosticCollection: () => {
+      const map = new Map();
+      return { set: (uri, list) => map.set(uri.toString(), list), delete: (uri) => map.delete(uri.toString()), get: (uri) => map.get(uri.toString()), clear: () => map.clear(), dispose() {}, size: () => map.size };
+    },
+    registerHoverProvider: (selector, provider) => {
+      hoverProviders.push(provider);
+      return new Disposable(() => hoverProviders.splice(hoverProviders.indexOf(provider), 1));
+    },
+  },
+  commands: {
+    registerCommand: (id, fn) => {
+      commands.set(id, fn);
+      return new Disposable(() => commands.delete(id));
+    },
+    executeCommand: async (id, ...args) => (commands.has(id) ? commands.get(id)(...args) : undefined),
+  },
+  workspace: {
+    workspaceFolders: [],
+    fs: workspaceFs,
+    getConfiguration: () => ({ get: () => undefined }),
+    onDidChangeConfiguration: configurationEmitter.event,
+    onDidChangeWorkspaceFolders: foldersEmitter.event,
+    asRelativePath: (uri) => uri.path,
+    createFileSystemWatcher: (pattern) => {
+      const watcher = { pattern, create: new EventEmitter(), change: new EventEmitter(), delete: new EventEmitter() };
+      watchers.push(watcher);
+      return {
+        onDidCreate: watcher.create.event,
+        onDidChange: watcher.change.event,
+        onDidDelete: watcher.delete.event,
+        dispose: () => watchers.splice(watchers.indexOf(watcher), 1),
+      };
+    },
+  },
+};
+
+/** What the benchmark needs to drive and observe the extension. */
+vscode.standIn = {
+  stats,
+  hoverProviders,
+  setWorkspaceFolder(path) {
+    vscode.workspace.workspaceFolders = [{ uri: Uri.file(path), name: posix.basename(path), index: 0 }];
+  },
+  fileChanged(path) {
+    for (const watcher of watchers) watcher.change.fire(Uri.file(path));
+  },
+  fileCreated(path) {
+    for (const watcher of watchers) watcher.create.fire(Uri.file(path));
+  },
+};
+
+module.exports = vscode;
