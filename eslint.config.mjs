@@ -21,6 +21,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Playwright runs parts of these in the page.
     files: ['test/harness/**', 'test/e2e/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

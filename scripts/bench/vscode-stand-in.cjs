@@ -5,7 +5,7 @@
 const fs = require('node:fs/promises');
 const posix = require('node:path').posix;
 
-class Disposable {
+class StandInDisposable {
   constructor(fn = () => {}) {
     this.fn = fn;
   }
@@ -19,7 +19,7 @@ class EventEmitter {
     this.listeners = new Set();
     this.event = (listener) => {
       this.listeners.add(listener);
-      return new Disposable(() => this.listeners.delete(listener));
+      return new StandInDisposable(() => this.listeners.delete(listener));
     };
   }
   fire(value) {
@@ -140,7 +140,7 @@ function logChannel() {
 }
 
 const vscode = {
-  Disposable,
+  Disposable: StandInDisposable,
   EventEmitter,
   Uri,
   FileType,
@@ -191,7 +191,7 @@ const vscode = {
   },
   CancellationTokenSource: class {
     constructor() {
-      this.token = { isCancellationRequested: false, onCancellationRequested: () => new Disposable() };
+      this.token = { isCancellationRequested: false, onCancellationRequested: () => new StandInDisposable() };
     }
     cancel() {
       this.token.isCancellationRequested = true;
@@ -202,7 +202,7 @@ const vscode = {
     createOutputChannel: logChannel,
     createTreeView: () => ({ message: undefined, dispose() {} }),
     createStatusBarItem: () => ({ text: '', show() {}, hide() {}, dispose() {} }),
-    withProgress: (_options, task) => task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => new Disposable() }),
+    withProgress: (_options, task) => task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => new StandInDisposable() }),
     showErrorMessage: async () => undefined,
     showInformationMessage: async () => undefined,
     activeTextEditor: undefined,
@@ -214,13 +214,13 @@ const vscode = {
     },
     registerHoverProvider: (selector, provider) => {
       hoverProviders.push(provider);
-      return new Disposable(() => hoverProviders.splice(hoverProviders.indexOf(provider), 1));
+      return new StandInDisposable(() => hoverProviders.splice(hoverProviders.indexOf(provider), 1));
     },
   },
   commands: {
     registerCommand: (id, fn) => {
       commands.set(id, fn);
-      return new Disposable(() => commands.delete(id));
+      return new StandInDisposable(() => commands.delete(id));
     },
     executeCommand: async (id, ...args) => (commands.has(id) ? commands.get(id)(...args) : undefined),
   },

@@ -76,7 +76,8 @@ export function buildEntry(traits: readonly Trait[], title: string | undefined, 
   const heading = cleanedTitle ?? traits.map((trait) => trait.label).join(' · ');
   const slug = (cleanedTitle && slugify(cleanedTitle)) || traits[0].id;
 
-  const body: string[] = [`# ${heading}`, ''];
+  // `\#` keeps a `#word` in the title from becoming a tag: the entry has exactly the chosen traits.
+  const body: string[] = [`# ${heading.replace(/#/g, '\\#')}`, ''];
   let cursorBodyLine = -1;
   for (const trait of traits) {
     body.push(`> **${trait.label}** (${SIDE_LABELS[trait.side].toLowerCase()}): ${trait.description}`, '');
@@ -90,7 +91,7 @@ export function buildEntry(traits: readonly Trait[], title: string | undefined, 
     date: localIsoTimestamp(now),
     tags: traits.map((trait) => trait.id),
   });
-  const frontMatterLines = text.split('\n').indexOf('# ' + heading);
+  const frontMatterLines = text.split('\n').indexOf(body[0]);
   return { slug, text, cursorLine: frontMatterLines + cursorBodyLine };
 }
 

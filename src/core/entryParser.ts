@@ -1,5 +1,6 @@
 import { readFrontMatter } from './frontMatter';
 import { forEachInlineTag } from './inlineTags';
+import { Fence, closesFence, openingFence } from './markdownBlocks';
 import { normalizeTag } from './traits';
 
 /** Something wrong with an entry that the user should hear about; the entry is still indexed. */
@@ -99,20 +100,25 @@ function localMidnight(day: string): number {
   return new Date(Number(y), Number(m) - 1, Number(d)).getTime();
 }
 
-// A fence line or an ATX heading of level 1; one regex pass instead of splitting the body.
-const FENCE_OR_TITLE = /^ {0,3}(?:(`{3,}|~{3,})|# +(.+?)(?: +#+)?[ \t]*\r?$)/gm;
+// Lines that may matter for the title: fence lines and level-1 ATX headings. One regex pass
+// finds them instead of splitting the whole body into lines.
+const FENCE_OR_TITLE = /^ {0,3}(?:`{3}|~{3}|# ).*$/gm;
+const TITLE = /^ {0,3}# +(.+?)(?: +#+)?[ \t]*$/;
+const BACKSLASH_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
 function firstHeading(body: string): string | undefined {
-  let fence: string | undefined;
+  let fence: Fence | undefined;
   FENCE_OR_TITLE.lastIndex = 0;
   for (let match = FENCE_OR_TITLE.exec(body); match; match = FENCE_OR_TITLE.exec(body)) {
-    const [, fenceMarker, heading] = match;
-    if (fenceMarker) {
-      if (!fence) fence = fenceMarker;
-      else if (fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length) fence = undefined;
-    } else if (!fence && heading) {
-      return detach(heading.slice(0, MAX_TITLE_LENGTH));
+    const line = match[0].endsWith('\r') ? match[0].slice(0, -1) : match[0];
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+      continue;
     }
+    fence = openingFence(line);
+    const title = fence ? undefined : TITLE.exec(line)?.[1];
+    // Shown as Markdown renders it: `\#` is a literal `#`.
+    if (title) return detach(title.replace(BACKSLASH_ESCAPE, '$1').slice(0, MAX_TITLE_LENGTH));
   }
   return undefined;
 }

@@ -21,9 +21,8 @@ export function findTagAt(text: string, offset: number): TagAtOffset | undefined
   }
   const bodyStart = frontMatterEnd ?? bom;
   let found: TagAtOffset | undefined;
-  // Scanning from the body's start keeps code-fence state right; entries are small.
-  const lineEnd = text.indexOf('\n', offset);
-  const scanned = text.slice(bodyStart, lineEnd === -1 ? text.length : lineEnd);
+  // The whole body: fences and code spans around the offset decide; entries are small.
+  const scanned = text.slice(bodyStart);
   forEachInlineTag(scanned, (match) => {
     const start = bodyStart + match.start;
     const end = bodyStart + match.end;

@@ -164,13 +164,13 @@ export function otherSide(side: Side): Side {
  * `Organizational Skills`, `organizational_skills` and `#Organizational-Skills` are one trait.
  */
 export function normalizeTag(raw: string): string {
+  // Idempotent: normalising a normalised tag changes nothing (leading `#`s and hyphens go).
   return raw
-    .trim()
-    .replace(/^#/, '')
     .toLowerCase()
     .replace(/[\s_]+/g, '-')
+    .replace(/^[#-]+/, '')
     .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/-+$/, '');
 }
 
 /** The trait a tag names, after normalising, if any. */

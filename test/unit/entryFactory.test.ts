@@ -107,6 +107,14 @@ describe('buildEntry', () => {
     expect(buildEntry([traitById('innovation')!], '?!…', new Date()).slug).toBe('innovation');
   });
 
+  it('keeps hashtags in the title from becoming tags, and shows the title as typed', () => {
+    const entry = buildEntry([traitById('empathy')!], '#aa and C# code', new Date(2026, 0, 2));
+    const parsed = parseEntry(entry.text, 'x.md');
+    expect(parsed.tags).toEqual(['empathy']);
+    expect(parsed.title).toBe('#aa and C# code');
+    expect(entry.slug).toBe('aa-and-c-code');
+  });
+
   it('refuses an empty trait list', () => {
     expect(() => buildEntry([], 'x', new Date())).toThrow(/at least one trait/);
   });

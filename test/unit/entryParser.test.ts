@@ -134,6 +134,9 @@ describe('dates and titles', () => {
 
   it('takes the first level-1 heading outside code as the title', () => {
     expect(parseEntry('```\n# not this\n```\n## sub\n# Real title #\n').title).toBe('Real title');
+    expect(parseEntry('```\n``` not a close\n# Inside code\n```\n# Real\n').title).toBe('Real');
+    expect(parseEntry('``` a`b\n# Real\n').title).toBe('Real');
+    expect(parseEntry('# C\\# migration\n').title).toBe('C# migration');
   });
 });
 
@@ -173,6 +176,15 @@ describe('inline tags', () => {
       'unclosed ` backtick #three',
     ].join('\n');
     expect(inline(text)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('skips code spans that continue on the next line, but not past a paragraph', () => {
+    expect(inline('`a\nb #secret` #shown')).toEqual(['shown']);
+    expect(inline('`a\n\n#shown `')).toEqual(['shown']);
+  });
+
+  it('closes a fence only with spaces or tabs after it', () => {
+    expect(inline('```\n```\u00a0\n#secret\n```\n#shown')).toEqual(['shown']);
   });
 
   it('gives offsets of each tag', () => {

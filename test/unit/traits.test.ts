@@ -46,8 +46,15 @@ describe('normalizeTag', () => {
     ['  TIME   management ', 'time-management'],
     ['decision--making', 'decision-making'],
     ['-empathy-', 'empathy'],
+    ['##empathy', 'empathy'],
+    ['-#retro', 'retro'],
+    ['##', ''],
   ])('%s -> %s', (raw, expected) => {
     expect(normalizeTag(raw)).toBe(expected);
+  });
+
+  it('is idempotent', () => {
+    for (const raw of ['##Empathy', '-#retro', ' a_b ', '#-#x--', 'Time  Management']) expect(normalizeTag(normalizeTag(raw))).toBe(normalizeTag(raw));
   });
 
   it('maps spellings to the same trait and leaves other words alone', () => {
