@@ -188,7 +188,7 @@ try {
     }
     const expandMs = median(expandTimes);
     const expandCachedMs = timePerCall(() => expandBiggestTrait(api.treeProvider, api.index));
-    const sample = await readFile(expected.files[1], 'utf8');
+    const sample = `---\ndate: 2026-11-27T09:05:00+01:00\ntags:\n  - empathy\n  - retro\n---\n# A typical entry\n\n${'Some reflection. '.repeat(100)}#influence\n`;
     const document = {
       getText: () => sample,
       offsetAt: (position) => position.offset,

@@ -7,6 +7,8 @@ import { BalanceStatusBar } from './statusBar';
 import { registerTraitHover } from './traitHover';
 import { TraitTreeProvider } from './traitTree';
 
+const SCAN_MESSAGE_AFTER_MS = 500;
+
 /** What the extension hands to tests and to other extensions. */
 export interface BalanceJournalApi {
   readonly index: JournalIndex;
@@ -32,10 +34,25 @@ export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
     contextKeys.set(key, value);
     void vscode.commands.executeCommand('setContext', key, value);
   };
+  let scanStartedAt: number | undefined;
+  let messageTimer: ReturnType<typeof setTimeout> | undefined;
   const updateViewState = () => {
-    const scanning = indexer.isScanning && index.size === 0;
-    treeView.message = scanning ? 'Indexing your journal…' : indexer.rootErrors[0];
-    setContext(ContextKeys.ready, indexer.hasScanned || !scanning);
+    if (indexer.isScanning) scanStartedAt ??= Date.now();
+    else scanStartedAt = undefined;
+    // A short scan shows no message (no flicker on Refresh); a long one says how far it got.
+    const longScan = scanStartedAt !== undefined && (index.size === 0 || Date.now() - scanStartedAt >= SCAN_MESSAGE_AFTER_MS);
+    if (scanStartedAt !== undefined && !longScan && !messageTimer) {
+      messageTimer = setTimeout(() => {
+        messageTimer = undefined;
+        updateViewState();
+      }, SCAN_MESSAGE_AFTER_MS);
+    }
+    treeView.message = longScan
+      ? `Indexing your journal…${index.size > 0 ? ` ${index.size.toLocaleString()} entries so far.` : ''}`
+      : indexer.wasCancelled
+        ? 'Indexing was cancelled, so these counts are partial. Use Refresh to index again.'
+        : indexer.rootErrors[0];
+    setContext(ContextKeys.ready, indexer.hasScanned || index.size > 0);
     setContext(ContextKeys.hasEntries, index.size > 0);
   };
 
@@ -54,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
     vscode.commands.registerCommand(Commands.showTraits, () => vscode.commands.executeCommand(`${Views.traits}.focus`)),
     vscode.commands.registerCommand(Commands.showMoreEntries, (tag: unknown) => typeof tag === 'string' && treeProvider.showMore(tag)),
     indexer.onDidChangeState(updateViewState),
+    { dispose: () => messageTimer && clearTimeout(messageTimer) },
     index.onDidChange(updateViewState),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('balanceJournal.balanceTolerance')) treeProvider.refresh();

@@ -13,7 +13,7 @@ const workspaceFileSystem: JournalFileSystem<vscode.Uri> = {
     const children = await vscode.workspace.fs.readDirectory(directory);
     return children.map(([name, type]) => [name, fileKind(type)] as const);
   },
-  readFile: async (uri) => vscode.workspace.fs.readFile(uri),
+  readFile: (uri) => vscode.workspace.fs.readFile(uri),
   isNotFound: (error) => error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound'),
 };
 
@@ -39,6 +39,7 @@ export class JournalIndexer implements vscode.Disposable {
   private roots: JournalRoot[] = [];
   private progressReporter: vscode.Progress<{ message?: string; increment?: number }> | undefined;
   private lastReported = 0;
+  private cancelledByUser = false;
 
   constructor(
     index: JournalIndex,
@@ -72,6 +73,11 @@ export class JournalIndexer implements vscode.Disposable {
     return this.sync.hasScanned;
   }
 
+  /** The last scan was stopped with the notification's Cancel button: counts are partial. */
+  get wasCancelled(): boolean {
+    return this.cancelledByUser;
+  }
+
   /** Why a journal folder setting was refused, for the view's message. */
   get rootErrors(): string[] {
     return this.roots.flatMap((root) => ('error' in root ? [root.error] : []));
@@ -86,6 +92,11 @@ export class JournalIndexer implements vscode.Disposable {
   /** A full scan; past a second it shows a notification that can cancel it. */
   rescan(): Promise<ScanResult> {
     const cancellation = new vscode.CancellationTokenSource();
+    this.cancelledByUser = false;
+    cancellation.token.onCancellationRequested(() => {
+      this.cancelledByUser = true;
+      this.log.info('Indexing cancelled by the user; counts are partial until Refresh.');
+    });
     const scan = this.sync.rescan({ isCancelled: () => cancellation.token.isCancellationRequested, progress: (done, total) => this.reportProgress(done, total) });
     const timer = setTimeout(() => {
       void vscode.window.withProgress(
@@ -107,7 +118,7 @@ export class JournalIndexer implements vscode.Disposable {
   private reportProgress(done: number, total: number): void {
     if (!this.progressReporter || total === 0) return;
     const percent = (100 * done) / total;
-    this.progressReporter.report({ message: `${done} of ${total} entries`, increment: percent - this.lastReported });
+    this.progressReporter.report({ message: `${done.toLocaleString()} of ${total.toLocaleString()} entries`, increment: percent - this.lastReported });
     this.lastReported = done === total ? 0 : percent;
   }
 

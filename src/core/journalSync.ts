@@ -12,8 +12,8 @@ export interface JournalFileSystem<L> {
   key(location: L): string;
   baseName(location: L): string;
   child(directory: L, name: string): L;
-  readDirectory(directory: L): Promise<ReadonlyArray<readonly [string, FileKind]>>;
-  readFile(file: L): Promise<Uint8Array>;
+  readDirectory(directory: L): PromiseLike<ReadonlyArray<readonly [string, FileKind]>>;
+  readFile(file: L): PromiseLike<Uint8Array>;
   isNotFound(error: unknown): boolean;
 }
 
