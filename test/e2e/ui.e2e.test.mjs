@@ -286,6 +286,7 @@ describe('Balance Journal on a journal of 30,000 entries', { timeout: 240000 }, 
 
   step('indexes in the background with progress, then shows the exact tally', () => state.page, async () => {
     const { page } = state;
+    const started = Date.now();
     await waitForActivityBarItem(page, 'Balance Journal', { click: true });
     // The scan takes over a second here: the window shows a progress notification that can cancel it.
     const progress = page.locator(sel.toast, { hasText: 'Balance Journal: indexing' });
@@ -295,9 +296,9 @@ describe('Balance Journal on a journal of 30,000 entries', { timeout: 240000 }, 
     const core = await loadCore();
     const counts = (tag) => expected.counts.get(tag) ?? 0;
     const description = core.describeBalance(core.computeBalance(counts));
-    const took = await waitForRowDescription(page, 'Balance', description, 60000);
+    await waitForRowDescription(page, 'Balance', description, 60000);
     for (const trait of core.TRAITS) await waitForRowDescription(page, trait.label, String(counts(trait.id)));
     await progress.waitFor({ state: 'hidden', timeout: 10000 });
-    console.log(`# 30,000 entries indexed in code-server; tally shown ${took} ms after the progress notification`);
+    console.log(`# 30,000 entries: exact tally shown ${Date.now() - started} ms after the view was opened`);
   });
 });
