@@ -34,7 +34,8 @@ export class JournalIndex {
   private readonly keysByTag = new Map<string, Set<string>>();
   // Tags are interned: one string per distinct tag, not one slice of each file's text.
   private readonly tagPool = new Map<string, string>();
-  private readonly newestFirstCache = new Map<string, readonly IndexedEntry[]>();
+  // Sorted lists per tag, built on first use and then kept sorted as entries come and go.
+  private readonly newestFirstCache = new Map<string, IndexedEntry[]>();
   private readonly listeners = new Set<() => void>();
   private batchDepth = 0;
   private changedInBatch = false;
@@ -72,7 +73,7 @@ export class JournalIndex {
       let keys = this.keysByTag.get(tag);
       if (!keys) this.keysByTag.set(tag, (keys = new Set()));
       keys.add(key);
-      this.newestFirstCache.delete(tag);
+      this.insertSorted(tag, entry);
     }
     this.changed();
     return entry;
@@ -114,7 +115,7 @@ export class JournalIndex {
     return computeBalance(this.countOf, tolerance);
   }
 
-  /** Entries carrying `tag`, newest first; cached until one of them changes. */
+  /** Entries carrying `tag`, newest first. */
   entriesTagged(tag: string): readonly IndexedEntry[] {
     const cached = this.newestFirstCache.get(tag);
     if (cached) return cached;
@@ -157,12 +158,32 @@ export class JournalIndex {
       const keys = this.keysByTag.get(tag);
       if (!keys) continue;
       keys.delete(entry.key);
-      this.newestFirstCache.delete(tag);
+      this.removeSorted(tag, entry);
       if (keys.size === 0) {
         this.keysByTag.delete(tag);
         this.tagPool.delete(tag);
+        this.newestFirstCache.delete(tag);
       }
     }
+  }
+
+  private insertSorted(tag: string, entry: IndexedEntry): void {
+    const list = this.newestFirstCache.get(tag);
+    if (!list) return;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (newestFirst(list[middle], entry) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    list.splice(low, 0, entry);
+  }
+
+  private removeSorted(tag: string, entry: IndexedEntry): void {
+    const list = this.newestFirstCache.get(tag);
+    const at = list ? list.indexOf(entry) : -1;
+    if (at !== -1) list!.splice(at, 1);
   }
 
   private intern(tag: string): string {
