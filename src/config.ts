@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_BALANCE_TOLERANCE } from './core/balance';
+import { DEFAULT_MAX_FILE_KB } from './core/entryBytes';
 import { journalFolderSegments } from './core/journalFolder';
 import { Settings } from './ids';
 
@@ -23,13 +24,51 @@ export function journalRoots(): JournalRoot[] {
   return (vscode.workspace.workspaceFolders ?? []).map(journalRoot);
 }
 
+/**
+ * The first of `segments` below `base` that is a symbolic link, as a relative path; undefined
+ * when none is (segments that do not exist yet are fine: they will be created as folders).
+ */
+export async function findSymbolicLink(base: vscode.Uri, segments: readonly string[]): Promise<string | undefined> {
+  for (let depth = 1; depth <= segments.length; depth++) {
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(base, ...segments.slice(0, depth)));
+    } catch {
+      return undefined;
+    }
+    if (stat.type & vscode.FileType.SymbolicLink) return segments.slice(0, depth).join('/');
+  }
+  return undefined;
+}
+
+export function symbolicLinkError(link: string): string {
+  return `"${link}" is a symbolic link. Balance Journal does not follow links, so that it never reads or writes outside the workspace: set "balanceJournal.folder" to a real folder inside it.`;
+}
+
+/** Like journalRoots, with journal folders reached through a symbolic link refused. */
+export async function checkedJournalRoots(): Promise<JournalRoot[]> {
+  return Promise.all(
+    journalRoots().map(async (root) => {
+      if (!('uri' in root) || !root.relativePath) return root;
+      const link = await findSymbolicLink(root.folder.uri, root.relativePath.split('/'));
+      return link ? { folder: root.folder, error: symbolicLinkError(link) } : root;
+    }),
+  );
+}
+
+export function maxFileBytes(): number {
+  const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.maxFileSizeKB);
+  const kb = typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_FILE_KB;
+  return Math.round(kb * 1024);
+}
+
+export function affectsIndexing(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(`${Settings.section}.${Settings.folder}`) || event.affectsConfiguration(`${Settings.section}.${Settings.maxFileSizeKB}`);
+}
+
 export function balanceTolerance(): number {
   const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.balanceTolerance);
   return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_BALANCE_TOLERANCE;
-}
-
-export function affectsJournalFolder(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(`${Settings.section}.${Settings.folder}`);
 }
 
 export function affectsBalance(event: vscode.ConfigurationChangeEvent): boolean {

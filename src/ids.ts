@@ -22,4 +22,5 @@ export const Settings = {
   section: 'balanceJournal',
   folder: 'folder',
   balanceTolerance: 'balanceTolerance',
+  maxFileSizeKB: 'maxFileSizeKB',
 } as const;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { JournalRoot, affectsJournalFolder, journalRoots } from './config';
+import { JournalRoot, affectsIndexing, checkedJournalRoots, maxFileBytes } from './config';
 import { EntryProblem } from './core/entryParser';
 import { JournalIndex } from './core/journalIndex';
 import { FileKind, JournalFileSystem, JournalSync, ScanResult } from './core/journalSync';
@@ -56,7 +56,7 @@ export class JournalIndexer implements vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart('the workspace folders changed')),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (affectsJournalFolder(event)) this.restart('the journal folder setting changed');
+        if (affectsIndexing(event)) this.restart('the journal folder or size limit setting changed');
       }),
     );
   }
@@ -83,10 +83,13 @@ export class JournalIndexer implements vscode.Disposable {
     return this.roots.flatMap((root) => ('error' in root ? [root.error] : []));
   }
 
+  private starting: Promise<unknown> = Promise.resolve();
+
   /** Starts watching and scanning; the scan runs in the background. */
   start(): Promise<ScanResult> {
-    this.configure();
-    return this.rescan();
+    const started = this.configure().then(() => this.rescan());
+    this.starting = started.catch(() => undefined);
+    return started;
   }
 
   /** A full scan; past a second it shows a notification that can cancel it. */
@@ -123,18 +126,19 @@ export class JournalIndexer implements vscode.Disposable {
   }
 
   /** Resolves once the running scan and received file events are applied. */
-  settle(): Promise<void> {
+  async settle(): Promise<void> {
+    await this.starting;
     return this.sync.settle();
   }
 
   private restart(reason: string): void {
     this.log.info(`Rescanning: ${reason}.`);
-    this.configure();
-    void this.rescan();
+    void this.start();
   }
 
-  private configure(): void {
-    this.roots = journalRoots();
+  private async configure(): Promise<void> {
+    this.roots = await checkedJournalRoots();
+    this.sync.setMaxFileBytes(maxFileBytes());
     for (const error of this.rootErrors) this.log.warn(error);
     this.sync.setRoots(this.roots.flatMap((root) => ('uri' in root ? [root.uri] : [])));
     this.watchers.forEach((watcher) => watcher.dispose());

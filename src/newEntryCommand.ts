@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { JournalRoot, journalRoot } from './config';
+import { JournalRoot, findSymbolicLink, journalRoot, symbolicLinkError } from './config';
 import { pluralEntries } from './core/balance';
 import { buildEntry, cleanTitle, entryPathSegments, MAX_TITLE_LENGTH, parseNewEntryArgs } from './core/entryFactory';
 import { JournalIndex } from './core/journalIndex';
 import { SIDES, SIDE_LABELS, Trait, traitsOfSide } from './core/traits';
 import { Commands } from './ids';
+import { showError } from './userMessages';
 
 const MAX_NAME_ATTEMPTS = 1000;
 
@@ -35,7 +36,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, arg: 
   if (!interactive) {
     const parsed = parseNewEntryArgs(arg);
     if ('error' in parsed) {
-      void vscode.window.showErrorMessage(`Balance Journal: no entry was created. ${parsed.error}`);
+      void showError(log, `No entry was created: ${parsed.error}`);
       return undefined;
     }
     ({ traits, title } = parsed);
@@ -44,8 +45,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, arg: 
   const root = await chooseJournal(interactive);
   if (!root) return undefined;
   if ('error' in root) {
-    const action = await vscode.window.showErrorMessage(`Balance Journal: ${root.error}`, 'Open Settings');
-    if (action) await vscode.commands.executeCommand('workbench.action.openSettings', 'balanceJournal.folder');
+    void offerSettings(log, `No entry was created. ${root.error}`);
     return undefined;
   }
 
@@ -64,13 +64,20 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, arg: 
   }
 
   try {
-    const uri = await writeEntry(root.uri, traits!, title);
+    const uri = await writeEntry(root, traits!, title, log);
+    if (!uri) return undefined;
     log.info(`Created ${uri.fsPath || uri.toString()}`);
     return uri;
   } catch (error) {
-    log.error(`Could not create an entry: ${String(error)}`);
-    void vscode.window.showErrorMessage(`Balance Journal: could not create the entry: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    void showError(log, `Could not create the entry (${reason}). Check that the journal folder can be written to, then try again.`);
     return undefined;
+  }
+}
+
+async function offerSettings(log: vscode.LogOutputChannel, message: string): Promise<void> {
+  if (await showError(log, message, 'Open Settings')) {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'balanceJournal.folder');
   }
 }
 
@@ -139,20 +146,71 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Writes a new entry under `journal`, never over an existing file, and opens it. */
-async function writeEntry(journal: vscode.Uri, traits: Trait[], title: string | undefined): Promise<vscode.Uri> {
+/**
+ * Creates `uri` with `bytes` only if nothing is there: true when created. On disk this is an
+ * exclusive create (O_EXCL), so two entries created at the same moment never share a file.
+ */
+async function createExclusively(uri: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
+  if (uri.scheme === 'file' && typeof process === 'object' && process.versions?.node) {
+    const fs = await import('node:fs/promises');
+    let handle: Awaited<ReturnType<typeof fs.open>>;
+    try {
+      handle = await fs.open(uri.fsPath, 'wx');
+    } catch (error) {
+      if ((error as { code?: string }).code === 'EEXIST') return false;
+      throw error;
+    }
+    try {
+      await handle.writeFile(bytes);
+    } catch (error) {
+      await handle.close();
+      await fs.unlink(uri.fsPath).catch(() => undefined); // our own empty file, not the user's
+      throw error;
+    }
+    await handle.close();
+    return true;
+  }
+  // Other file systems offer no exclusive create through workspace.fs: check, then write.
+  if (await exists(uri)) return false;
+  await vscode.workspace.fs.writeFile(uri, bytes);
+  return true;
+}
+
+/** Writes a new entry under the journal, never over an existing file, and opens it. */
+async function writeEntry(
+  root: Extract<JournalRoot, { uri: vscode.Uri }>,
+  traits: Trait[],
+  title: string | undefined,
+  log: vscode.LogOutputChannel,
+): Promise<vscode.Uri | undefined> {
   const now = new Date();
   const entry = buildEntry(traits, cleanTitle(title), now);
   const bytes = new TextEncoder().encode(entry.text);
+  const [year, month] = entryPathSegments(now, entry.slug);
+  // Never write through a link that could lead outside the workspace (a cloned repo may hold one).
+  const rootSegments = root.relativePath ? root.relativePath.split('/') : [];
+  const link = await findSymbolicLink(root.folder.uri, [...rootSegments, year, month]);
+  if (link) {
+    void offerSettings(log, `No entry was created. ${symbolicLinkError(link)}`);
+    return undefined;
+  }
+  const folder = vscode.Uri.joinPath(root.uri, year, month);
+  // Two entries created at once race to create the folder; the loser finds it there.
+  await vscode.workspace.fs.createDirectory(folder).then(undefined, async (error) => {
+    if (!(await exists(folder))) throw error;
+  });
   for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
-    const uri = vscode.Uri.joinPath(journal, ...entryPathSegments(now, entry.slug, attempt));
-    if (await exists(uri)) continue;
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, bytes);
+    const uri = vscode.Uri.joinPath(root.uri, ...entryPathSegments(now, entry.slug, attempt));
+    if (!(await createExclusively(uri, bytes))) continue;
     // The cursor is placed as the editor opens: a person typing at once must not land in the
     // front matter.
     const cursor = new vscode.Position(entry.cursorLine, 0);
-    await vscode.window.showTextDocument(uri, { preview: false, selection: new vscode.Range(cursor, cursor) });
+    try {
+      await vscode.window.showTextDocument(uri, { preview: false, selection: new vscode.Range(cursor, cursor) });
+    } catch (error) {
+      // The entry exists; opening it can be cancelled (another editor opened at the same moment).
+      log.warn(`Created ${uri.toString()} but could not open it: ${String(error)}`);
+    }
     return uri;
   }
   throw new Error(`every name from ${entry.slug} to ${entry.slug}-${MAX_NAME_ATTEMPTS} is taken`);

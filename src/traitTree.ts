@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { balanceTolerance } from './config';
 import { Balance, balanceDetails, describeBalance, pluralEntries, sideTotal } from './core/balance';
+import { escapeMarkdown } from './core/hoverText';
 import { IndexedEntry, JournalIndex } from './core/journalIndex';
 import { Commands } from './ids';
 import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitsOfSide } from './core/traits';
@@ -187,7 +188,10 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     item.id = `${parentId}:${entry.key}`;
     item.description = entry.day ?? '';
     item.resourceUri = uri;
-    item.tooltip = new vscode.MarkdownString().appendText(`${entry.title}\n${vscode.workspace.asRelativePath(uri)}\n${entry.tags.map((tag) => `#${tag}`).join(' ')}`);
+    // Text from the file is escaped, so the tooltip never renders links or HTML from it.
+    item.tooltip = new vscode.MarkdownString(
+      [entry.title, vscode.workspace.asRelativePath(uri), entry.tags.map((tag) => `#${tag}`).join(' ')].map(escapeMarkdown).join('\n\n'),
+    );
     item.command = { command: 'vscode.open', title: 'Open Entry', arguments: [uri] };
     item.contextValue = 'entry';
     item.iconPath = new vscode.ThemeIcon('note');

@@ -26,7 +26,12 @@ const DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
 const MAX_TITLE_LENGTH = 200;
 
 /** Reads one journal entry. Never throws: whatever can be read is returned, the rest reported. */
-export function parseEntry(text: string, fileName = ''): ParsedEntry {
+export interface ParseOptions {
+  /** Read only the front matter (for files over the size limit). */
+  readonly frontMatterOnly?: boolean;
+}
+
+export function parseEntry(text: string, fileName = '', options: ParseOptions = {}): ParsedEntry {
   const problems: EntryProblem[] = [];
   const tags = new Set<string>();
   const frontMatter = readFrontMatter(text);
@@ -38,10 +43,11 @@ export function parseEntry(text: string, fileName = ''): ParsedEntry {
     dateValue = frontMatter.data.date;
   }
 
-  forEachInlineTag(frontMatter.body, (match) => addTag(tags, match.raw));
+  if (!options.frontMatterOnly) forEachInlineTag(frontMatter.body, (match) => addTag(tags, match.raw));
 
   const { day, time } = entryDate(dateValue, fileName, problems);
-  return { title: firstHeading(frontMatter.body), day, time, tags: [...tags], problems };
+  const title = options.frontMatterOnly ? undefined : firstHeading(frontMatter.body);
+  return { title, day, time, tags: [...tags], problems };
 }
 
 function addTag(tags: Set<string>, raw: string): void {
@@ -57,7 +63,11 @@ function tagsLine(text: string): number {
 
 /** `line` is computed only when there is a problem to report. */
 function collectFrontMatterTags(value: unknown, tags: Set<string>, problems: EntryProblem[], line: () => number): void {
-  if (value === undefined || value === null) return;
+  if (value === undefined) return;
+  if (value === null) {
+    problems.push({ message: '"tags" is empty; list the traits this entry reflects on, e.g. "tags: [empathy]", or remove the line.', line: line() });
+    return;
+  }
   if (typeof value === 'string') {
     for (const part of value.split(',')) addTag(tags, part);
     return;

@@ -65,8 +65,11 @@ function findClosingDelimiter(text: string): { bodyStart: number } | undefined {
 }
 
 export function hasFrontMatter(text: string): boolean {
-  return /^---[ \t]*(?:[A-Za-z]+)?[ \t]*\r?\n/.test(text);
+  return /^---[ \t]*(?:[A-Za-z]+)?[ \t]*(?:\r?\n|$)/.test(text);
 }
+
+/** Front matter is a few lines; a huge block is not parsed (YAML parsing it could stall). */
+export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
 
 /** Splits and parses front matter through gray-matter; never throws. */
 export function readFrontMatter(input: string): FrontMatterResult {
@@ -79,12 +82,20 @@ export function readFrontMatter(input: string): FrontMatterResult {
     const firstBreak = text.indexOf('\n');
     return {
       data: undefined,
-      body: text.slice(firstBreak + 1),
+      body: firstBreak === -1 ? '' : text.slice(firstBreak + 1),
       bodyLine: 1,
       error: { message: 'Front matter starts with "---" but has no closing "---" line.', line: 0 },
     };
   }
   const bodyLine = countLines(text, closing.bodyStart);
+  if (closing.bodyStart > MAX_FRONT_MATTER_BYTES) {
+    return {
+      data: undefined,
+      body: text.slice(closing.bodyStart),
+      bodyLine,
+      error: { message: `Front matter is larger than ${MAX_FRONT_MATTER_BYTES / 1024} KB, so it was not read; keep it to a few lines.`, line: 0 },
+    };
+  }
   // gray-matter only recognises "\n---" as the close; normalise CRLF inside the block.
   let block = text.slice(0, closing.bodyStart);
   if (block.includes('\r')) block = block.replace(/\r\n/g, '\n');

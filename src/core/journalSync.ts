@@ -1,4 +1,5 @@
-import { EntryProblem, ParsedEntry, parseEntry } from './entryParser';
+import { DEFAULT_MAX_FILE_KB, parseEntryBytes } from './entryBytes';
+import { EntryProblem, ParsedEntry } from './entryParser';
 import { JournalIndex } from './journalIndex';
 
 export type FileKind = 'file' | 'directory' | 'other';
@@ -30,8 +31,8 @@ export interface JournalSyncOptions {
   /** Quiet time before a burst of file events is applied, and the longest wait. */
   readonly debounceMs: number;
   readonly maxDelayMs: number;
-  /** Bigger files are indexed from their beginning only. */
-  readonly maxParsedBytes: number;
+  /** Bigger files are indexed from their front matter only. */
+  readonly maxFileBytes: number;
   /** Files read, then parsed and applied to the index, per batch. */
   readonly applyChunk: number;
 }
@@ -40,7 +41,7 @@ export const DEFAULT_SYNC_OPTIONS: JournalSyncOptions = {
   readConcurrency: 64,
   debounceMs: 60,
   maxDelayMs: 400,
-  maxParsedBytes: 1024 * 1024,
+  maxFileBytes: DEFAULT_MAX_FILE_KB * 1024,
   applyChunk: 1000,
 };
 
@@ -62,6 +63,9 @@ interface ReadResult<L> {
   readonly parsed: ParsedEntry | undefined;
 }
 
+/** How much of an oversized file is kept: more than any front matter that is read. */
+const FRONT_MATTER_WINDOW = 128 * 1024;
+
 export function isMarkdownName(name: string): boolean {
   return name.toLowerCase().endsWith('.md');
 }
@@ -78,7 +82,6 @@ export class JournalSync<L> {
   private running: Promise<ScanResult> | undefined;
   private scannedOnce = false;
   private readonly stateListeners = new Set<() => void>();
-  private readonly decoder = new TextDecoder('utf-8');
 
   private ticketCounter = 0;
   private readonly latestTicket = new Map<string, number>();
@@ -95,8 +98,13 @@ export class JournalSync<L> {
     private readonly index: JournalIndex,
     private readonly fs: JournalFileSystem<L>,
     private readonly reporter: JournalSyncReporter<L>,
-    private readonly options: JournalSyncOptions = DEFAULT_SYNC_OPTIONS,
+    private options: JournalSyncOptions = DEFAULT_SYNC_OPTIONS,
   ) {}
+
+  /** The size limit (setting balanceJournal.maxFileSizeKB); applies from the next read. */
+  setMaxFileBytes(maxFileBytes: number): void {
+    this.options = { ...this.options, maxFileBytes };
+  }
 
   get isScanning(): boolean {
     return this.running !== undefined;
@@ -288,7 +296,7 @@ export class JournalSync<L> {
     const collected: ReadResult<L>[] = [];
     for (let start = 0; start < files.length; start += this.options.applyChunk) {
       const chunk = files.slice(start, start + this.options.applyChunk);
-      const loaded: Array<{ location: L; key: string; ticket: number; bytes: Uint8Array | undefined }> = new Array(chunk.length);
+      const loaded: Array<{ location: L; key: string; ticket: number; bytes: Uint8Array | undefined; size: number }> = new Array(chunk.length);
       let next = 0;
       await mapLimit(chunk, this.options.readConcurrency, async (location) => {
         const slot = next++;
@@ -296,22 +304,24 @@ export class JournalSync<L> {
         const ticket = ++this.ticketCounter;
         this.latestTicket.set(key, ticket);
         let bytes: Uint8Array | undefined;
+        let size = 0;
         try {
           bytes = await this.fs.readFile(location);
-          if (bytes.byteLength > this.options.maxParsedBytes) {
-            this.reporter.log('warn', `${key} is over ${this.options.maxParsedBytes} bytes; only its beginning is indexed.`);
-            bytes = bytes.slice(0, this.options.maxParsedBytes); // a copy, so the whole file can be freed
+          size = bytes.byteLength;
+          if (size > this.options.maxFileBytes) {
+            this.reporter.log('warn', `${key} is over the size limit; only its front matter is indexed.`);
+            bytes = bytes.slice(0, FRONT_MATTER_WINDOW); // a copy, so that the whole file can be freed
           }
         } catch (error) {
           if (!this.fs.isNotFound(error)) this.reporter.log('warn', `Cannot read ${key}: ${String(error)}`);
         }
-        loaded[slot] = { location, key, ticket, bytes };
+        loaded[slot] = { location, key, ticket, bytes, size };
       });
-      const results = loaded.map(({ location, key, ticket, bytes }) => ({
+      const results = loaded.map(({ location, key, ticket, bytes, size }) => ({
         location,
         key,
         ticket,
-        parsed: bytes === undefined ? undefined : parseEntry(this.decoder.decode(bytes), this.fs.baseName(location)),
+        parsed: bytes === undefined ? undefined : parseEntryBytes(bytes, this.fs.baseName(location), this.options.maxFileBytes, size),
       }));
       if (!onChunk) collected.push(...results);
       else if (!onChunk(results)) break;

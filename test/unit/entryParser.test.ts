@@ -37,8 +37,9 @@ describe('front matter tags', () => {
     expect(parsed.problems[0].message).toMatch(message);
   });
 
-  it('accepts null or missing tags without a problem', () => {
-    expect(parseEntry('---\ntags:\n---\n').problems).toEqual([]);
+  it('warns about empty tags, and accepts missing tags', () => {
+    expect(parseEntry('---\ntags:\n---\n#retro').problems).toEqual([{ message: expect.stringMatching(/"tags" is empty/), line: 1 }]);
+    expect(parseEntry('---\ntags:\n---\n#retro').tags).toEqual(['retro']);
     expect(parseEntry('---\ntitle: x\n---\n').problems).toEqual([]);
     expect(parseEntry('no front matter #empathy').tags).toEqual(['empathy']);
   });
@@ -82,10 +83,31 @@ describe('broken front matter', () => {
     expect(parseEntry('---\njust text\n---\n').problems[0].message).toMatch(/not a map/);
   });
 
-  it('treats a file of only "---" as having no usable front matter, without throwing', () => {
-    expect(() => parseEntry('---')).not.toThrow();
-    expect(() => parseEntry('---\n')).not.toThrow();
+  it('reports a file of only "---" as unclosed front matter, without throwing', () => {
+    expect(parseEntry('---').problems[0].message).toMatch(/no closing "---"/);
+    expect(parseEntry('---\n').problems[0].message).toMatch(/no closing "---"/);
     expect(parseEntry('---\n---\n').problems).toEqual([]);
+  });
+
+  it('does not parse a front matter over 64 KB', () => {
+    const huge = `---\ntags: [empathy]\nnote: "${'x'.repeat(1024 * 1024)}"\n---\nBody #influence\n`;
+    const parsed = parseEntry(huge);
+    expect(parsed.tags).toEqual(['influence']);
+    expect(parsed.problems[0].message).toMatch(/larger than 64 KB/);
+  });
+
+  it('survives a YAML alias bomb without expanding it', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const name = String.fromCharCode(97 + i);
+      const previous = String.fromCharCode(96 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const started = Date.now();
+    const parsed = parseEntry(`---\n${levels.join('\n')}\ntags: *i\n---\n#empathy\n`);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(parsed.tags).toEqual(['empathy']);
+    expect(parsed.problems[0].message).toMatch(/not text and were ignored/);
   });
 });
 

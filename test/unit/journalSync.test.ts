@@ -51,7 +51,7 @@ class MemoryFs implements JournalFileSystem<string> {
 }
 
 const quietReporter: JournalSyncReporter<string> = { problems: () => undefined, forgotten: () => undefined, log: () => undefined };
-const fastOptions = { readConcurrency: 8, debounceMs: 5, maxDelayMs: 50, maxParsedBytes: 1024 * 1024, applyChunk: 100 };
+const fastOptions = { readConcurrency: 8, debounceMs: 5, maxDelayMs: 50, maxFileBytes: 1024 * 1024, applyChunk: 100 };
 
 function setup() {
   const fs = new MemoryFs();
@@ -187,10 +187,15 @@ describe('JournalSync', () => {
     expect((await b).files).toBe(1000);
   });
 
-  it('indexes only the beginning of a huge file', async () => {
-    const { fs, index, sync } = setup();
-    fs.write('/ws/journal/huge.md', `---\ntags: [empathy]\n---\n${'x'.repeat(2 * 1024 * 1024)} #influence`);
+  it('indexes a file over the size limit from its front matter only, and says so', async () => {
+    const { fs, index, sync, problems } = setup();
+    fs.write('/ws/journal/huge.md', `---\ntags: [empathy]\n---\n#innovation ${'x'.repeat(2 * 1024 * 1024)} #influence`);
     await sync.rescan();
     expect(index.get('/ws/journal/huge.md')?.tags).toEqual(['empathy']);
+    expect(problems.get('/ws/journal/huge.md')).toBe(1);
+    sync.setMaxFileBytes(4 * 1024 * 1024);
+    await sync.rescan();
+    expect(index.get('/ws/journal/huge.md')?.tags).toEqual(['empathy', 'innovation', 'influence']);
+    expect(problems.get('/ws/journal/huge.md')).toBe(0);
   });
 });
