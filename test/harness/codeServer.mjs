@@ -158,6 +158,9 @@ export function extensionFolderName(extDir) {
  * @param {boolean} [opts.keepRunDir]  default: true when runDir was given
  * @param {number} [opts.startTimeoutMs]
  * @param {object} [opts.env]          extra environment for the server (and the extension host)
+ * @param {boolean} [opts.workspaceTrust]  default false: trust is off (every folder trusted). true: no
+ *                                     --disable-workspace-trust and `security.workspace.trust.enabled: true`,
+ *                                     so VS Code asks whether to trust the folder and honours Restricted Mode
  */
 export async function startCodeServer(opts = {}) {
   if (!codeServerInstalled()) {
@@ -187,7 +190,11 @@ export async function startCodeServer(opts = {}) {
   const existing = existsSync(settingsFile) ? readJson(settingsFile) : {};
   if (existing !== undefined) {
     // JSONC with comments (hand-edited) is left alone.
-    writeFileSync(settingsFile, JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...existing, ...(opts.userSettings || {}) }, null, 2) + '\n');
+    const trust = opts.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {};
+    writeFileSync(settingsFile, JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...existing, ...trust, ...(opts.userSettings || {}) }, null, 2) + '\n');
+  } else if (opts.workspaceTrust) {
+    cleanupDirs();
+    throw new Error(`${settingsFile} is not plain JSON: cannot turn on security.workspace.trust.enabled there`);
   }
 
   for (const link of opts.extensionLinks || []) {
@@ -236,7 +243,7 @@ export async function startCodeServer(opts = {}) {
     '--auth',
     'none',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
   ];
   if (opts.folder) args.push(path.resolve(opts.folder));
