@@ -274,6 +274,19 @@ describe('Balance Journal in a multi-root workspace', { timeout: 180000 }, () =>
     assert.ok(!existsSync(path.join(runDir, 'work', 'journal', day.slice(0, 4))));
     await waitForRowDescription(page, 'Influence', '1');
   });
+
+  step('follows a workspace folder being added and removed', () => state.page, async () => {
+    const { page, runDir } = state;
+    const extra = path.join(runDir, 'extra', 'journal', '2026', '10');
+    mkdirSync(extra, { recursive: true });
+    writeFileSync(path.join(extra, '2026-10-05-extra.md'), '---\ntags: [problem-solving]\n---\n# Extra\n');
+    const file = path.join(runDir, 'both.code-workspace');
+    writeFileSync(file, JSON.stringify({ folders: [{ path: 'work' }, { path: 'personal' }, { path: 'extra' }] }));
+    await waitForRowDescription(page, 'Problem-Solving', '1', 20000);
+    writeFileSync(file, JSON.stringify({ folders: [{ path: 'work' }, { path: 'personal' }] }));
+    await waitForRowDescription(page, 'Problem-Solving', '0', 20000);
+    await waitForRowDescription(page, 'Influence', '1');
+  });
 });
 
 describe('Balance Journal on a journal of 30,000 entries', { timeout: 240000 }, () => {
