@@ -4,6 +4,7 @@ import { Commands, ContextKeys, Views } from './ids';
 import { JournalIndexer } from './journalIndexer';
 import { registerNewEntryCommands } from './newEntryCommand';
 import { BalanceStatusBar } from './statusBar';
+import { registerTagCompletion } from './tagCompletion';
 import { registerTraitHover } from './traitHover';
 import { TraitTreeProvider } from './traitTree';
 
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
     treeView,
     statusBar,
     registerTraitHover(index),
+    registerTagCompletion(index),
     ...registerNewEntryCommands(index, log),
     vscode.commands.registerCommand(Commands.refresh, () =>
       vscode.window.withProgress({ location: { viewId: Views.traits }, title: 'Rescanning journal' }, () => indexer.rescan()),

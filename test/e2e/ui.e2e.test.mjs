@@ -172,6 +172,26 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await page.mouse.move(5, 5);
   });
 
+  it('completes a #tag with the traits the journal needs most first', async () => {
+    const { index } = await expectedTally(path.join(workspace, 'journal'));
+    await page.locator(sel.editorLine, { hasText: 'She asked about on-call.' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' #');
+    const widget = page.locator('.editor-widget.suggest-widget.visible');
+    await widget.waitFor({ state: 'visible' });
+    const first = (await widget.locator('.monaco-list-row .label-name').first().innerText()).trim();
+    const balance = index.balance();
+    const weaker = balance.leadership < balance.management ? 'leadership' : 'management';
+    const { TRAITS } = await loadCore();
+    const least = TRAITS.filter((t) => t.side === weaker).sort((a, b) => index.countOf(a.id) - index.countOf(b.id))[0];
+    assert.equal(first, least.id);
+    await shot(page, '5b-completion.png');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+S');
+  });
+
   it('opens an entry from a trait\'s list and creates one with the trait\'s + button', async () => {
     const { index } = await expectedTally(path.join(workspace, 'journal'));
     const innovation = await waitForTreeRow(page, 'Innovation');
