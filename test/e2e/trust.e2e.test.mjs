@@ -9,15 +9,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it as test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { after, before, describe } from 'node:test';
+import { localDay, shot, shots, step, vsix, waitForRowDescription } from './steps.mjs';
 import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
-import { quickInputSelect, readTreeRows, runCommand, sel, settleAnimations, waitForActivityBarItem, waitForTreeRow, waitForWorkbench } from '../harness/workbench.mjs';
+import { quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow, waitForWorkbench } from '../harness/workbench.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const vsix = path.join(root, `balance-journal-${pkg.version}.vsix`);
-const shots = path.join(root, 'test-results', 'e2e');
 
 /** VS Code 1.100's startup prompt in an untrusted folder (security.workspace.trust.startupPrompt: once). */
 const trustDialog = {
@@ -28,40 +24,9 @@ const trustDialog = {
 };
 const restrictedModeStatus = '.part.statusbar .statusbar-item';
 
-function localDay(date = new Date()) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
-async function shot(page, name) {
-  // Out of the activity bar, so its tooltip (it fades out after a moment) does not cover the tree.
-  await page.mouse.move(900, 700);
-  await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 2000 }).catch(() => {});
-  await settleAnimations(page);
-  await page.screenshot({ path: path.join(shots, name) });
-}
 
-/** A test that leaves a screenshot of what the person would have seen when it fails. */
-function step(name, getPage, body) {
-  return test(name, async () => {
-    try {
-      await body();
-    } catch (error) {
-      await getPage()?.screenshot({ path: path.join(shots, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => {});
-      throw error;
-    }
-  });
-}
 
-async function waitForRowDescription(page, label, description, timeout = 10000) {
-  const started = Date.now();
-  for (;;) {
-    const row = (await readTreeRows(page)).find((r) => r.label === label);
-    if (row?.description === description) return Date.now() - started;
-    if (Date.now() - started > timeout) assert.fail(`tree row ${label}: expected "${description}", saw "${row?.description}"`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function entry(tags, title) {
   return `---\ndate: 2026-10-01T09:00:00+02:00\ntags: [${tags.join(', ')}]\n---\n# ${title}\n\nA reflection.\n`;

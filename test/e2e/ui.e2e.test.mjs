@@ -4,17 +4,13 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it as test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { after, before, describe } from 'node:test';
+import { localDay, root, shot, shots, step, vsix, waitForRowDescription } from './steps.mjs';
 import { loadCore } from '../../scripts/load-core.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
 import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
-import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, settleAnimations, waitForActivityBarItem, waitForTreeRow, waitForWorkbench } from '../harness/workbench.mjs';
+import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow, waitForWorkbench } from '../harness/workbench.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const vsix = path.join(root, `balance-journal-${pkg.version}.vsix`);
-const shots = path.join(root, 'test-results', 'e2e');
 
 /** The expected tree, computed by the extension's own core from the files (not hard-coded). */
 async function expectedTally(journalDir) {
@@ -25,27 +21,8 @@ async function expectedTally(journalDir) {
   return { index, core };
 }
 
-function localDay(date = new Date()) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
-async function shot(page, name) {
-  await settleAnimations(page);
-  await page.screenshot({ path: path.join(shots, name) });
-}
 
-/** A test that leaves a screenshot of what the person would have seen when it fails. */
-function step(name, getPage, body) {
-  return test(name, async () => {
-    try {
-      await body();
-    } catch (error) {
-      await getPage()?.screenshot({ path: path.join(shots, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => {});
-      throw error;
-    }
-  });
-}
 
 /** Drags the side bar's edge, as a person would to read the whole Balance row. */
 async function widenSideBar(page, width) {
@@ -57,15 +34,6 @@ async function widenSideBar(page, width) {
   await page.mouse.up();
 }
 
-async function waitForRowDescription(page, label, description, timeout = 10000) {
-  const started = Date.now();
-  for (;;) {
-    const row = (await readTreeRows(page)).find((r) => r.label === label);
-    if (row?.description === description) return Date.now() - started;
-    if (Date.now() - started > timeout) assert.fail(`tree row ${label}: expected "${description}", saw "${row?.description}"`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** A fresh code-server + Chromium on `folder` (a folder, a .code-workspace file, or none). */
 function workbenchOn(makeFolder, userSettings = {}) {

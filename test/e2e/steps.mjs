@@ -1,0 +1,49 @@
+// What every UI scenario shares: where screenshots go, the packaged .vsix, and steps that
+// leave a screenshot when they fail.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { it as test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { readTreeRows, settleAnimations } from '../harness/workbench.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+export const vsix = path.join(root, `balance-journal-${pkg.version}.vsix`);
+export const shots = path.join(root, 'test-results', 'e2e');
+
+export function localDay(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A screenshot of the settled UI, without the activity bar's tooltip over the tree. */
+export async function shot(page, name) {
+  await page.mouse.move(900, 700);
+  await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 2000 }).catch(() => {});
+  await settleAnimations(page);
+  await page.screenshot({ path: path.join(shots, name) });
+}
+
+/** A test that leaves a screenshot of what the person would have seen when it fails. */
+export function step(name, getPage, body) {
+  return test(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await getPage()?.screenshot({ path: path.join(shots, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => {});
+      throw error;
+    }
+  });
+}
+
+/** Waits until the tree row `label` shows `description`; returns how long that took. */
+export async function waitForRowDescription(page, label, description, timeout = 10000) {
+  const started = Date.now();
+  for (;;) {
+    const row = (await readTreeRows(page)).find((r) => r.label === label);
+    if (row?.description === description) return Date.now() - started;
+    if (Date.now() - started > timeout) assert.fail(`tree row ${label}: expected "${description}", saw "${row?.description}"`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
