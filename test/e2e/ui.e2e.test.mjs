@@ -178,6 +178,14 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await shot(page, '6-trait-plus.png');
   });
 
+  it('reveals the Traits view from the status bar', async () => {
+    await page.locator('.activitybar .action-item a.action-label[aria-label^="Explorer"]').click();
+    await page.locator('.part.sidebar .pane-header', { hasText: 'Traits' }).waitFor({ state: 'hidden' });
+    await page.locator('.statusbar-item', { hasText: 'L ' }).first().click();
+    await page.locator('.part.sidebar .composite.title', { hasText: 'Balance Journal' }).waitFor({ state: 'visible' });
+    await waitForTreeRow(page, 'Balance');
+  });
+
   it('opens the trait picker with Ctrl+Alt+J, and Escape creates nothing and shows no error', async () => {
     const before = readdirSync(path.join(workspace, 'journal'), { recursive: true }).length;
     await page.locator(sel.editorLine).first().click();
