@@ -3,7 +3,8 @@ import { balanceTolerance } from './config';
 import { Balance, balanceDetails, describeBalance, pluralEntries, sideTotal } from './core/balance';
 import { escapeMarkdown } from './core/hoverText';
 import { IndexedEntry, JournalIndex } from './core/journalIndex';
-import { Commands } from './ids';
+import { Commands, ContextKeys, Views } from './ids';
+import type { JournalIndexer } from './journalIndexer';
 import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitsOfSide } from './core/traits';
 
 export type TraitTreeNode =
@@ -202,5 +203,64 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.subscription.dispose();
     this.changeEmitter.dispose();
+  }
+}
+
+/** Long scans show a message after this long; short ones none, so Refresh does not flicker. */
+const SCAN_MESSAGE_AFTER_MS = 500;
+
+/**
+ * The Traits view around the provider: its message while indexing (or why the journal folder
+ * was refused, or that a cancelled scan left partial counts) and the context keys that choose
+ * its welcome content.
+ */
+export class TraitsView implements vscode.Disposable {
+  private readonly view: vscode.TreeView<TraitTreeNode>;
+  private readonly subscriptions: { dispose(): void }[];
+  private readonly contextKeys = new Map<string, boolean>();
+  private scanStartedAt: number | undefined;
+  private messageTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly index: JournalIndex,
+    private readonly indexer: JournalIndexer,
+    provider: TraitTreeProvider,
+  ) {
+    this.view = vscode.window.createTreeView(Views.traits, { treeDataProvider: provider, showCollapseAll: true });
+    this.subscriptions = [indexer.onDidChangeState(() => this.update()), index.onDidChange(() => this.update())];
+    this.update();
+  }
+
+  private update(): void {
+    const { index, indexer } = this;
+    if (indexer.isScanning) this.scanStartedAt ??= Date.now();
+    else this.scanStartedAt = undefined;
+    const longScan = this.scanStartedAt !== undefined && (index.size === 0 || Date.now() - this.scanStartedAt >= SCAN_MESSAGE_AFTER_MS);
+    if (this.scanStartedAt !== undefined && !longScan && !this.messageTimer) {
+      this.messageTimer = setTimeout(() => {
+        this.messageTimer = undefined;
+        this.update();
+      }, SCAN_MESSAGE_AFTER_MS);
+    }
+    this.view.message = longScan
+      ? `Indexing your journal…${index.size > 0 ? ` ${index.size.toLocaleString()} entries so far.` : ''}`
+      : indexer.wasCancelled
+        ? 'Indexing was cancelled, so these counts are partial. Use Refresh to index again.'
+        : indexer.rootErrors[0];
+    this.setContext(ContextKeys.ready, indexer.hasScanned || index.size > 0);
+    this.setContext(ContextKeys.hasEntries, index.size > 0);
+  }
+
+  private setContext(key: string, value: boolean): void {
+    // Index changes come in bursts during a scan; only real changes go to the window.
+    if (this.contextKeys.get(key) === value) return;
+    this.contextKeys.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  }
+
+  dispose(): void {
+    if (this.messageTimer) clearTimeout(this.messageTimer);
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.view.dispose();
   }
 }

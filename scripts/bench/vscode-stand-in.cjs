@@ -182,6 +182,7 @@ const vscode = {
   },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   QuickPickItemKind: { Separator: -1, Default: 0 },
+  CompletionItemKind: { Keyword: 13, EnumMember: 19 },
   TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
   RelativePattern: class {
     constructor(base, pattern) {
@@ -212,6 +213,7 @@ const vscode = {
       const map = new Map();
       return { set: (uri, list) => map.set(uri.toString(), list), delete: (uri) => map.delete(uri.toString()), get: (uri) => map.get(uri.toString()), clear: () => map.clear(), dispose() {}, size: () => map.size };
     },
+    registerCompletionItemProvider: () => new StandInDisposable(),
     registerHoverProvider: (selector, provider) => {
       hoverProviders.push(provider);
       return new StandInDisposable(() => hoverProviders.splice(hoverProviders.indexOf(provider), 1));
