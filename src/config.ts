@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_BALANCE_TOLERANCE } from './core/balance';
 import { DEFAULT_MAX_FILE_KB } from './core/entryBytes';
+import { DEFAULT_NEGLECT_DAYS } from './core/reflection';
 import { journalFolderSegments } from './core/journalFolder';
 import { Settings } from './ids';
 
@@ -56,6 +57,11 @@ export async function checkedJournalRoots(): Promise<JournalRoot[]> {
   );
 }
 
+export function neglectDays(): number {
+  const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.neglectDays);
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? value : DEFAULT_NEGLECT_DAYS;
+}
+
 export function maxFileBytes(): number {
   const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.maxFileSizeKB);
   const kb = typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_FILE_KB;
@@ -71,6 +77,7 @@ export function balanceTolerance(): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_BALANCE_TOLERANCE;
 }
 
+/** Settings that change what the tree and the status bar show, without re-reading files. */
 export function affectsBalance(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(`${Settings.section}.${Settings.balanceTolerance}`);
+  return event.affectsConfiguration(`${Settings.section}.${Settings.balanceTolerance}`) || event.affectsConfiguration(`${Settings.section}.${Settings.neglectDays}`);
 }

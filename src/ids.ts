@@ -23,4 +23,5 @@ export const Settings = {
   folder: 'folder',
   balanceTolerance: 'balanceTolerance',
   maxFileSizeKB: 'maxFileSizeKB',
+  neglectDays: 'neglectDays',
 } as const;

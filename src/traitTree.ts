@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { balanceTolerance } from './config';
+import { balanceTolerance, neglectDays } from './config';
 import { Balance, balanceDetails, describeBalance, pluralEntries, sideTotal } from './core/balance';
 import { escapeMarkdown } from './core/hoverText';
 import { IndexedEntry, JournalIndex } from './core/journalIndex';
+import { daysSinceLastReflected, describeDaysAgo, lookBackDays, neglectedTraits } from './core/reflection';
 import { Commands, ContextKeys, Views } from './ids';
 import type { JournalIndexer } from './journalIndexer';
 import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitsOfSide } from './core/traits';
@@ -13,7 +14,8 @@ export type TraitTreeNode =
   | { readonly kind: 'trait'; readonly trait: Trait }
   | { readonly kind: 'otherTags' }
   | { readonly kind: 'otherTag'; readonly tag: string; readonly count: number }
-  | { readonly kind: 'entry'; readonly entry: IndexedEntry; readonly parentId: string }
+  | { readonly kind: 'lookBack' }
+  | { readonly kind: 'entry'; readonly entry: IndexedEntry; readonly parentId: string; readonly note?: string }
   | { readonly kind: 'more'; readonly tag: string; readonly parentId: string; readonly hidden: number };
 
 /** Entries listed under a trait or tag before a "Show more" row: a tree of 18,000 rows helps nobody. */
@@ -72,7 +74,9 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     if (!node) {
       // Empty: the view shows its welcome content instead.
       if (this.index.size === 0) return [];
-      const roots: TraitTreeNode[] = [{ kind: 'balance' }, ...SIDES.map((side) => ({ kind: 'side' as const, side }))];
+      const roots: TraitTreeNode[] = [{ kind: 'balance' }];
+      if (this.lookBackEntries().length > 0) roots.push({ kind: 'lookBack' });
+      roots.push(...SIDES.map((side) => ({ kind: 'side' as const, side })));
       if (this.index.otherTags().length > 0) roots.push({ kind: 'otherTags' });
       return roots;
     }
@@ -85,9 +89,18 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
         return this.index.otherTags().map(({ tag, count }) => ({ kind: 'otherTag' as const, tag, count }));
       case 'otherTag':
         return this.entryNodes(node.tag, `tag:${node.tag}`);
+      case 'lookBack':
+        return this.lookBackEntries();
       default:
         return [];
     }
+  }
+
+  /** Entries written on this day one month and one year ago. */
+  private lookBackEntries(): TraitTreeNode[] {
+    return lookBackDays(new Date()).flatMap(({ label, day }) =>
+      this.index.entriesOn(day).map((entry) => ({ kind: 'entry' as const, entry, parentId: 'lookBack', note: `${label.toLowerCase()} · ${day}` })),
+    );
   }
 
   private readonly shownPerTag = new Map<string, number>();
@@ -131,7 +144,15 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
         return item;
       }
       case 'entry':
-        return this.entryItem(node.entry, node.parentId);
+        return this.entryItem(node.entry, node.parentId, node.note);
+      case 'lookBack': {
+        const item = new vscode.TreeItem('Look back', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = 'lookBack';
+        item.description = 'on this day';
+        item.tooltip = 'Entries you wrote on this day one month and one year ago.';
+        item.iconPath = new vscode.ThemeIcon('history');
+        return item;
+      }
       case 'more': {
         const item = new vscode.TreeItem(`Show ${Math.min(ENTRIES_PAGE_SIZE, node.hidden)} more…`, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.parentId}:more`;
@@ -149,7 +170,12 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     item.id = 'balance';
     item.description = describeBalance(balance);
     item.iconPath = balanceIcon(balance);
-    item.tooltip = new vscode.MarkdownString(balanceDetails(balance, this.index.countOf).join('  \n'));
+    const lines = balanceDetails(balance, this.index.countOf);
+    const neglected = neglectedTraits(this.index, new Date(), neglectDays());
+    if (balance.state !== 'empty' && neglected.length > 0) {
+      lines.push(`Not reflected on for ${neglectDays()} days or more: ${neglected.map((trait) => trait.label).join(', ')}.`);
+    }
+    item.tooltip = new vscode.MarkdownString(lines.map(escapeMarkdown).join('  \n'));
     item.contextValue = 'balance';
     return item;
   }
@@ -167,27 +193,31 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
 
   private traitItem(trait: Trait): vscode.TreeItem {
     const count = this.index.countOf(trait.id);
+    const days = daysSinceLastReflected(this.index, trait.id, new Date());
+    const neglected = days === undefined || days >= neglectDays();
     const item = new vscode.TreeItem(
       trait.label,
       count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `trait:${trait.id}`;
-    item.description = String(count);
+    item.description = `${pluralEntries(count)} · ${describeDaysAgo(days)}`;
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${trait.label}** · ${SIDE_LABELS[trait.side]}\n\n`);
-    tooltip.appendText(trait.description);
-    tooltip.appendMarkdown(`\n\n${pluralEntries(count)} · #${trait.id}`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(trait.label)}** · ${SIDE_LABELS[trait.side]}\n\n`);
+    tooltip.appendMarkdown(escapeMarkdown(trait.description));
+    tooltip.appendMarkdown(`\n\n${pluralEntries(count)}, last ${escapeMarkdown(describeDaysAgo(days))} · \\#${escapeMarkdown(trait.id)}`);
+    if (neglected) tooltip.appendMarkdown(`\n\nNot reflected on for ${neglectDays()} days or more: a good one to write about next.`);
     item.tooltip = tooltip;
-    item.iconPath = new vscode.ThemeIcon(TRAIT_ICONS[trait.id] ?? 'circle-outline');
+    // A neglected trait stands out in the warning colour.
+    item.iconPath = new vscode.ThemeIcon(TRAIT_ICONS[trait.id] ?? 'circle-outline', neglected ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.contextValue = 'trait';
     return item;
   }
 
-  private entryItem(entry: IndexedEntry, parentId: string): vscode.TreeItem {
+  private entryItem(entry: IndexedEntry, parentId: string, note?: string): vscode.TreeItem {
     const uri = vscode.Uri.parse(entry.key);
     const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
     item.id = `${parentId}:${entry.key}`;
-    item.description = entry.day ?? '';
+    item.description = note ?? entry.day ?? '';
     item.resourceUri = uri;
     // Text from the file is escaped, so the tooltip never renders links or HTML from it.
     item.tooltip = new vscode.MarkdownString(

@@ -32,6 +32,7 @@ const NO_PROBLEMS: readonly EntryProblem[] = Object.freeze([]);
 export class JournalIndex {
   private readonly entries = new Map<string, IndexedEntry>();
   private readonly keysByTag = new Map<string, Set<string>>();
+  private readonly keysByDay = new Map<string, Set<string>>();
   // Tags are interned: one string per distinct tag, not one slice of each file's text.
   private readonly tagPool = new Map<string, string>();
   // Sorted lists per tag, built on first use and then kept sorted as entries come and go.
@@ -69,6 +70,11 @@ export class JournalIndex {
       problems: parsed.problems.length > 0 ? parsed.problems : NO_PROBLEMS,
     };
     this.entries.set(key, entry);
+    if (entry.day) {
+      let keys = this.keysByDay.get(entry.day);
+      if (!keys) this.keysByDay.set(entry.day, (keys = new Set()));
+      keys.add(key);
+    }
     for (const tag of entry.tags) {
       let keys = this.keysByTag.get(tag);
       if (!keys) this.keysByTag.set(tag, (keys = new Set()));
@@ -103,6 +109,7 @@ export class JournalIndex {
     if (this.entries.size === 0) return;
     this.entries.clear();
     this.keysByTag.clear();
+    this.keysByDay.clear();
     this.tagPool.clear();
     this.newestFirstCache.clear();
     this.changed();
@@ -123,6 +130,12 @@ export class JournalIndex {
     const sorted = keys ? [...keys].map((key) => this.entries.get(key)!).sort(newestFirst) : [];
     this.newestFirstCache.set(tag, sorted);
     return sorted;
+  }
+
+  /** Entries of a local day (`YYYY-MM-DD`), newest first. */
+  entriesOn(day: string): IndexedEntry[] {
+    const keys = this.keysByDay.get(day);
+    return keys ? [...keys].map((key) => this.entries.get(key)!).sort(newestFirst) : [];
   }
 
   /** Tags that are not traits, most used first. */
@@ -154,6 +167,11 @@ export class JournalIndex {
   }
 
   private untag(entry: IndexedEntry): void {
+    if (entry.day) {
+      const keys = this.keysByDay.get(entry.day);
+      keys?.delete(entry.key);
+      if (keys?.size === 0) this.keysByDay.delete(entry.day);
+    }
     for (const tag of entry.tags) {
       const keys = this.keysByTag.get(tag);
       if (!keys) continue;

@@ -37,12 +37,21 @@ export function step(name, getPage, body) {
   });
 }
 
-/** Waits until the tree row `label` shows `description`; returns how long that took. */
+/** A trait row's description with `count` entries, e.g. `3 entries · 12 days ago`. */
+export function entries(count) {
+  return new RegExp(`^${count} entr(y|ies) · `);
+}
+
+/**
+ * Waits until the tree row `label` shows `description` (a string, exactly, or a RegExp); returns
+ * how long that took.
+ */
 export async function waitForRowDescription(page, label, description, timeout = 10000) {
   const started = Date.now();
   for (;;) {
     const row = (await readTreeRows(page)).find((r) => r.label === label);
-    if (row?.description === description) return Date.now() - started;
+    const shown = row?.description;
+    if (typeof description === 'string' ? shown === description : description.test(shown ?? '')) return Date.now() - started;
     if (Date.now() - started > timeout) assert.fail(`tree row ${label}: expected "${description}", saw "${row?.description}"`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

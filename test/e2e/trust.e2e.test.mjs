@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe } from 'node:test';
-import { localDay, shot, shots, step, vsix, waitForRowDescription } from './steps.mjs';
+import { entries, localDay, shot, shots, step, vsix, waitForRowDescription } from './steps.mjs';
 import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
 import { quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow, waitForWorkbench } from '../harness/workbench.mjs';
 
@@ -110,8 +110,8 @@ describe('Balance Journal in an untrusted workspace (Restricted Mode)', { timeou
   it('ignores the workspace\'s balanceJournal.folder: tallies the default journal folder', async () => {
     await waitForActivityBarItem(page, 'Balance Journal', { click: true });
     await waitForTreeRow(page, 'Empathy');
-    await waitForRowDescription(page, 'Empathy', '1');
-    await waitForRowDescription(page, 'Influence', '0');
+    await waitForRowDescription(page, 'Empathy', entries(1));
+    await waitForRowDescription(page, 'Influence', entries(0));
     const rows = await readTreeRows(page);
     assert.equal(rows.find((r) => r.label === 'Other tags'), undefined, `no other tags (influence-x lives in elsewhere/): ${JSON.stringify(rows)}`);
   });
@@ -134,8 +134,8 @@ describe('Balance Journal in an untrusted workspace (Restricted Mode)', { timeou
     assert.ok(existsSync(file), `${file} exists`);
     assert.match(readFileSync(file, 'utf8'), /^---\ndate: .*\ntags:\n {2}- empathy\n---\n# Untrusted test\n/);
     assert.deepEqual(filesBelow(elsewhere), elsewhereBefore, 'nothing written under elsewhere/');
-    await waitForRowDescription(page, 'Empathy', '2');
-    await waitForRowDescription(page, 'Influence', '0');
+    await waitForRowDescription(page, 'Empathy', entries(2));
+    await waitForRowDescription(page, 'Influence', entries(0));
     await page.locator(restrictedModeStatus, { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible' });
     await shot(page, '10-restricted-mode.png');
   });
@@ -149,8 +149,8 @@ describe('Balance Journal in a trusted workspace (control)', { timeout: 180000 }
     const { page } = state;
     await waitForActivityBarItem(page, 'Balance Journal', { click: true });
     await waitForTreeRow(page, 'Influence');
-    await waitForRowDescription(page, 'Influence', '1');
-    await waitForRowDescription(page, 'Empathy', '0');
+    await waitForRowDescription(page, 'Influence', entries(1));
+    await waitForRowDescription(page, 'Empathy', entries(0));
     await waitForTreeRow(page, 'Other tags');
     assert.equal(await page.locator(restrictedModeStatus, { hasText: 'Restricted Mode' }).count(), 0, 'not in Restricted Mode');
     await shot(page, '11-trusted-control.png');
@@ -166,8 +166,8 @@ describe('Balance Journal in a workspace trusted at the prompt (control)', { tim
     await answerTrustPrompt(page, trustDialog.trust);
     await waitForActivityBarItem(page, 'Balance Journal', { click: true });
     await waitForTreeRow(page, 'Influence');
-    await waitForRowDescription(page, 'Influence', '1');
-    await waitForRowDescription(page, 'Empathy', '0');
+    await waitForRowDescription(page, 'Influence', entries(1));
+    await waitForRowDescription(page, 'Empathy', entries(0));
     assert.equal(await page.locator(restrictedModeStatus, { hasText: 'Restricted Mode' }).count(), 0, 'not in Restricted Mode');
     await shot(page, '12-trusted-at-prompt.png');
   });

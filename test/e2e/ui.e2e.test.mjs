@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe } from 'node:test';
-import { localDay, root, shot, shots, step, vsix, waitForRowDescription } from './steps.mjs';
+import { entries, localDay, root, shot, shots, step, vsix, waitForRowDescription } from './steps.mjs';
 import { loadCore } from '../../scripts/load-core.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
 import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
@@ -82,7 +82,8 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await waitForRowDescription(page, 'Balance', core.describeBalance(index.balance()));
     const rows = await readTreeRows(page);
     for (const trait of core.TRAITS) {
-      assert.deepEqual(rows.find((r) => r.label === trait.label), { label: trait.label, description: String(index.countOf(trait.id)) });
+      const days = core.daysSinceLastReflected(index, trait.id, new Date());
+      assert.deepEqual(rows.find((r) => r.label === trait.label), { label: trait.label, description: `${core.pluralEntries(index.countOf(trait.id))} · ${core.describeDaysAgo(days)}` });
     }
     assert.ok(rows.find((r) => r.label === 'Leadership'), 'Leadership row');
     assert.ok(rows.find((r) => r.label === 'Management'), 'Management row');
@@ -124,8 +125,8 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await page.locator(sel.editorLine, { hasText: 'She asked about on-call.' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Control+S');
 
-    await waitForRowDescription(page, 'Empathy', String(index.countOf('empathy') + 1));
-    await waitForRowDescription(page, 'Time Management', String(index.countOf('time-management') + 1));
+    await waitForRowDescription(page, 'Empathy', entries(index.countOf('empathy') + 1));
+    await waitForRowDescription(page, 'Time Management', entries(index.countOf('time-management') + 1));
     await shot(page, '4-new-entry.png');
     const saved = readFileSync(file, 'utf8');
     assert.match(saved, /## Whose needs or concerns did I notice today, and how did I respond\?\n\nShe asked about on-call\./);
@@ -174,7 +175,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await innovation.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
     const name = `${localDay()}-innovation.md`;
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
-    await waitForRowDescription(page, 'Innovation', String(index.countOf('innovation') + 1));
+    await waitForRowDescription(page, 'Innovation', entries(index.countOf('innovation') + 1));
     await shot(page, '6-trait-plus.png');
   });
 
@@ -222,7 +223,7 @@ describe('Balance Journal before there is a journal', { timeout: 180000 }, () =>
     await page.keyboard.press('Enter');
     const name = `${localDay()}-visionary-thinking.md`;
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
-    await waitForRowDescription(page, 'Visionary Thinking', '1');
+    await waitForRowDescription(page, 'Visionary Thinking', entries(1));
     await waitForRowDescription(page, 'Balance', 'Leadership 100% · Management 0% · leaning leadership');
   });
 });
@@ -268,7 +269,7 @@ describe('Balance Journal in a multi-root workspace', { timeout: 180000 }, () =>
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
     assert.ok(existsSync(path.join(runDir, 'personal', 'journal', day.slice(0, 4), day.slice(5, 7), name)));
     assert.ok(!existsSync(path.join(runDir, 'work', 'journal', day.slice(0, 4))));
-    await waitForRowDescription(page, 'Influence', '1');
+    await waitForRowDescription(page, 'Influence', entries(1));
   });
 
   step('follows a workspace folder being added and removed', () => state.page, async () => {
@@ -278,10 +279,10 @@ describe('Balance Journal in a multi-root workspace', { timeout: 180000 }, () =>
     writeFileSync(path.join(extra, '2026-10-05-extra.md'), '---\ntags: [problem-solving]\n---\n# Extra\n');
     const file = path.join(runDir, 'both.code-workspace');
     writeFileSync(file, JSON.stringify({ folders: [{ path: 'work' }, { path: 'personal' }, { path: 'extra' }] }));
-    await waitForRowDescription(page, 'Problem-Solving', '1', 20000);
+    await waitForRowDescription(page, 'Problem-Solving', entries(1), 20000);
     writeFileSync(file, JSON.stringify({ folders: [{ path: 'work' }, { path: 'personal' }] }));
-    await waitForRowDescription(page, 'Problem-Solving', '0', 20000);
-    await waitForRowDescription(page, 'Influence', '1');
+    await waitForRowDescription(page, 'Problem-Solving', entries(0), 20000);
+    await waitForRowDescription(page, 'Influence', entries(1));
   });
 });
 
@@ -306,7 +307,7 @@ describe('Balance Journal on a journal of 30,000 entries', { timeout: 240000 }, 
     const counts = (tag) => expected.counts.get(tag) ?? 0;
     const description = core.describeBalance(core.computeBalance(counts));
     await waitForRowDescription(page, 'Balance', description, 60000);
-    for (const trait of core.TRAITS) await waitForRowDescription(page, trait.label, String(counts(trait.id)));
+    for (const trait of core.TRAITS) await waitForRowDescription(page, trait.label, entries(counts(trait.id)));
     await progress.waitFor({ state: 'hidden', timeout: 10000 });
     console.log(`# 30,000 entries: exact tally shown ${Date.now() - started} ms after the view was opened`);
   });

@@ -45,3 +45,10 @@ export function localDay(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** The Leadership or Management row (other rows, such as Look back, come and go). */
+export function sideNode(treeProvider: BalanceJournalApi['treeProvider'], side: 'leadership' | 'management') {
+  const node = treeProvider.getChildren().find((candidate) => candidate.kind === 'side' && candidate.side === side);
+  assert.ok(node, `no ${side} row`);
+  return node;
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, exists, journalUri, localDay, waitFor } from './helpers';
+import { api, exists, journalUri, localDay, sideNode, waitFor } from './helpers';
 
 const created: vscode.Uri[] = [];
 
@@ -78,7 +78,7 @@ describe('balanceJournal.newEntry with arguments', () => {
 
   it('creates from a trait row\'s + button without asking anything', async () => {
     const { treeProvider } = await api();
-    const management = treeProvider.getChildren()[2];
+    const management = sideNode(treeProvider, 'management');
     const problemSolving = treeProvider.getChildren(management)[2];
     assert.equal(treeProvider.getTreeItem(problemSolving).contextValue, 'trait');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('balanceJournal.newEntryForTrait', problemSolving);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { TraitTreeNode } from '../../../src/traitTree';
-import { api, journalUri, waitFor } from './helpers';
+import { api, journalUri, sideNode, waitFor } from './helpers';
 
 describe('A trait with many entries', () => {
   const folder = journalUri('2025');
@@ -22,7 +22,7 @@ describe('A trait with many entries', () => {
     }
     await waitFor('230 innovation entries', () => index.countOf('innovation') === 230, 10000);
 
-    const leadership = treeProvider.getChildren()[1];
+    const leadership = sideNode(treeProvider, 'leadership');
     const innovation = treeProvider.getChildren(leadership)[2];
     let children = treeProvider.getChildren(innovation);
     assert.equal(children.length, 201);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, journalUri, localDay, waitFor, workspaceFolder } from './helpers';
+import { api, journalUri, localDay, sideNode, waitFor, workspaceFolder } from './helpers';
 
 async function hashes(dir: string): Promise<Map<string, string>> {
   const result = new Map<string, string>();
@@ -94,7 +94,7 @@ describe('Hostile files', () => {
 
   it('shows titles from files as plain text, never as links or HTML', async () => {
     const { treeProvider } = await api();
-    const influence = treeProvider.getChildren(treeProvider.getChildren()[1])[3];
+    const influence = treeProvider.getChildren(sideNode(treeProvider, 'leadership'))[3];
     const row = treeProvider.getChildren(influence).find((node) => node.kind === 'entry' && node.entry.key.endsWith('links-and-html.md'));
     assert.ok(row);
     const item = treeProvider.getTreeItem(row);

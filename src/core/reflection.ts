@@ -1,0 +1,54 @@
+import { localDay } from './entryFactory';
+import { JournalIndex } from './journalIndex';
+import { TRAITS, Trait } from './traits';
+
+export const DEFAULT_NEGLECT_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function startOfLocalDay(time: number): number {
+  const date = new Date(time);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+}
+
+/** Whole local days from the newest entry carrying `tag` to `now`; undefined when none is dated. */
+export function daysSinceLastReflected(index: JournalIndex, tag: string, now: Date): number | undefined {
+  const newest = index.entriesTagged(tag).find((entry) => !Number.isNaN(entry.time));
+  if (!newest) return undefined;
+  return Math.max(0, Math.round((startOfLocalDay(now.getTime()) - startOfLocalDay(newest.time)) / DAY_MS));
+}
+
+export function describeDaysAgo(days: number | undefined): string {
+  if (days === undefined) return 'not yet';
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days} days ago`;
+}
+
+/** Traits not reflected on for `neglectDays` or more (or never), in the source's order. */
+export function neglectedTraits(index: JournalIndex, now: Date, neglectDays = DEFAULT_NEGLECT_DAYS): Trait[] {
+  return TRAITS.filter((trait) => {
+    const days = daysSinceLastReflected(index, trait.id, now);
+    return days === undefined || days >= neglectDays;
+  });
+}
+
+/** The same calendar day `months` months earlier; the month's last day when it has no such day. */
+export function sameDayMonthsAgo(now: Date, months: number): string {
+  const target = new Date(now.getFullYear(), now.getMonth() - months, 1);
+  const lastDay = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
+  target.setDate(Math.min(now.getDate(), lastDay));
+  return localDay(target);
+}
+
+export interface LookBack {
+  readonly label: string;
+  readonly day: string;
+}
+
+/** The days to look back on: one month and one year ago. */
+export function lookBackDays(now: Date): LookBack[] {
+  return [
+    { label: 'One month ago', day: sameDayMonthsAgo(now, 1) },
+    { label: 'One year ago', day: sameDayMonthsAgo(now, 12) },
+  ];
+}

@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { api, journalUri, localDay, waitFor } from './helpers';
+
+describe('Look back', () => {
+  const dir = journalUri('look-back').fsPath;
+
+  after(async () => {
+    const { index } = await api();
+    await fs.rm(dir, { recursive: true, force: true });
+    await waitFor('the look-back entries to go', () => index.countOf('look-back-test') === 0);
+  });
+
+  it('lists the entries written on this day one month and one year ago', async () => {
+    const { index, treeProvider } = await api();
+    const now = new Date();
+    const monthAgo = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+    monthAgo.setDate(Math.min(now.getDate(), new Date(monthAgo.getFullYear(), monthAgo.getMonth() + 1, 0).getDate()));
+    const yearAgo = new Date(now.getFullYear() - 1, now.getMonth(), 1);
+    yearAgo.setDate(Math.min(now.getDate(), new Date(yearAgo.getFullYear(), yearAgo.getMonth() + 1, 0).getDate()));
+    await fs.mkdir(dir, { recursive: true });
+    for (const [name, day] of [['A month ago', localDay(monthAgo)], ['A year ago', localDay(yearAgo)], ['Another day', '2001-01-01']]) {
+      await fs.writeFile(path.join(dir, `${day}-${name.replace(/ /g, '-')}.md`), `---\ndate: ${day}T12:00:00+00:00\ntags: [look-back-test]\n---\n# ${name}\n`);
+    }
+    await waitFor('the entries', () => index.countOf('look-back-test') === 3);
+
+    const lookBack = treeProvider.getChildren().find((node) => node.kind === 'lookBack');
+    assert.ok(lookBack, 'a Look back row');
+    assert.deepEqual(treeProvider.getChildren()[1], lookBack, 'right under Balance');
+    const items = treeProvider.getChildren(lookBack).map((node) => treeProvider.getTreeItem(node));
+    assert.deepEqual(
+      items.map((item) => [item.label, item.description]),
+      [
+        ['A month ago', `one month ago · ${localDay(monthAgo)}`],
+        ['A year ago', `one year ago · ${localDay(yearAgo)}`],
+      ],
+    );
+  });
+});
