@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { JournalIndex } from './core/journalIndex';
 import { affectsBalance } from './config';
 import { Commands, Views } from './ids';
+import { EntryTemplates } from './entryTemplates';
 import { JournalIndexer } from './journalIndexer';
 import { registerNewEntryCommands } from './newEntryCommand';
 import { BalanceStatusBar } from './statusBar';
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
   const indexer = new JournalIndexer(index, diagnostics, log);
   const treeProvider = new TraitTreeProvider(index);
   const statusBar = new BalanceStatusBar(index);
+  const templates = new EntryTemplates(log);
 
   context.subscriptions.push(
     log,
@@ -35,7 +37,8 @@ export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
     statusBar,
     registerTraitHover(index),
     registerTagCompletion(index),
-    ...registerNewEntryCommands(index, log),
+    templates,
+    ...registerNewEntryCommands(index, log, templates),
     vscode.commands.registerCommand(Commands.refresh, () =>
       // A full restart: settings, links and watchers are checked again, then every file is read.
       vscode.window.withProgress({ location: { viewId: Views.traits }, title: 'Rescanning journal' }, () => indexer.start()),

@@ -4,6 +4,7 @@ import { pluralEntries } from './core/balance';
 import { buildEntry, cleanTitle, entryPathSegments, MAX_TITLE_LENGTH, parseNewEntryArgs } from './core/entryFactory';
 import { JournalIndex } from './core/journalIndex';
 import { SIDES, SIDE_LABELS, Trait, traitsOfSide } from './core/traits';
+import { EntryTemplates } from './entryTemplates';
 import { Commands } from './ids';
 import { showError } from './userMessages';
 
@@ -14,8 +15,8 @@ interface TraitPickItem extends vscode.QuickPickItem {
 }
 
 /** `balanceJournal.newEntry` and the tree's "+" (`balanceJournal.newEntryForTrait`). */
-export function registerNewEntryCommands(index: JournalIndex, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const run = (arg?: unknown) => newEntry(index, log, arg);
+export function registerNewEntryCommands(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates): vscode.Disposable[] {
+  const run = (arg?: unknown) => newEntry(index, log, templates, arg);
   return [
     vscode.commands.registerCommand(Commands.newEntry, run),
     vscode.commands.registerCommand(Commands.newEntryForTrait, (node?: { trait?: Trait }) =>
@@ -28,7 +29,7 @@ export function registerNewEntryCommands(index: JournalIndex, log: vscode.LogOut
  * Creates an entry and opens it. With an argument `{ traits, title? }` it shows no UI; without,
  * it asks for traits and a title. Returns the new file, or undefined when cancelled or refused.
  */
-async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, arg: unknown): Promise<vscode.Uri | undefined> {
+async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates, arg: unknown): Promise<vscode.Uri | undefined> {
   // Commands run from a keybinding without "args" receive nothing; from a menu, a URI or a node.
   const interactive = arg === undefined || arg instanceof vscode.Uri;
   let traits: Trait[];
@@ -64,7 +65,8 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, arg: 
   }
 
   try {
-    const uri = await writeEntry(root, traits!, title, log);
+    const template = await templates.templateFor(root.folder, traits!);
+    const uri = await writeEntry(root, traits!, title, log, template);
     if (!uri) return undefined;
     log.info(`Created ${uri.fsPath || uri.toString()}`);
     return uri;
@@ -182,9 +184,10 @@ async function writeEntry(
   traits: Trait[],
   title: string | undefined,
   log: vscode.LogOutputChannel,
+  template: string | undefined,
 ): Promise<vscode.Uri | undefined> {
   const now = new Date();
-  const entry = buildEntry(traits, cleanTitle(title), now);
+  const entry = buildEntry(traits, cleanTitle(title), now, template);
   const bytes = new TextEncoder().encode(entry.text);
   const [year, month] = entryPathSegments(now, entry.slug);
   // Never write through a link that could lead outside the workspace (a cloned repo may hold one).

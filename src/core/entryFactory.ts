@@ -70,29 +70,73 @@ export interface NewEntry {
   readonly cursorLine: number;
 }
 
-export function buildEntry(traits: readonly Trait[], title: string | undefined, now: Date): NewEntry {
+/** The variables a template (`.balance-journal/templates/*.md`) may use. */
+export const TEMPLATE_VARIABLES = ['title', 'date', 'traits', 'prompts'] as const;
+const TEMPLATE_VARIABLE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+// Marks the cursor inside the rendered text; removed before writing.
+const CURSOR = '\u0000';
+
+export interface TemplateProblem {
+  readonly message: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** Variables in a template that are not one of TEMPLATE_VARIABLES: they stay as written. */
+export function templateProblems(template: string): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  for (const match of template.matchAll(TEMPLATE_VARIABLE)) {
+    if (!(TEMPLATE_VARIABLES as readonly string[]).includes(match[1])) {
+      problems.push({
+        message: `Unknown template variable {{${match[1]}}}: it is kept as written. Known: ${TEMPLATE_VARIABLES.map((name) => `{{${name}}}`).join(', ')}.`,
+        offset: match.index,
+        length: match[0].length,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Each trait's description as a quote and its prompts as sections with room to write. */
+function promptsBlock(traits: readonly Trait[]): string {
+  const lines: string[] = [];
+  for (const trait of traits) {
+    lines.push(`> **${trait.label}** (${SIDE_LABELS[trait.side].toLowerCase()}): ${trait.description}`, '');
+    for (const prompt of trait.prompts) {
+      lines.push(`## ${prompt}`, '');
+      lines.push(lines.includes(CURSOR) ? '' : CURSOR, '');
+    }
+  }
+  return lines.join('\n').replace(/\n+$/, '');
+}
+
+const BUILT_IN_TEMPLATE = '# {{title}}\n\n{{prompts}}\n';
+
+/**
+ * A new entry: front matter (`date`, `tags`) written by gray-matter, then the body from
+ * `template` (the built-in one when undefined), with the cursor under the first prompt.
+ */
+export function buildEntry(traits: readonly Trait[], title: string | undefined, now: Date, template = BUILT_IN_TEMPLATE): NewEntry {
   if (traits.length === 0) throw new Error('An entry needs at least one trait.');
   const cleanedTitle = cleanTitle(title);
   const heading = cleanedTitle ?? traits.map((trait) => trait.label).join(' · ');
   const slug = (cleanedTitle && slugify(cleanedTitle)) || traits[0].id;
-
-  // `\#` keeps a `#word` in the title from becoming a tag: the entry has exactly the chosen traits.
-  const body: string[] = [`# ${heading.replace(/#/g, '\\#')}`, ''];
-  let cursorBodyLine = -1;
-  for (const trait of traits) {
-    body.push(`> **${trait.label}** (${SIDE_LABELS[trait.side].toLowerCase()}): ${trait.description}`, '');
-    for (const prompt of trait.prompts) {
-      body.push(`## ${prompt}`, '');
-      if (cursorBodyLine === -1) cursorBodyLine = body.length;
-      body.push('', '');
-    }
-  }
-  const text = writeFrontMatter(body.join('\n').replace(/\n+$/, '\n'), {
+  const values: Record<(typeof TEMPLATE_VARIABLES)[number], string> = {
+    // `\#` keeps a `#word` in the title from becoming a tag: the entry has exactly the chosen traits.
+    title: heading.replace(/#/g, '\\#'),
     date: localIsoTimestamp(now),
+    traits: traits.map((trait) => trait.label).join(', '),
+    prompts: promptsBlock(traits),
+  };
+  let body = template.split(CURSOR).join('').replace(TEMPLATE_VARIABLE, (whole, name: string) => (name in values ? values[name as keyof typeof values] : whole));
+  if (!body.includes(CURSOR)) body = `${body.replace(/\n*$/, '\n\n')}${CURSOR}`;
+  const text = writeFrontMatter(`${body.replace(/\n+$/, '')}\n`, {
+    date: values.date,
     tags: traits.map((trait) => trait.id),
   });
-  const frontMatterLines = text.split('\n').indexOf(body[0]);
-  return { slug, text, cursorLine: frontMatterLines + cursorBodyLine };
+  const cursorAt = text.indexOf(CURSOR);
+  const cursorLine = text.slice(0, cursorAt).split('\n').length - 1;
+  return { slug, text: text.replace(CURSOR, ''), cursorLine };
 }
 
 export interface NewEntryArgs {

@@ -7,6 +7,7 @@ import {
   localIsoTimestamp,
   parseNewEntryArgs,
   slugify,
+  templateProblems,
 } from '../../src/core/entryFactory';
 import { parseEntry } from '../../src/core/entryParser';
 import { traitById } from '../../src/core/traits';
@@ -147,5 +148,41 @@ describe('parseNewEntryArgs', () => {
   ])('refuses %j', (arg, message) => {
     const parsed = parseNewEntryArgs(arg);
     expect('error' in parsed && parsed.error).toMatch(message);
+  });
+});
+
+describe('templates', () => {
+  const empathy = traitById('empathy')!;
+
+  it('fills {{title}}, {{date}}, {{traits}} and {{prompts}}, with the cursor under the first prompt', () => {
+    const template = '# {{title}}\n\nWritten {{date}} about {{traits}}.\n\n{{prompts}}\n\n## What I will do next\n';
+    const now = new Date(2026, 10, 27, 9, 5);
+    const entry = buildEntry([empathy, traitById('influence')!], 'Team lunch', now, template);
+    const lines = entry.text.split('\n');
+    expect(entry.text).toContain(`Written ${localIsoTimestamp(now)} about Empathy, Influence.`);
+    expect(entry.text).toContain(`## ${empathy.prompts[0]}`);
+    expect(entry.text).toContain('## What I will do next');
+    expect(lines[entry.cursorLine - 2]).toBe(`## ${empathy.prompts[0]}`);
+    expect(lines[entry.cursorLine]).toBe('');
+    const parsed = parseEntry(entry.text, 'x.md');
+    expect(parsed).toMatchObject({ title: 'Team lunch', tags: ['empathy', 'influence'], problems: [] });
+  });
+
+  it('keeps unknown variables as written and reports them', () => {
+    const template = '# {{title}}\n\n{{mood}} and {{ weather }}\n';
+    const entry = buildEntry([empathy], 'x', new Date(2026, 0, 2), template);
+    expect(entry.text).toContain('{{mood}} and {{ weather }}');
+    expect(templateProblems(template).map((problem) => [template.slice(problem.offset, problem.offset + problem.length), problem.message.slice(0, 34)])).toEqual([
+      ['{{mood}}', 'Unknown template variable {{mood}}'],
+      ['{{ weather }}', 'Unknown template variable {{weathe'],
+    ]);
+    expect(templateProblems('{{title}} {{date}} {{traits}} {{prompts}}')).toEqual([]);
+  });
+
+  it('puts the cursor at the end of a template without prompts', () => {
+    const entry = buildEntry([empathy], 'x', new Date(2026, 0, 2), '# {{title}}\n\nFree writing.');
+    const lines = entry.text.split('\n');
+    expect(lines[entry.cursorLine - 2]).toBe('Free writing.');
+    expect(lines[entry.cursorLine]).toBe('');
   });
 });
