@@ -9,6 +9,7 @@ import { BalanceStatusBar } from './statusBar';
 import { registerTagCompletion } from './tagCompletion';
 import { registerTraitHover } from './traitHover';
 import { TraitTreeProvider, TraitsView } from './traitTree';
+import { registerWeeklyReview } from './weeklyReview';
 
 /** What the extension hands to tests and to other extensions. */
 export interface BalanceJournalApi {
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
     registerTagCompletion(index),
     templates,
     ...registerNewEntryCommands(index, log, templates),
+    registerWeeklyReview(index, log, () => indexer.settle()),
     vscode.commands.registerCommand(Commands.refresh, () =>
       // A full restart: settings, links and watchers are checked again, then every file is read.
       vscode.window.withProgress({ location: { viewId: Views.traits }, title: 'Rescanning journal' }, () => indexer.start()),

@@ -5,6 +5,7 @@ export const Commands = {
   refresh: 'balanceJournal.refresh',
   showTraits: 'balanceJournal.showTraits',
   showMoreEntries: 'balanceJournal.showMoreEntries',
+  weeklyReview: 'balanceJournal.weeklyReview',
 } as const;
 
 export const Views = {

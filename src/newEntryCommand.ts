@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { JournalRoot, findSymbolicLink, journalRoot, symbolicLinkError } from './config';
+import { JournalRoot, findSymbolicLink, symbolicLinkError } from './config';
 import { pluralEntries } from './core/balance';
 import { buildEntry, cleanTitle, entryPathSegments, MAX_TITLE_LENGTH, parseNewEntryArgs } from './core/entryFactory';
 import { JournalIndex } from './core/journalIndex';
 import { SIDES, SIDE_LABELS, Trait, traitsOfSide } from './core/traits';
 import { EntryTemplates } from './entryTemplates';
 import { Commands } from './ids';
+import { chooseJournal, createExclusively, createFolder, offerSettings } from './journalFiles';
 import { showError } from './userMessages';
 
 const MAX_NAME_ATTEMPTS = 1000;
@@ -43,7 +44,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
     ({ traits, title } = parsed);
   }
 
-  const root = await chooseJournal(interactive);
+  const root = await chooseJournal(interactive, 'Which workspace folder keeps this journal?');
   if (!root) return undefined;
   if ('error' in root) {
     void offerSettings(log, `No entry was created. ${root.error}`);
@@ -77,32 +78,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
   }
 }
 
-async function offerSettings(log: vscode.LogOutputChannel, message: string): Promise<void> {
-  if (await showError(log, message, 'Open Settings')) {
-    await vscode.commands.executeCommand('workbench.action.openSettings', 'balanceJournal.folder');
-  }
-}
 
-async function chooseJournal(interactive: boolean): Promise<JournalRoot | undefined> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 0) {
-    const action = await vscode.window.showInformationMessage(
-      'Balance Journal keeps your entries in a folder. Open a folder to start your journal.',
-      'Open Folder',
-    );
-    if (action) await vscode.commands.executeCommand('vscode.openFolder');
-    return undefined;
-  }
-  if (folders.length === 1) return journalRoot(folders[0]);
-  if (!interactive) {
-    // No UI: the folder of the active editor, else the first one.
-    const active = vscode.window.activeTextEditor?.document.uri;
-    const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? folders[0];
-    return journalRoot(folder);
-  }
-  const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder keeps this journal?' });
-  return folder && journalRoot(folder);
-}
 
 function pickTraits(index: JournalIndex): Promise<Trait[] | undefined> {
   const items: TraitPickItem[] = [];
@@ -139,44 +115,7 @@ function pickTraits(index: JournalIndex): Promise<Trait[] | undefined> {
   });
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-/**
- * Creates `uri` with `bytes` only if nothing is there: true when created. On disk this is an
- * exclusive create (O_EXCL), so two entries created at the same moment never share a file.
- */
-async function createExclusively(uri: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
-  if (uri.scheme === 'file' && typeof process === 'object' && process.versions?.node) {
-    const fs = await import('node:fs/promises');
-    let handle: Awaited<ReturnType<typeof fs.open>>;
-    try {
-      handle = await fs.open(uri.fsPath, 'wx');
-    } catch (error) {
-      if ((error as { code?: string }).code === 'EEXIST') return false;
-      throw error;
-    }
-    try {
-      await handle.writeFile(bytes);
-    } catch (error) {
-      await handle.close();
-      await fs.unlink(uri.fsPath).catch(() => undefined); // our own empty file, not the user's
-      throw error;
-    }
-    await handle.close();
-    return true;
-  }
-  // Other file systems offer no exclusive create through workspace.fs: check, then write.
-  if (await exists(uri)) return false;
-  await vscode.workspace.fs.writeFile(uri, bytes);
-  return true;
-}
 
 /** Writes a new entry under the journal, never over an existing file, and opens it. */
 async function writeEntry(
@@ -197,11 +136,7 @@ async function writeEntry(
     void offerSettings(log, `No entry was created. ${symbolicLinkError(link)}`);
     return undefined;
   }
-  const folder = vscode.Uri.joinPath(root.uri, year, month);
-  // Two entries created at once race to create the folder; the loser finds it there.
-  await vscode.workspace.fs.createDirectory(folder).then(undefined, async (error) => {
-    if (!(await exists(folder))) throw error;
-  });
+  await createFolder(vscode.Uri.joinPath(root.uri, year, month));
   for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
     const uri = vscode.Uri.joinPath(root.uri, ...entryPathSegments(now, entry.slug, attempt));
     if (!(await createExclusively(uri, bytes))) continue;

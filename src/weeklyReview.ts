@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import { Commands } from './ids';
+import { JournalRoot, balanceTolerance, findSymbolicLink, symbolicLinkError } from './config';
+import { computeBalance } from './core/balance';
+import { IndexedEntry, JournalIndex } from './core/journalIndex';
+import { REVIEWS_FOLDER, buildWeeklyReview, isoWeek, reviewCursorLine, reviewPath } from './core/weeklyReview';
+import { chooseJournal, createExclusively, createFolder, exists, offerSettings } from './journalFiles';
+import { showError } from './userMessages';
+
+/** As declared in package.json (contributes.commands). */
+
+/**
+ * `balanceJournal.weeklyReview`: opens this week's review at `<journal>/reviews/YYYY-Www.md`,
+ * creating it first when there is none. An existing review is only opened, never rewritten.
+ * The command returns the review's URI, or undefined when cancelled or refused.
+ */
+export function registerWeeklyReview(index: JournalIndex, log: vscode.LogOutputChannel, settle: () => Promise<void>): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.weeklyReview, async () => {
+    // Right after start-up the first scan may still run: the review needs the whole week.
+    await settle();
+    return weeklyReview(index, log);
+  });
+}
+
+type UsableRoot = Extract<JournalRoot, { uri: vscode.Uri }>;
+
+async function weeklyReview(index: JournalIndex, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+  const root = await chooseJournal(true, 'Which workspace folder keeps the journal to review?');
+  if (!root) return undefined;
+  if ('error' in root) {
+    void offerSettings(log, `No weekly review was created. ${root.error}`);
+    return undefined;
+  }
+  try {
+    return await openOrCreateReview(root, index, log);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    void showError(log, `Could not open or create the weekly review (${reason}). Check that the journal folder can be written to, then try again.`);
+    return undefined;
+  }
+}
+
+
+
+async function openOrCreateReview(root: UsableRoot, index: JournalIndex, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+  const now = new Date();
+  const { year, week } = isoWeek(now);
+  const segments = reviewPath(year, week);
+  const uri = vscode.Uri.joinPath(root.uri, ...segments);
+
+  // Never read or write through a link that could lead outside the workspace: not the journal
+  // folder, not `reviews`, not the review itself.
+  const rootSegments = root.relativePath ? root.relativePath.split('/') : [];
+  const link = await findSymbolicLink(root.folder.uri, [...rootSegments, ...segments]);
+  if (link) {
+    void offerSettings(log, `No weekly review was created. ${symbolicLinkError(link)}`);
+    return undefined;
+  }
+
+  if (await exists(uri)) return open(uri, log);
+
+  const folder = vscode.Uri.joinPath(root.uri, REVIEWS_FOLDER);
+  await createFolder(folder);
+  const text = buildWeeklyReview({ ...journalTallies(root, index), now, relativeLink: relativeLinkFrom(folder) });
+  if (await createExclusively(uri, new TextEncoder().encode(text))) log.info(`Created ${uri.fsPath || uri.toString()}`);
+  // Otherwise it appeared meanwhile (another window): open that one, never overwrite it.
+  return open(uri, log);
+}
+
+/** The entries of this journal only (other workspace folders keep their own), and their counts. */
+function journalTallies(root: UsableRoot, index: JournalIndex) {
+  const prefix = `${root.uri.toString()}/`;
+  const entries: IndexedEntry[] = [];
+  const counts = new Map<string, number>();
+  for (const entry of index.values()) {
+    if (!entry.key.startsWith(prefix)) continue;
+    entries.push(entry);
+    for (const tag of entry.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  const countOf = (tag: string) => counts.get(tag) ?? 0;
+  const tolerance = balanceTolerance();
+  return { entries, countOf, balance: computeBalance(countOf, tolerance), tolerance };
+}
+
+/** The `/`-separated path from `folder` to an entry (unencoded: the review encodes it). */
+function relativeLinkFrom(folder: vscode.Uri): (key: string) => string | undefined {
+  return (key) => {
+    let target: vscode.Uri;
+    try {
+      target = vscode.Uri.parse(key, true);
+    } catch {
+      return undefined;
+    }
+    if (target.scheme !== folder.scheme || target.authority !== folder.authority) return undefined;
+    const from = folder.path.split('/').filter(Boolean);
+    const to = target.path.split('/').filter(Boolean);
+    let common = 0;
+    while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+    return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+  };
+}
+
+/** Opens the review with the cursor under its first reflection heading, when it has one. */
+async function open(uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<vscode.Uri> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (!(stat.type & vscode.FileType.File)) throw new Error(`${uri.fsPath || uri.toString()} exists but is not a file`);
+  try {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = reviewCursorLine(document.getText());
+    const cursor = line === undefined ? undefined : new vscode.Position(line, 0);
+    await vscode.window.showTextDocument(document, { preview: false, ...(cursor && { selection: new vscode.Range(cursor, cursor) }) });
+  } catch (error) {
+    // The review exists; opening it can be cancelled (another editor opened at the same moment).
+    log.warn(`Could not open ${uri.toString()}: ${String(error)}`);
+  }
+  return uri;
+}
+
+

@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, api, exists, journalUri, localDay, waitFor } from './helpers';
+
+const TRAIT_IDS = [
+  'visionary-thinking',
+  'empathy',
+  'innovation',
+  'influence',
+  'organizational-skills',
+  'decision-making',
+  'problem-solving',
+  'time-management',
+];
+
+/** The ISO 8601 week of a local day, worked out independently of the extension's code. */
+function isoWeekLabel(date: Date): string {
+  const day = new Date(date.getFullYear(), date.getMonth(), date.getDate());
+  const weekday = (day.getDay() + 6) % 7; // Monday 0
+  const thursday = new Date(day.getFullYear(), day.getMonth(), day.getDate() - weekday + 3);
+  const firstThursday = new Date(thursday.getFullYear(), 0, 4);
+  firstThursday.setDate(firstThursday.getDate() - ((firstThursday.getDay() + 6) % 7) + 3);
+  const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / (7 * 24 * 3600 * 1000));
+  return `${thursday.getFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+function traitCounts(countOf: (tag: string) => number): Record<string, number> {
+  return Object.fromEntries(TRAIT_IDS.map((id) => [id, countOf(id)]));
+}
+
+describe('balanceJournal.weeklyReview', () => {
+  const day = localDay();
+  const week = isoWeekLabel(new Date());
+  const reviewsFolder = journalUri('reviews');
+  const review = journalUri('reviews', `${week}.md`);
+  const monthFolder = journalUri(day.slice(0, 4), day.slice(5, 7));
+  const entries = [
+    {
+      uri: vscode.Uri.joinPath(monthFolder, `${day}-weekly-test-one-on-one.md`),
+      title: 'Weekly test: [one-on-one] #innovation <b>',
+      text: `---\ndate: ${day}T09:00:00+00:00\ntags: [empathy, decision-making]\n---\n# Weekly test: \\[one-on-one\\] \\#innovation <b>\n\nNotes.\n`,
+    },
+    {
+      uri: vscode.Uri.joinPath(monthFolder, `${day}-weekly test #2.md`),
+      title: 'Weekly test two',
+      text: `---\ndate: ${day}T10:00:00+00:00\ntags: [time-management]\n---\n# Weekly test two\n`,
+    },
+  ];
+  // The first folder this suite creates (and removes), if any.
+  let createdFolder: string | undefined;
+  let reviewsExisted = false;
+  let sizeBefore = 0;
+  let countsBefore: Record<string, number> = {};
+
+  before(async () => {
+    const { index } = await api();
+    assert.equal(await exists(review), false, `${review.fsPath} must not exist before the test`);
+    reviewsExisted = await exists(reviewsFolder);
+    sizeBefore = index.size;
+    countsBefore = traitCounts(index.countOf);
+
+    for (let folder = monthFolder.fsPath; !fs.existsSync(folder); folder = path.dirname(folder)) createdFolder = folder;
+    fs.mkdirSync(monthFolder.fsPath, { recursive: true });
+    for (const entry of entries) fs.writeFileSync(entry.uri.fsPath, entry.text, { flag: 'wx' });
+    await waitFor('the week\'s test entries to be indexed', () => entries.every((entry) => index.get(entry.uri.toString())));
+  });
+
+  let outside: string | undefined;
+
+  after(async () => {
+    const { index } = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (outside) fs.rmSync(outside, { recursive: true, force: true });
+    fs.rmSync(review.fsPath, { force: true });
+    if (!reviewsExisted) fs.rmSync(reviewsFolder.fsPath, { recursive: true, force: true });
+    for (const entry of entries) fs.rmSync(entry.uri.fsPath, { force: true });
+    if (createdFolder) fs.rmSync(createdFolder, { recursive: true, force: true });
+    await waitFor('the index to return to its prior counts', () => index.size === sizeBefore && JSON.stringify(traitCounts(index.countOf)) === JSON.stringify(countsBefore));
+  });
+
+  it('creates journal/reviews/<YYYY-Www>.md for this local week, tagged weekly-review, linking this week\'s entries', async () => {
+    const { index } = await api();
+    const countsWithEntries = traitCounts(index.countOf);
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview');
+    assert.ok(uri, 'the command returns the review');
+    assert.equal(uri.toString(), review.toString());
+
+    const text = fs.readFileSync(review.fsPath, 'utf8');
+    assert.match(text, new RegExp(`^---\\ndate: ${day}T\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d\\ntags:\\n  - weekly-review\\nweek: ${week}\\n---\\n# Weekly review ${week} \\(Mon \\d+`));
+    // Relative links from reviews/ to the entries, encoded, with the titles escaped.
+    const month = `../${day.slice(0, 4)}/${day.slice(5, 7)}`;
+    assert.ok(
+      text.includes(`[Weekly test: \\[one\\-on\\-one\\] \\#innovation \\<b\\>](${month}/${day}-weekly-test-one-on-one.md) · Empathy, Decision-Making`),
+      text,
+    );
+    assert.ok(text.includes(`[Weekly test two](${month}/${day}-weekly%20test%20%232.md) · Time Management`), text);
+    // The counts of the week include at least our two entries (other suites may add their own).
+    const written = Number(/\*\*(\d+) entr(?:y|ies)\*\* written this week/.exec(text)?.[1]);
+    assert.ok(written >= 2, text);
+    assert.match(text, /\| Time Management \| Management \| [1-9]\d* \| [1-9]\d* \|/);
+
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri.toString());
+    const cursorLine = editor.selection.active.line;
+    assert.equal(editor.document.lineAt(cursorLine).text, '');
+    assert.equal(editor.document.lineAt(cursorLine - 2).text, '## What went well this week?');
+
+    // The review is indexed, with only its own tag: no trait count moves.
+    await waitFor('the review to be indexed', () => index.get(uri.toString()) !== undefined);
+    assert.deepEqual(index.get(uri.toString())?.tags, ['weekly-review']);
+    assert.deepEqual(traitCounts(index.countOf), countsWithEntries);
+    assert.equal(index.size, sizeBefore + entries.length + 1);
+  });
+
+  it('running it again opens the same file and does not change it', async () => {
+    const { index } = await api();
+    const hash = sha256(review.fsPath);
+    const mtime = fs.statSync(review.fsPath).mtimeMs;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview');
+    assert.equal(uri?.toString(), review.toString());
+    assert.equal(sha256(review.fsPath), hash);
+    assert.equal(fs.statSync(review.fsPath).mtimeMs, mtime);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), review.toString());
+    assert.equal(index.countOf('weekly-review'), 1);
+  });
+
+  it('never writes through a symbolic link: a linked reviews folder is refused', async function () {
+    if (process.platform === 'win32') this.skip();
+    const { index } = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(review.fsPath);
+    fs.rmdirSync(reviewsFolder.fsPath);
+    await waitFor('the review to leave the index', () => index.get(review.toString()) === undefined);
+    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'bj-outside-'));
+    fs.symlinkSync(outside, reviewsFolder.fsPath, 'dir');
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview');
+      assert.equal(uri, undefined);
+      assert.deepEqual(fs.readdirSync(outside), []);
+    } finally {
+      fs.unlinkSync(reviewsFolder.fsPath);
+    }
+  });
+
+  it('is declared as "Balance Journal: Weekly Review"', async () => {
+    const commands = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.contributes?.commands as { command: string; title: string; category: string }[];
+    const declared = commands.find((command) => command.command === 'balanceJournal.weeklyReview');
+    assert.deepEqual(declared && { title: declared.title, category: declared.category }, { title: 'Weekly Review', category: 'Balance Journal' });
+    assert.ok((await vscode.commands.getCommands(true)).includes('balanceJournal.weeklyReview'));
+  });
+});
