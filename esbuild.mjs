@@ -1,15 +1,14 @@
-// Bundles the extension into dist/extension.js (one minified file: fast to load, small .vsix).
+// Bundles the extension twice, as two minified files (fast to load, small .vsix):
+//   dist/extension.js      Node extension host (desktop, remote, code-server)      package.json "main"
+//   dist/web/extension.js  web worker extension host (vscode.dev, code-server web)  package.json "browser"
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 
-const options = {
+const common = {
   entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
   bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node18',
   external: ['vscode'],
   minify: !watch,
   sourcemap: 'linked',
@@ -18,12 +17,34 @@ const options = {
   logLevel: 'warning',
 };
 
+const node = { ...common, outfile: 'dist/extension.js', platform: 'node', target: 'node18' };
+
+const web = {
+  ...common,
+  outfile: 'dist/web/extension.js',
+  platform: 'browser',
+  target: 'es2022',
+  // gray-matter requires 'fs' for matter.read() only, which we never call.
+  alias: { fs: './src/web/emptyFs.cjs' },
+  // gray-matter calls the global Buffer.from() on every parse; a worker has no Buffer.
+  inject: ['./src/web/bufferShim.js'],
+  // journalFiles' exclusive create imports it behind `process.versions.node`, never true in a
+  // web worker: leave the import unbundled (it is dead code there).
+  external: [...common.external, 'node:fs/promises'],
+  // No Node globals in a worker; `process` stays a real runtime check (typeof process === 'object').
+};
+
+const builds = [node, web];
+
 if (watch) {
-  const context = await esbuild.context(options);
-  await context.watch();
+  for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching src/ …');
 } else {
-  const result = await esbuild.build(options);
-  const bytes = result.metafile.outputs['dist/extension.js'].bytes;
-  console.log(`esbuild: dist/extension.js ${(bytes / 1024).toFixed(1)} KB`);
+  for (const options of builds) {
+    const result = await esbuild.build(options);
+    const bytes = result.metafile.outputs[options.outfile].bytes;
+    console.log(`esbuild: ${options.outfile} ${(bytes / 1024).toFixed(1)} KB`);
+    const nodeInputs = Object.keys(result.metafile.inputs).filter((f) => /^(node:|<define|src\/web\/)/.test(f));
+    if (options === web && nodeInputs.length) console.log(`esbuild: web bundle shims: ${nodeInputs.join(', ')}`);
+  }
 }

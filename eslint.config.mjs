@@ -26,6 +26,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Stand-ins for Node built-ins in the browser bundle (esbuild.mjs): they run in a web worker.
+    files: ['src/web/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.commonjs } },
+  },
+  {
     // Playwright runs parts of these in the page.
     files: ['test/harness/**', 'test/e2e/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -12,7 +12,8 @@ const srcDir = path.join(root, 'test', 'integration', 'suite');
 const outDir = path.join(root, 'out', 'test', 'integration', 'suite');
 
 const entryPoints = readdirSync(srcDir, { recursive: true })
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+  // *.web.ts are the web worker build's stand-ins (scripts/build-web-tests.mjs).
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.web.ts'))
   .sort()
   .map((f) => path.join(srcDir, f));
 if (entryPoints.length === 0) {

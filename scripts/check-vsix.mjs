@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Lists the packaged .vsix and fails if it holds anything but what runs: dist/extension.js,
+// Lists the packaged .vsix and fails if it holds anything but what runs: dist/extension.js, dist/web/extension.js,
 // media/, package.json, README, LICENSE, CHANGELOG (plus the VSIX manifest files vsce adds).
 import { readFileSync } from 'node:fs';
 
@@ -34,6 +34,7 @@ const allowed = [
   /^extension\/(changelog|CHANGELOG)\.md$/,
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/web\/extension\.js$/,
   /^extension\/media\/[\w./-]+$/,
 ];
 let total = 0;
@@ -47,7 +48,9 @@ if (unexpected.length > 0) {
   console.error(`Unexpected files in the .vsix: ${unexpected.map((e) => e.name).join(', ')}`);
   process.exit(1);
 }
-if (!entries.some(({ name }) => name === 'extension/dist/extension.js')) {
-  console.error('dist/extension.js is missing from the .vsix');
-  process.exit(1);
+for (const bundle of ['dist/extension.js', 'dist/web/extension.js']) {
+  if (!entries.some(({ name }) => name === `extension/${bundle}`)) {
+    console.error(`${bundle} is missing from the .vsix`);
+    process.exit(1);
+  }
 }

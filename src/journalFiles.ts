@@ -37,11 +37,20 @@ export async function createExclusively(uri: vscode.Uri, bytes: Uint8Array): Pro
     await handle.close();
     return true;
   }
-  // Other file systems offer no exclusive create through workspace.fs: check, then write.
-  if (await exists(uri)) return false;
-  await vscode.workspace.fs.writeFile(uri, bytes);
-  return true;
+  // Other file systems (and the web worker extension host, which has no Node) offer no exclusive
+  // create through workspace.fs: check, then write, one create at a time, so that files made at
+  // the same moment in this extension host never pick the same name.
+  const created = fallbackCreates.then(async () => {
+    if (await exists(uri)) return false;
+    await vscode.workspace.fs.writeFile(uri, bytes);
+    return true;
+  });
+  fallbackCreates = created.catch(() => undefined);
+  return created;
 }
+
+/** The last check-then-write create of the fallback; the next one waits for it. */
+let fallbackCreates: Promise<unknown> = Promise.resolve();
 
 /** Creates a folder (and its parents); two commands racing to create it both succeed. */
 export async function createFolder(folder: vscode.Uri): Promise<void> {

@@ -117,6 +117,7 @@ function pickTraits(index: JournalIndex): Promise<Trait[] | undefined> {
 
 
 
+
 /** Writes a new entry under the journal, never over an existing file, and opens it. */
 async function writeEntry(
   root: Extract<JournalRoot, { uri: vscode.Uri }>,

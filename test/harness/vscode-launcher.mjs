@@ -18,7 +18,7 @@ const WORKBENCH_NOISE =
   /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:|Creation of workbench contribution )|ENOTFOUND open-vsx\.org/;
 
 export function parseArgs(argv) {
-  const out = { extensionDevelopmentPaths: [], extensionTestsPath: undefined, target: undefined, ignored: [] };
+  const out = { extensionDevelopmentPaths: [], extensionDevelopmentKind: undefined, extensionTestsPath: undefined, target: undefined, ignored: [] };
   // Desktop flags that take a separate value (so the value is not mistaken for the folder).
   const withValue = new Set(['--user-data-dir', '--extensions-dir', '--locale', '--profile', '--log', '--inspect-extensions', '--inspect-brk-extensions']);
   for (let i = 0; i < argv.length; i++) {
@@ -33,10 +33,19 @@ export function parseArgs(argv) {
     const value = () => (inline !== undefined ? inline : argv[++i]);
     if (name === 'extensionDevelopmentPath') out.extensionDevelopmentPaths.push(value());
     else if (name === 'extensionTestsPath') out.extensionTestsPath = value();
+    // As desktop VS Code: `--extensionDevelopmentKind=web` runs the extension under development
+    // (and a test runner inside its folder) in the web worker extension host.
+    else if (name === 'extensionDevelopmentKind') out.extensionDevelopmentKind = value();
     else if (withValue.has(`--${name}`) && inline === undefined) out.ignored.push(`${a} ${argv[++i]}`);
     else out.ignored.push(a); // --no-sandbox, --disable-extensions, --skip-welcome, ...
   }
   return out;
+}
+
+/** publisher.name, as `remote.extensionKind` keys it. */
+function extensionId(extDir) {
+  const pkg = JSON.parse(readFileSync(path.join(extDir, 'package.json'), 'utf8'));
+  return `${pkg.publisher}.${pkg.name}`;
 }
 
 /** vscode-remote URI for a path on the code-server machine (which is this machine). */
@@ -101,8 +110,16 @@ export async function main(argv) {
 
   let code;
   try {
+    // VS Code 1.100's web workbench reads the payload's extensionDevelopmentKind into a getter
+    // the extension host placement never asks (extensionDevelopmentLocationKind vs
+    // extensionDevelopmentKind), so the payload entry alone is ignored: the user setting
+    // `remote.extensionKind` for the extension under development places it instead.
+    const userSettings = args.extensionDevelopmentKind
+      ? { 'remote.extensionKind': { [extensionId(devPath)]: [args.extensionDevelopmentKind] } }
+      : undefined;
     server = await startCodeServer({
       folder: target,
+      userSettings,
       startTimeoutMs: Math.min(60000, timeoutMs),
     });
     if (debug) console.log(`${TAG} code-server ${server.baseUrl} (run dir ${server.runDir}) up after ${elapsed()}`);
@@ -110,6 +127,7 @@ export async function main(argv) {
     const payload = [
       ['extensionDevelopmentPath', remoteUri(authority, devPath)],
       ['extensionTestsPath', remoteUri(authority, testsPath)],
+      ...(args.extensionDevelopmentKind ? [['extensionDevelopmentKind', args.extensionDevelopmentKind]] : []),
     ];
     context = await launchBrowser(server.runDir);
     page = context.pages()[0] ?? (await context.newPage());

@@ -1,15 +1,18 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
+import * as vscode from 'vscode';
+import * as disk from './disk';
 import { api, journalUri, waitFor } from './helpers';
 
 // What a `git checkout` of a big journal does: thousands of files appear, change and go at once.
-describe('5,000 files changed at once', () => {
-  const dir = journalUri('burst').fsPath;
+describe('5,000 files changed at once', function () {
+  // In the web worker host each of the 15,000 writes is a round trip through the window to the
+  // server (about 11 s per 5,000 in code-server); the extension's own catch-up is seconds.
+  this.timeout(60000);
+  const dir = journalUri('burst');
   const COUNT = 5000;
 
   after(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
+    await disk.rm(dir);
   });
 
   it('are batched into a few tree refreshes and end in one consistent tally', async () => {
@@ -19,9 +22,9 @@ describe('5,000 files changed at once', () => {
     let refreshes = 0;
     const subscription = treeProvider.onDidChangeTreeData(() => refreshes++);
     try {
-      await fs.mkdir(dir, { recursive: true });
+      await disk.mkdir(dir);
       const write = (tag: string) =>
-        Promise.all(Array.from({ length: COUNT }, (_, i) => fs.writeFile(path.join(dir, `2026-09-${String(1 + (i % 28)).padStart(2, '0')}-burst-${i}.md`), `---\ntags: [${tag}]\n---\n# Burst ${i}\n`)));
+        Promise.all(Array.from({ length: COUNT }, (_, i) => disk.writeFile(vscode.Uri.joinPath(dir, `2026-09-${String(1 + (i % 28)).padStart(2, '0')}-burst-${i}.md`), `---\ntags: [${tag}]\n---\n# Burst ${i}\n`)));
       await write('time-management');
       await waitFor('5,000 new entries', () => index.countOf('time-management') === base + COUNT, 30000);
       const afterCreate = refreshes;
@@ -29,7 +32,7 @@ describe('5,000 files changed at once', () => {
       await write('decision-making');
       await waitFor('5,000 changed entries', () => index.countOf('time-management') === base && index.countOf('decision-making') === baseDecisions + COUNT, 30000);
 
-      await fs.rm(dir, { recursive: true, force: true });
+      await disk.rm(dir);
       await waitFor('the deleted folder to leave the index', () => index.countOf('decision-making') === baseDecisions, 30000);
       assert.equal(index.countOf('time-management'), base);
       console.log(`      (tree refreshes: ${afterCreate} while 5,000 files appeared, ${refreshes} in all three phases)`);

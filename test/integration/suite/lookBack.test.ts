@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
+import * as vscode from 'vscode';
+import * as disk from './disk';
 import { api, journalUri, localDay, waitFor } from './helpers';
 
 describe('Look back', () => {
-  const dir = journalUri('look-back').fsPath;
+  const dir = journalUri('look-back');
 
   after(async () => {
     const { index } = await api();
-    await fs.rm(dir, { recursive: true, force: true });
+    await disk.rm(dir);
     await waitFor('the look-back entries to go', () => index.countOf('look-back-test') === 0);
   });
 
@@ -19,9 +19,9 @@ describe('Look back', () => {
     monthAgo.setDate(Math.min(now.getDate(), new Date(monthAgo.getFullYear(), monthAgo.getMonth() + 1, 0).getDate()));
     const yearAgo = new Date(now.getFullYear() - 1, now.getMonth(), 1);
     yearAgo.setDate(Math.min(now.getDate(), new Date(yearAgo.getFullYear(), yearAgo.getMonth() + 1, 0).getDate()));
-    await fs.mkdir(dir, { recursive: true });
+    await disk.mkdir(dir);
     for (const [name, day] of [['A month ago', localDay(monthAgo)], ['A year ago', localDay(yearAgo)], ['Another day', '2001-01-01']]) {
-      await fs.writeFile(path.join(dir, `${day}-${name.replace(/ /g, '-')}.md`), `---\ndate: ${day}T12:00:00+00:00\ntags: [look-back-test]\n---\n# ${name}\n`);
+      await disk.writeFile(vscode.Uri.joinPath(dir, `${day}-${name.replace(/ /g, '-')}.md`), `---\ndate: ${day}T12:00:00+00:00\ntags: [look-back-test]\n---\n# ${name}\n`);
     }
     await waitFor('the entries', () => index.countOf('look-back-test') === 3);
 

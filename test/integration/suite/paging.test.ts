@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs/promises';
+import * as disk from './disk';
 import * as vscode from 'vscode';
 import type { TraitTreeNode } from '../../../src/traitTree';
 import { api, journalUri, sideNode, waitFor } from './helpers';
@@ -9,16 +9,16 @@ describe('A trait with many entries', () => {
 
   after(async () => {
     const { index } = await api();
-    await fs.rm(folder.fsPath, { recursive: true, force: true });
+    await disk.rm(folder);
     await waitFor('the generated entries to leave the index', () => index.countOf('innovation') === 0, 10000);
   });
 
   it('lists the newest 200, then a row that shows more', async () => {
     const { index, treeProvider } = await api();
-    await fs.mkdir(folder.fsPath, { recursive: true });
+    await disk.mkdir(folder);
     for (let i = 1; i <= 230; i++) {
       const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-      await fs.writeFile(`${folder.fsPath}/${day}-idea-${i}.md`, `---\ndate: ${day}T10:00:00+01:00\ntags: [innovation]\n---\n# Idea ${i}\n`);
+      await disk.writeFile(vscode.Uri.joinPath(folder, `${day}-idea-${i}.md`), `---\ndate: ${day}T10:00:00+01:00\ntags: [innovation]\n---\n# Idea ${i}\n`);
     }
     await waitFor('230 innovation entries', () => index.countOf('innovation') === 230, 10000);
 

@@ -1,18 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import * as disk from './disk';
 import { api, journalUri, localDay, sideNode, waitFor, workspaceFolder } from './helpers';
-
-async function hashes(dir: string): Promise<Map<string, string>> {
-  const result = new Map<string, string>();
-  for (const name of await fs.readdir(dir, { recursive: true })) {
-    const file = path.join(dir, name);
-    if ((await fs.lstat(file)).isFile()) result.set(name, createHash('sha256').update(await fs.readFile(file)).digest('hex'));
-  }
-  return result;
-}
 
 // A batch of files that try to break the parser, replayed through the real extension host.
 const aliasBomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
@@ -41,21 +30,21 @@ describe('Hostile files', () => {
   before(async () => {
     const { index } = await api();
     await vscode.workspace.getConfiguration('balanceJournal').update('maxFileSizeKB', 1024, vscode.ConfigurationTarget.Workspace);
-    await fs.mkdir(dir.fsPath, { recursive: true });
-    for (const [name, content] of Object.entries(HOSTILE)) await fs.writeFile(path.join(dir.fsPath, name), content);
+    await disk.mkdir(dir);
+    for (const [name, content] of Object.entries(HOSTILE)) await disk.writeFile(vscode.Uri.joinPath(dir, name), content);
     await waitFor('every hostile file to be indexed', () => Object.keys(HOSTILE).every((name) => index.get(vscode.Uri.joinPath(dir, name).toString())), 15000);
   });
 
   after(async () => {
     const { index } = await api();
-    await fs.rm(dir.fsPath, { recursive: true, force: true });
+    await disk.rm(dir);
     await vscode.workspace.getConfiguration('balanceJournal').update('maxFileSizeKB', undefined, vscode.ConfigurationTarget.Workspace);
     await waitFor('the hostile files to leave the index', () => index.countOf('influence') === 1, 10000);
   });
 
   it('indexes each from what can be read, and changes none of them', async () => {
     const { index } = await api();
-    const before = await hashes(dir.fsPath);
+    const before = await disk.hashes(dir);
     await vscode.commands.executeCommand('balanceJournal.refresh');
     await (await api()).settle();
     // Inline #influence counts wherever the front matter failed; readable front matter counts too.
@@ -70,7 +59,7 @@ describe('Hostile files', () => {
     assert.deepEqual(tagsOf('not-utf8.md'), ['influence']);
     assert.deepEqual(tagsOf('binary.md'), []);
     assert.deepEqual(tagsOf('huge-file.md'), ['influence'], 'over the size limit: front matter only');
-    assert.deepEqual(await hashes(dir.fsPath), before, 'no file changed');
+    assert.deepEqual(await disk.hashes(dir), before, 'no file changed');
   });
 
   it('puts one warning on each bad file that says what is wrong, and none on good ones', async () => {
@@ -120,20 +109,20 @@ describe('Odd file names', () => {
   const file = vscode.Uri.joinPath(dir, '2026-10-09 with spaces #2 50% 日本.md');
 
   after(async () => {
-    await fs.rm(dir.fsPath, { recursive: true, force: true });
+    await disk.rm(dir);
   });
 
   it('indexes and follows files whose names hold spaces, #, % and Unicode', async () => {
     const { index } = await api();
     const innovation = index.countOf('innovation');
-    await fs.mkdir(dir.fsPath, { recursive: true });
-    await fs.writeFile(file.fsPath, '---\ntags: [innovation]\n---\n# Odd\n');
+    await disk.mkdir(dir);
+    await disk.writeFile(file, '---\ntags: [innovation]\n---\n# Odd\n');
     await waitFor('the odd file', () => index.countOf('innovation') === innovation + 1);
     assert.equal(index.get(file.toString())?.day, '2026-10-09');
-    await fs.writeFile(file.fsPath, '---\ntags: [innovation, retro]\n---\n# Odd, changed\n');
+    await disk.writeFile(file, '---\ntags: [innovation, retro]\n---\n# Odd, changed\n');
     await waitFor('the change', () => index.get(file.toString())?.title === 'Odd, changed');
     assert.equal(index.countOf('innovation'), innovation + 1, 'counted once, not twice');
-    await fs.rm(file.fsPath);
+    await disk.rm(file);
     await waitFor('the delete', () => index.countOf('innovation') === innovation);
   });
 });
@@ -141,7 +130,7 @@ describe('Odd file names', () => {
 describe('Two entries created at the same moment', () => {
   const created: vscode.Uri[] = [];
   after(async () => {
-    for (const uri of created) await fs.rm(uri.fsPath, { force: true });
+    for (const uri of created) await disk.rm(uri);
   });
 
   it('get two files, and neither overwrites the other', async () => {
@@ -150,10 +139,10 @@ describe('Two entries created at the same moment', () => {
       ['first', 'second', 'third'].map((word) => vscode.commands.executeCommand<vscode.Uri>('balanceJournal.newEntry', { traits: ['influence'], title: `Same moment` , word })),
     );
     created.push(...results);
-    const names = results.map((uri) => path.basename(uri.fsPath)).sort();
+    const names = results.map((uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1)).sort();
     const day = localDay();
     assert.deepEqual(names, [`${day}-same-moment-2.md`, `${day}-same-moment-3.md`, `${day}-same-moment.md`]);
-    for (const uri of results) assert.match(await fs.readFile(uri.fsPath, 'utf8'), /^---\ndate: .*\ntags:\n {2}- influence\n---\n# Same moment\n/);
+    for (const uri of results) assert.match(await disk.readText(uri), /^---\ndate: .*\ntags:\n {2}- influence\n---\n# Same moment\n/);
   });
 });
 
@@ -172,42 +161,43 @@ describe('Paths outside the workspace', () => {
       await waitFor('the journal to be refused', () => index.size === 0, 10000);
       const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.newEntry', { traits: ['empathy'] });
       assert.equal(uri, undefined);
-      await assert.rejects(fs.stat(path.join(workspaceFolder().uri.fsPath, '..', 'outside')));
+      assert.equal(await disk.exists(vscode.Uri.joinPath(workspaceFolder().uri, '..', 'outside')), false);
     });
   }
 
   it('refuses a journal folder that is a symbolic link leading outside', async () => {
     const { index } = await api();
-    const outside = await fs.mkdtemp(path.join(path.dirname(workspaceFolder().uri.fsPath), 'outside-'));
-    await fs.writeFile(path.join(outside, 'secret.md'), '#innovation\n');
-    const link = path.join(workspaceFolder().uri.fsPath, 'linked');
-    await fs.symlink(outside, link, 'dir');
+    const outside = await disk.mkdtempNextTo(workspaceFolder().uri, 'outside-');
+    await disk.writeFile(vscode.Uri.joinPath(outside, 'secret.md'), '#innovation\n');
+    const link = vscode.Uri.joinPath(workspaceFolder().uri, 'linked');
+    await disk.symlinkDir(outside, link);
     try {
       await settings().update('folder', 'linked', vscode.ConfigurationTarget.Workspace);
       await waitFor('the linked journal to be refused', () => index.size === 0, 10000);
       assert.equal(index.countOf('innovation'), 0);
       assert.equal(await vscode.commands.executeCommand('balanceJournal.newEntry', { traits: ['empathy'] }), undefined);
-      assert.deepEqual(await fs.readdir(outside), ['secret.md'], 'nothing written outside');
+      assert.deepEqual(await disk.readdir(outside), ['secret.md'], 'nothing written outside');
     } finally {
-      await fs.rm(link, { force: true });
-      await fs.rm(outside, { recursive: true, force: true });
+      await disk.rm(link);
+      await disk.rm(outside);
     }
   });
 
   it('never writes through a linked year folder inside the journal', async () => {
-    const outside = await fs.mkdtemp(path.join(path.dirname(workspaceFolder().uri.fsPath), 'outside-'));
+    const outside = await disk.mkdtempNextTo(workspaceFolder().uri, 'outside-');
     const year = localDay().slice(0, 4);
-    const yearFolder = journalUri(year).fsPath;
-    const hadYear = await fs.stat(yearFolder).then(() => true, () => false);
-    if (hadYear) await fs.rename(yearFolder, `${yearFolder}.bak`);
-    await fs.symlink(outside, yearFolder, 'dir');
+    const yearFolder = journalUri(year);
+    const backup = journalUri(`${year}.bak`);
+    const hadYear = await disk.exists(yearFolder);
+    if (hadYear) await disk.rename(yearFolder, backup);
+    await disk.symlinkDir(outside, yearFolder);
     try {
       assert.equal(await vscode.commands.executeCommand('balanceJournal.newEntry', { traits: ['empathy'] }), undefined);
-      assert.deepEqual(await fs.readdir(outside), [], 'nothing written outside');
+      assert.deepEqual(await disk.readdir(outside), [], 'nothing written outside');
     } finally {
-      await fs.rm(yearFolder, { force: true });
-      if (hadYear) await fs.rename(`${yearFolder}.bak`, yearFolder);
-      await fs.rm(outside, { recursive: true, force: true });
+      await disk.rm(yearFolder);
+      if (hadYear) await disk.rename(backup, yearFolder);
+      await disk.rm(outside);
     }
   });
 });
@@ -215,18 +205,18 @@ describe('Paths outside the workspace', () => {
 describe('The journal folder itself', () => {
   it('follows the folder being deleted and created again', async () => {
     const { index, treeProvider } = await api();
-    const root = journalUri().fsPath;
-    const backup = `${root}.bak`;
+    const root = journalUri();
+    const backup = vscode.Uri.joinPath(workspaceFolder().uri, 'journal.bak');
     const size = index.size;
-    await fs.cp(root, backup, { recursive: true });
+    await disk.copyDir(root, backup);
     try {
-      await fs.rm(root, { recursive: true, force: true });
+      await disk.rm(root);
       await waitFor('the deleted journal to empty the index', () => index.size === 0, 10000);
       assert.deepEqual(treeProvider.getChildren(), [], 'the welcome view shows instead');
-      await fs.cp(backup, root, { recursive: true });
+      await disk.copyDir(backup, root);
       await waitFor('the journal to come back', () => index.size === size, 10000);
     } finally {
-      await fs.rm(backup, { recursive: true, force: true });
+      await disk.rm(backup);
     }
   });
 });

@@ -1,24 +1,24 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import * as disk from './disk';
 import { api, waitFor, workspaceFolder } from './helpers';
 
 describe('Entry templates in the workspace', () => {
-  const folder = () => path.join(workspaceFolder().uri.fsPath, '.balance-journal');
+  const folder = () => vscode.Uri.joinPath(workspaceFolder().uri, '.balance-journal');
+  const template = (name: string) => vscode.Uri.joinPath(folder(), 'templates', name);
   const created: vscode.Uri[] = [];
 
   before(async () => {
-    await fs.mkdir(path.join(folder(), 'templates'), { recursive: true });
-    await fs.writeFile(path.join(folder(), 'templates', 'empathy.md'), '# {{title}}\n\nWho did I listen to? ({{traits}})\n\n{{prompts}}\n');
-    await fs.writeFile(path.join(folder(), 'templates', 'default.md'), '# {{title}}\n\nMood: {{mood}}\n\n{{prompts}}\n');
+    await disk.mkdir(vscode.Uri.joinPath(folder(), 'templates'));
+    await disk.writeFile(template('empathy.md'), '# {{title}}\n\nWho did I listen to? ({{traits}})\n\n{{prompts}}\n');
+    await disk.writeFile(template('default.md'), '# {{title}}\n\nMood: {{mood}}\n\n{{prompts}}\n');
   });
 
   after(async () => {
     const { index } = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of created) await fs.rm(uri.fsPath, { force: true });
-    await fs.rm(folder(), { recursive: true, force: true });
+    for (const uri of created) await disk.rm(uri);
+    await disk.rm(folder());
     await waitFor('the template entries to go', () => created.every((uri) => !index.get(uri.toString())));
   });
 
@@ -26,13 +26,13 @@ describe('Entry templates in the workspace', () => {
     await api();
     const empathy = await vscode.commands.executeCommand<vscode.Uri>('balanceJournal.newEntry', { traits: ['empathy'], title: 'Listening' });
     created.push(empathy);
-    const empathyText = await fs.readFile(empathy.fsPath, 'utf8');
+    const empathyText = await disk.readText(empathy);
     assert.match(empathyText, /^---\ndate: .*\ntags:\n {2}- empathy\n---\n# Listening\n\nWho did I listen to\? \(Empathy\)\n\n> \*\*Empathy\*\*/);
 
     const influence = await vscode.commands.executeCommand<vscode.Uri>('balanceJournal.newEntry', { traits: ['influence'], title: 'Trust' });
     created.push(influence);
-    assert.match(await fs.readFile(influence.fsPath, 'utf8'), /# Trust\n\nMood: \{\{mood\}\}\n\n> \*\*Influence\*\*/);
-    const defaultTemplate = vscode.Uri.file(path.join(folder(), 'templates', 'default.md'));
+    assert.match(await disk.readText(influence), /# Trust\n\nMood: \{\{mood\}\}\n\n> \*\*Influence\*\*/);
+    const defaultTemplate = template('default.md');
     const [warning] = vscode.languages.getDiagnostics(defaultTemplate);
     assert.ok(warning, 'a warning on the template');
     assert.match(warning.message, /Unknown template variable \{\{mood\}\}/);

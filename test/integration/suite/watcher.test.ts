@@ -1,31 +1,31 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs/promises';
+import * as disk from './disk';
 import { api, journalUri, waitFor } from './helpers';
 
-// Files are changed with Node's fs, as another program (git, a sync tool) would: the index must
+// Files are changed from outside VS Code's documents (disk.ts), as another program (git, a sync tool) would: the index must
 // follow through the file watcher alone.
 describe('The index follows the disk', () => {
   const folder = journalUri('2026', '12');
   const file = journalUri('2026', '12', '2026-12-01-from-outside.md');
 
   after(async () => {
-    await fs.rm(folder.fsPath, { recursive: true, force: true });
+    await disk.rm(folder);
   });
 
   it('counts a created file, re-reads a changed one, and forgets a deleted one', async () => {
     const { index, statusBar } = await api();
     const innovation = index.countOf('innovation');
-    await fs.mkdir(folder.fsPath, { recursive: true });
+    await disk.mkdir(folder);
 
-    await fs.writeFile(file.fsPath, '---\ntags: [innovation, innovation]\n---\n# From outside\n');
+    await disk.writeFile(file, '---\ntags: [innovation, innovation]\n---\n# From outside\n');
     const createdAfter = await waitFor('the created file', () => index.countOf('innovation') === innovation + 1);
     assert.match(statusBar.text, /L 57% · M 43%$/);
 
-    await fs.writeFile(file.fsPath, '---\ntags: [problem-solving]\n---\n# From outside, changed\n');
+    await disk.writeFile(file, '---\ntags: [problem-solving]\n---\n# From outside, changed\n');
     await waitFor('the changed file', () => index.countOf('innovation') === innovation && index.countOf('problem-solving') === 1);
     assert.equal(index.get(file.toString())?.title, 'From outside, changed');
 
-    await fs.rm(file.fsPath);
+    await disk.rm(file);
     await waitFor('the deleted file', () => !index.get(file.toString()));
     assert.equal(index.countOf('problem-solving'), 0);
     assert.match(statusBar.text, /L 50% · M 50%$/);
@@ -34,10 +34,10 @@ describe('The index follows the disk', () => {
 
   it('forgets every entry of a deleted folder', async () => {
     const { index } = await api();
-    await fs.mkdir(folder.fsPath, { recursive: true });
-    await fs.writeFile(file.fsPath, '#influence\n');
+    await disk.mkdir(folder);
+    await disk.writeFile(file, '#influence\n');
     await waitFor('the new file', () => index.get(file.toString()) !== undefined);
-    await fs.rm(folder.fsPath, { recursive: true, force: true });
+    await disk.rm(folder);
     await waitFor('the folder\'s entries to go', () => index.get(file.toString()) === undefined);
   });
 
@@ -46,10 +46,10 @@ describe('The index follows the disk', () => {
     let refreshes = 0;
     const subscription = treeProvider.onDidChangeTreeData(() => refreshes++);
     try {
-      await fs.mkdir(folder.fsPath, { recursive: true });
-      await fs.writeFile(file.fsPath, '#empathy\n');
+      await disk.mkdir(folder);
+      await disk.writeFile(file, '#empathy\n');
       await waitFor('a tree refresh', () => refreshes > 0 && index.get(file.toString()) !== undefined);
-      await fs.rm(file.fsPath);
+      await disk.rm(file);
       await waitFor('the entry to go', () => index.get(file.toString()) === undefined);
     } finally {
       subscription.dispose();

@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, api, exists, journalUri, localDay, waitFor } from './helpers';
+import * as disk from './disk';
+import { EXTENSION_ID, api, exists, journalUri, localDay, waitFor, workspaceFolder } from './helpers';
 
 const TRAIT_IDS = [
   'visionary-thinking',
@@ -26,10 +23,6 @@ function isoWeekLabel(date: Date): string {
   firstThursday.setDate(firstThursday.getDate() - ((firstThursday.getDay() + 6) % 7) + 3);
   const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / (7 * 24 * 3600 * 1000));
   return `${thursday.getFullYear()}-W${String(week).padStart(2, '0')}`;
-}
-
-function sha256(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
 function traitCounts(countOf: (tag: string) => number): Record<string, number> {
@@ -55,7 +48,7 @@ describe('balanceJournal.weeklyReview', () => {
     },
   ];
   // The first folder this suite creates (and removes), if any.
-  let createdFolder: string | undefined;
+  let createdFolder: vscode.Uri | undefined;
   let reviewsExisted = false;
   let sizeBefore = 0;
   let countsBefore: Record<string, number> = {};
@@ -67,22 +60,25 @@ describe('balanceJournal.weeklyReview', () => {
     sizeBefore = index.size;
     countsBefore = traitCounts(index.countOf);
 
-    for (let folder = monthFolder.fsPath; !fs.existsSync(folder); folder = path.dirname(folder)) createdFolder = folder;
-    fs.mkdirSync(monthFolder.fsPath, { recursive: true });
-    for (const entry of entries) fs.writeFileSync(entry.uri.fsPath, entry.text, { flag: 'wx' });
+    for (let folder = monthFolder; !(await disk.exists(folder)); folder = vscode.Uri.joinPath(folder, '..')) createdFolder = folder;
+    await disk.mkdir(monthFolder);
+    for (const entry of entries) {
+      assert.equal(await disk.exists(entry.uri), false);
+      await disk.writeFile(entry.uri, entry.text);
+    }
     await waitFor('the week\'s test entries to be indexed', () => entries.every((entry) => index.get(entry.uri.toString())));
   });
 
-  let outside: string | undefined;
+  let outside: vscode.Uri | undefined;
 
   after(async () => {
     const { index } = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if (outside) fs.rmSync(outside, { recursive: true, force: true });
-    fs.rmSync(review.fsPath, { force: true });
-    if (!reviewsExisted) fs.rmSync(reviewsFolder.fsPath, { recursive: true, force: true });
-    for (const entry of entries) fs.rmSync(entry.uri.fsPath, { force: true });
-    if (createdFolder) fs.rmSync(createdFolder, { recursive: true, force: true });
+    if (outside) await disk.rm(outside);
+    await disk.rm(review);
+    if (!reviewsExisted) await disk.rm(reviewsFolder);
+    for (const entry of entries) await disk.rm(entry.uri);
+    if (createdFolder) await disk.rm(createdFolder);
     await waitFor('the index to return to its prior counts', () => index.size === sizeBefore && JSON.stringify(traitCounts(index.countOf)) === JSON.stringify(countsBefore));
   });
 
@@ -93,7 +89,7 @@ describe('balanceJournal.weeklyReview', () => {
     assert.ok(uri, 'the command returns the review');
     assert.equal(uri.toString(), review.toString());
 
-    const text = fs.readFileSync(review.fsPath, 'utf8');
+    const text = await disk.readText(review);
     assert.match(text, new RegExp(`^---\\ndate: ${day}T\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d\\ntags:\\n  - weekly-review\\nweek: ${week}\\n---\\n# Weekly review ${week} \\(Mon \\d+`));
     // Relative links from reviews/ to the entries, encoded, with the titles escaped.
     const month = `../${day.slice(0, 4)}/${day.slice(5, 7)}`;
@@ -122,32 +118,30 @@ describe('balanceJournal.weeklyReview', () => {
 
   it('running it again opens the same file and does not change it', async () => {
     const { index } = await api();
-    const hash = sha256(review.fsPath);
-    const mtime = fs.statSync(review.fsPath).mtimeMs;
+    const before = await disk.readText(review);
+    const { mtime } = await vscode.workspace.fs.stat(review);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview');
     assert.equal(uri?.toString(), review.toString());
-    assert.equal(sha256(review.fsPath), hash);
-    assert.equal(fs.statSync(review.fsPath).mtimeMs, mtime);
+    assert.equal(await disk.readText(review), before);
+    assert.equal((await vscode.workspace.fs.stat(review)).mtime, mtime);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), review.toString());
     assert.equal(index.countOf('weekly-review'), 1);
   });
 
-  it('never writes through a symbolic link: a linked reviews folder is refused', async function () {
-    if (process.platform === 'win32') this.skip();
+  it('never writes through a symbolic link: a linked reviews folder is refused', async () => {
     const { index } = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(review.fsPath);
-    fs.rmdirSync(reviewsFolder.fsPath);
+    await disk.rm(reviewsFolder);
     await waitFor('the review to leave the index', () => index.get(review.toString()) === undefined);
-    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'bj-outside-'));
-    fs.symlinkSync(outside, reviewsFolder.fsPath, 'dir');
+    outside = await disk.mkdtempNextTo(workspaceFolder().uri, 'bj-outside-');
+    await disk.symlinkDir(outside, reviewsFolder);
     try {
       const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview');
       assert.equal(uri, undefined);
-      assert.deepEqual(fs.readdirSync(outside), []);
+      assert.deepEqual(await disk.readdir(outside), []);
     } finally {
-      fs.unlinkSync(reviewsFolder.fsPath);
+      await disk.rm(reviewsFolder);
     }
   });
 
