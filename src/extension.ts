@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { JournalIndex } from './core/journalIndex';
 import { affectsBalance } from './config';
+import { registerCustomTraits } from './customTraits';
 import { Commands, Views } from './ids';
 import { EntryTemplates } from './entryTemplates';
 import { JournalIndexer } from './journalIndexer';
@@ -22,6 +23,11 @@ export interface BalanceJournalApi {
 
 export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
   const log = vscode.window.createOutputChannel('Balance Journal', { log: true });
+  // Your own traits first: everything below reads the trait list.
+  const customTraits = registerCustomTraits(log, () => {
+    treeProvider.refresh();
+    statusBar.update();
+  });
   const diagnostics = vscode.languages.createDiagnosticCollection('balance-journal');
   const index = new JournalIndex();
   const indexer = new JournalIndexer(index, diagnostics, log);
@@ -31,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
 
   context.subscriptions.push(
     log,
+    customTraits,
     diagnostics,
     indexer,
     treeProvider,

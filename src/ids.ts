@@ -25,4 +25,5 @@ export const Settings = {
   balanceTolerance: 'balanceTolerance',
   maxFileSizeKB: 'maxFileSizeKB',
   neglectDays: 'neglectDays',
+  traits: 'traits',
 } as const;

@@ -34,8 +34,8 @@ export const SIDE_SUMMARIES: Readonly<Record<Side, string>> = {
   management: 'Management focuses on overseeing operations and ensuring tasks are completed efficiently.',
 };
 
-/** In the source's order: leadership first, then management. */
-export const TRAITS: readonly Trait[] = [
+/** The source's eight traits, in its order: leadership first, then management. */
+export const BUILT_IN_TRAITS: readonly Trait[] = [
   {
     id: 'visionary-thinking',
     label: 'Visionary Thinking',
@@ -145,7 +145,63 @@ export const STRATEGIES: readonly Strategy[] = [
 /** The source's closing point, and the reason this journal is for everyone. */
 export const ANYONE_CAN_SHOW_BOTH = "You don't need to have direct reports to display leadership or management skills.";
 
-const TRAITS_BY_ID: ReadonlyMap<string, Trait> = new Map(TRAITS.map((trait) => [trait.id, trait]));
+/**
+ * The traits in use: the built-in ones, with the user's own (setting balanceJournal.traits) after
+ * them. A live binding: `configureTraits` replaces it, and every module sees the new list.
+ */
+export let TRAITS: readonly Trait[] = BUILT_IN_TRAITS;
+let TRAITS_BY_ID: ReadonlyMap<string, Trait> = new Map(TRAITS.map((trait) => [trait.id, trait]));
+
+export interface TraitSettingProblem {
+  /** 0-based position in the setting's list. */
+  readonly item: number;
+  readonly message: string;
+}
+
+const MAX_PROMPTS = 5;
+
+/**
+ * Applies the user's traits: new ones ({ id, label, side, description, prompts }) are added after
+ * the built-in ones of their side; an item whose id is a built-in trait replaces its prompts.
+ * Invalid items are skipped and reported. `configureTraits([])` restores the built-in traits.
+ */
+export function configureTraits(setting: unknown): TraitSettingProblem[] {
+  const problems: TraitSettingProblem[] = [];
+  const builtIn = new Map(BUILT_IN_TRAITS.map((trait) => [trait.id, { ...trait }]));
+  const added: Trait[] = [];
+  const items = Array.isArray(setting) ? setting : [];
+  if (setting !== undefined && setting !== null && !Array.isArray(setting)) {
+    problems.push({ item: -1, message: 'balanceJournal.traits must be a list of traits; it was ignored.' });
+  }
+  items.forEach((raw, item) => {
+    const problem = (message: string): void => {
+      problems.push({ item, message: `balanceJournal.traits[${item}]: ${message} It was skipped.` });
+    };
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return problem('each trait must be an object like { "id": "coaching", "label": "Coaching", "side": "leadership", "description": "…", "prompts": ["…"] }.');
+    const { id, label, side, description, prompts } = raw as Record<string, unknown>;
+    const normalized = typeof id === 'string' ? normalizeTag(id) : '';
+    if (!normalized) return problem('"id" must be a word such as "coaching".');
+    const cleanPrompts = Array.isArray(prompts) ? prompts.filter((prompt): prompt is string => typeof prompt === 'string' && prompt.trim() !== '').map((prompt) => prompt.trim()) : [];
+    if (prompts !== undefined && (!Array.isArray(prompts) || cleanPrompts.length !== prompts.length)) return problem('"prompts" must be a list of questions (text).');
+    if (cleanPrompts.length > MAX_PROMPTS) return problem(`at most ${MAX_PROMPTS} prompts.`);
+    const existing = builtIn.get(normalized);
+    if (existing) {
+      if (cleanPrompts.length === 0) return problem(`"${normalized}" is a built-in trait: give "prompts" to replace its prompts.`);
+      builtIn.set(normalized, { ...existing, prompts: cleanPrompts });
+      return;
+    }
+    if (added.some((trait) => trait.id === normalized)) return problem(`"${normalized}" appears twice.`);
+    if (typeof label !== 'string' || label.trim() === '') return problem('"label" must be text.');
+    if (side !== 'leadership' && side !== 'management') return problem('"side" must be "leadership" or "management".');
+    if (typeof description !== 'string' || description.trim() === '') return problem('"description" must be text.');
+    if (cleanPrompts.length === 0) return problem('"prompts" must list at least one question.');
+    added.push({ id: normalized, label: label.trim(), side, description: description.trim(), prompts: cleanPrompts });
+  });
+  const base = BUILT_IN_TRAITS.map((trait) => builtIn.get(trait.id)!);
+  TRAITS = SIDES.flatMap((side) => [...base.filter((trait) => trait.side === side), ...added.filter((trait) => trait.side === side)]);
+  TRAITS_BY_ID = new Map(TRAITS.map((trait) => [trait.id, trait]));
+  return problems;
+}
 
 export function traitById(id: string): Trait | undefined {
   return TRAITS_BY_ID.get(id);

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { computeBalance } from '../../src/core/balance';
+import { BUILT_IN_TRAITS, TRAITS, configureTraits, traitById, traitForTag, traitsOfSide } from '../../src/core/traits';
+
+afterEach(() => {
+  configureTraits([]);
+});
+
+const coaching = { id: 'Coaching', label: 'Coaching', side: 'leadership', description: 'Helping others grow.', prompts: ['Whom did I help grow today?'] };
+
+describe('your own traits (balanceJournal.traits)', () => {
+  it('adds a trait after the built-in ones of its side, and counts it on that side', () => {
+    expect(configureTraits([coaching])).toEqual([]);
+    expect(traitsOfSide('leadership').map((trait) => trait.id)).toEqual(['visionary-thinking', 'empathy', 'innovation', 'influence', 'coaching']);
+    expect(traitForTag('#coaching')?.label).toBe('Coaching');
+    const counts: Record<string, number> = { coaching: 3, 'time-management': 1 };
+    expect(computeBalance((tag) => counts[tag] ?? 0)).toMatchObject({ leadership: 3, management: 1 });
+  });
+
+  it('replaces the prompts of a built-in trait and keeps its source text', () => {
+    expect(configureTraits([{ id: 'empathy', prompts: ['Who needed me today?'] }])).toEqual([]);
+    expect(traitById('empathy')).toMatchObject({ label: 'Empathy', prompts: ['Who needed me today?'], description: BUILT_IN_TRAITS[1].description });
+  });
+
+  it('skips invalid items with a clear message, keeping the valid ones', () => {
+    const problems = configureTraits([
+      coaching,
+      'oops',
+      { id: 'x', label: 'X', side: 'sideways', description: 'd', prompts: ['p'] },
+      { id: '', label: 'Y' },
+      { id: 'z', label: 'Z', side: 'management', description: 'd', prompts: [1] },
+      { id: 'empathy' },
+      { ...coaching },
+    ]);
+    expect(problems.map((problem) => problem.item)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(problems[1].message).toBe('balanceJournal.traits[2]: "side" must be "leadership" or "management". It was skipped.');
+    expect(problems[5].message).toMatch(/"coaching" appears twice/);
+    expect(TRAITS.map((trait) => trait.id)).toContain('coaching');
+    expect(TRAITS).toHaveLength(9);
+  });
+
+  it('ignores a setting that is not a list, and restores the built-in traits', () => {
+    expect(configureTraits({ id: 'x' })[0].message).toMatch(/must be a list/);
+    expect(TRAITS).toEqual(BUILT_IN_TRAITS);
+    configureTraits([coaching]);
+    configureTraits(undefined);
+    expect(TRAITS).toEqual(BUILT_IN_TRAITS);
+  });
+});
