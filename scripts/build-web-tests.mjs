@@ -52,6 +52,9 @@ const result = await build({
   platform: 'browser',
   target: 'es2022',
   external: ['vscode'],
+  // Tests that use the core (parseEntry) need gray-matter's stand-ins, as the web extension does.
+  alias: { fs: path.join(root, 'src/web/emptyFs.cjs') },
+  inject: [path.join(root, 'src/web/bufferShim.js')],
   plugins: [webSuite],
   sourcemap: 'inline',
   metafile: true,

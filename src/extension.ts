@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { JournalIndex } from './core/journalIndex';
+import { registerBalanceReport } from './balanceReport';
 import { affectsBalance } from './config';
 import { registerCustomTraits } from './customTraits';
 import { Commands, Views } from './ids';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
     templates,
     ...registerNewEntryCommands(index, log, templates),
     registerWeeklyReview(index, log, () => indexer.settle()),
+    ...registerBalanceReport(index, log, context.extensionUri),
     vscode.commands.registerCommand(Commands.refresh, () =>
       // A full restart: settings, links and watchers are checked again, then every file is read.
       vscode.window.withProgress({ location: { viewId: Views.traits }, title: 'Rescanning journal' }, () => indexer.start()),

@@ -6,6 +6,8 @@ export const Commands = {
   showTraits: 'balanceJournal.showTraits',
   showMoreEntries: 'balanceJournal.showMoreEntries',
   weeklyReview: 'balanceJournal.weeklyReview',
+  showReport: 'balanceJournal.showReport',
+  exportReport: 'balanceJournal.exportReport',
 } as const;
 
 export const Views = {

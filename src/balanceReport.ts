@@ -1,0 +1,306 @@
+import * as vscode from 'vscode';
+import { affectsBalance, balanceTolerance, findSymbolicLink, symbolicLinkError } from './config';
+import { pluralEntries } from './core/balance';
+import {
+  BalanceReport,
+  buildBalanceReport,
+  escapeXml,
+  reportMarkdown,
+  shortDate,
+  traitBarsSvg,
+  weekRange,
+  weeklyChartSvg,
+} from './core/balanceReport';
+import { JournalIndex } from './core/journalIndex';
+import { ANYONE_CAN_SHOW_BOTH, SIDE_LABELS, SOURCE_TITLE } from './core/traits';
+import { Commands } from './ids';
+import { chooseJournal, createExclusively, createFolder } from './journalFiles';
+import { showError } from './userMessages';
+
+const VIEW_TYPE = 'balanceJournal.report';
+const PANEL_TITLE = 'Balance Report';
+/** Index changes come in bursts (a scan, a save): redraw once they settle. */
+const RENDER_DELAY_MS = 200;
+const MAX_NAME_ATTEMPTS = 1000;
+const REPORTS_FOLDER = 'reports';
+
+let current: ReportPanel | undefined;
+
+/** The open Balance Report panel, if any (for tests and other features). */
+export function currentReportPanel(): vscode.WebviewPanel | undefined {
+  return current?.panel;
+}
+
+/**
+ * `balanceJournal.showReport` (returns the panel) and `balanceJournal.exportReport` (writes the
+ * report into the journal, returns the new file). `extensionUri` defaults to this extension's.
+ */
+export function registerBalanceReport(index: JournalIndex, log: vscode.LogOutputChannel, extensionUri: vscode.Uri): vscode.Disposable[] {
+  const root = () => extensionUri;
+  return [
+    vscode.commands.registerCommand(Commands.showReport, () => ReportPanel.createOrShow(index, log, root()).panel),
+    vscode.commands.registerCommand(Commands.exportReport, () => exportReport(index, log)),
+    { dispose: () => current?.dispose() },
+  ];
+}
+
+class ReportPanel {
+  private readonly disposables: vscode.Disposable[] = [];
+  private renderTimer: ReturnType<typeof setTimeout> | undefined;
+  private stale = false;
+  /** The last rendered content without its nonce: an unchanged report is not redrawn. */
+  private lastContent = '';
+
+  static createOrShow(index: JournalIndex, log: vscode.LogOutputChannel, extensionUri: vscode.Uri): ReportPanel {
+    if (current) {
+      current.panel.reveal();
+      current.render();
+      return current;
+    }
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, PANEL_TITLE, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [media],
+    });
+    panel.iconPath = vscode.Uri.joinPath(media, 'activity-bar.svg');
+    current = new ReportPanel(panel, index, log, media);
+    return current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly index: JournalIndex,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly media: vscode.Uri,
+  ) {
+    this.disposables.push(
+      index.onDidChange(() => this.scheduleRender()),
+      vscode.workspace.onDidChangeConfiguration((event) => affectsBalance(event) && this.scheduleRender()),
+      panel.onDidChangeViewState(() => panel.visible && this.stale && this.render()),
+      panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.render();
+  }
+
+  private scheduleRender(): void {
+    this.renderTimer ??= setTimeout(() => {
+      this.renderTimer = undefined;
+      this.render();
+    }, RENDER_DELAY_MS);
+  }
+
+  render(): void {
+    if (!this.panel.visible) {
+      this.stale = true; // drawn when shown again
+      return;
+    }
+    this.stale = false;
+    const report = buildBalanceReport(this.index, { now: new Date(), tolerance: balanceTolerance() });
+    const webview = this.panel.webview;
+    const resources = {
+      cspSource: webview.cspSource,
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'report.css')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'report.js')).toString(),
+    };
+    // Setting the same HTML again would reload the page and lose the reader's scroll position.
+    const content = reportHtml(report, { ...resources, nonce: '' });
+    if (content === this.lastContent) return;
+    this.lastContent = content;
+    webview.html = reportHtml(report, { ...resources, nonce: makeNonce() });
+  }
+
+  private async onMessage(message: unknown): Promise<void> {
+    if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'export') return;
+    const uri = await exportReport(this.index, this.log);
+    const name = uri && vscode.workspace.asRelativePath(uri, false);
+    void this.panel.webview.postMessage(uri ? { type: 'exported', path: name } : { type: 'exportFailed' });
+  }
+
+  dispose(): void {
+    if (current === this) current = undefined;
+    if (this.renderTimer) clearTimeout(this.renderTimer);
+    this.renderTimer = undefined;
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** For a double-quoted attribute whose value may hold single quotes (a CSP). */
+function attribute(text: string): string {
+  return text.replace(/[&"<>]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+function makeNonce(): string {
+  // Web Crypto: the same in the Node and the web worker extension hosts.
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+export interface ReportResources {
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly styleUri: string;
+  readonly scriptUri: string;
+}
+
+/** The panel's page. Everything from the journal or the environment is escaped. */
+export function reportHtml(report: BalanceReport, resources: ReportResources): string {
+  const e = escapeXml;
+  const { cspSource, nonce } = resources;
+  const b = report.balance;
+  const weeks = report.weeks;
+  const csp = `default-src 'none'; img-src ${cspSource} data:; style-src ${cspSource}; script-src 'nonce-${nonce}';`;
+  const focusCount = report.traits.find((t) => t.trait.id === report.focus.id)?.count ?? 0;
+  const focusWhy = report.weakerSide
+    ? `the least reflected trait of the weaker side, ${SIDE_LABELS[report.weakerSide]}`
+    : 'the least reflected trait';
+  const range = `${weeks[0].label} to ${weeks[weeks.length - 1].label} (${shortDate(weeks[0].start)} – ${shortDate(weeks[weeks.length - 1].end)})`;
+
+  const weekRows = weeks
+    .map(
+      (w, i) =>
+        `<tr${i === weeks.length - 1 ? ' class="current"' : ''}><th scope="row">${e(w.label)}${i === weeks.length - 1 ? ' <span class="tag">this week</span>' : ''}</th>` +
+        `<td>${e(weekRange(w))}</td><td class="num">${w.leadership}</td><td class="num">${w.management}</td><td class="num">${w.entries}</td></tr>`,
+    )
+    .join('');
+  const traitRows = report.traits
+    .map(
+      (t) =>
+        `<tr${t.trait.id === report.focus.id ? ' class="focus"' : ''}><th scope="row">${e(t.trait.label)}${t.trait.id === report.focus.id ? ' <span class="tag">focus</span>' : ''}</th>` +
+        `<td>${SIDE_LABELS[t.trait.side]}</td><td class="num">${t.count}</td><td class="num">${t.recent}</td></tr>`,
+    )
+    .join('');
+  const steps = report.steps
+    .map(
+      (s) =>
+        `<li class="step"><h3>${e(s.strategy.name)}</h3><p class="source">${e(s.strategy.text)}</p>` +
+        `<p class="next"><strong>Next step:</strong> ${e(s.nextStep)}</p></li>`,
+    )
+    .join('');
+  const split =
+    b.state === 'empty'
+      ? ''
+      : `<svg class="split" role="presentation" aria-hidden="true" viewBox="0 0 100 4" preserveAspectRatio="none" width="100%" height="12">` +
+        `<rect class="bj-bar bj-leadership" x="0" y="0" width="${b.leadershipPercent}" height="4"/>` +
+        `<rect class="bj-bar bj-management" x="${b.leadershipPercent}" y="0" width="${b.managementPercent}" height="4"/></svg>`;
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${e(resources.styleUri)}">
+<title>${PANEL_TITLE}</title>
+</head>
+<body>
+<main>
+<header class="top">
+  <div>
+    <h1>${PANEL_TITLE}</h1>
+    <p class="meta">${e(report.day)} · ${e(pluralEntries(report.totalEntries))} in the journal</p>
+  </div>
+  <div class="actions">
+    <button id="export" type="button" aria-describedby="export-help">Export as Markdown</button>
+    <p id="export-help" class="help">Saves <code>reports/balance-report-${e(report.day)}.md</code> in the journal folder; never overwrites.</p>
+    <p id="status" class="status" role="status" aria-live="polite"></p>
+  </div>
+</header>
+
+<section class="card balance state-${e(b.state)}" aria-labelledby="balance-heading">
+  <h2 id="balance-heading">Balance</h2>
+  <p class="headline">${e(report.headline)}</p>
+  ${split}
+  ${
+    b.state === 'empty'
+      ? '<p>No trait tags yet. Write an entry tagged with a trait to see your balance.</p>'
+      : `<p class="counts"><span class="swatch bj-leadership-swatch" aria-hidden="true"></span>${SIDE_LABELS.leadership}: ${b.leadership} trait tags · <span class="swatch bj-management-swatch" aria-hidden="true"></span>${SIDE_LABELS.management}: ${b.management} trait tags</p>`
+  }
+  <p class="focus-line">Focus next on <strong>${e(report.focus.label)}</strong> (${SIDE_LABELS[report.focus.side]}, ${e(pluralEntries(focusCount))}), ${e(focusWhy)}.</p>
+</section>
+
+<section class="card" aria-labelledby="weeks-heading">
+  <h2 id="weeks-heading">Last ${weeks.length} weeks</h2>
+  <figure class="chart">${weeklyChartSvg(report, { idPrefix: 'weekly' })}</figure>
+  <div class="table-wrap" role="region" aria-labelledby="weeks-caption" tabindex="0">
+    <table id="weeks-table">
+      <caption id="weeks-caption">Trait tags per ISO week, ${e(range)}. An entry counts once per trait tag.</caption>
+      <thead><tr><th scope="col">Week</th><th scope="col">Dates</th><th scope="col" class="num">Leadership</th><th scope="col" class="num">Management</th><th scope="col" class="num">Entries</th></tr></thead>
+      <tbody>${weekRows}</tbody>
+    </table>
+  </div>
+</section>
+
+<section class="card" aria-labelledby="traits-heading">
+  <h2 id="traits-heading">Traits</h2>
+  <figure class="chart">${traitBarsSvg(report, { idPrefix: 'traits' })}</figure>
+  <div class="table-wrap" role="region" aria-labelledby="traits-caption" tabindex="0">
+    <table id="traits-table">
+      <caption id="traits-caption">Entries per trait, all time and in the last ${weeks.length} weeks.</caption>
+      <thead><tr><th scope="col">Trait</th><th scope="col">Side</th><th scope="col" class="num">Entries</th><th scope="col" class="num">Last ${weeks.length} weeks</th></tr></thead>
+      <tbody>${traitRows}</tbody>
+    </table>
+  </div>
+</section>
+
+<section class="card" aria-labelledby="steps-heading">
+  <h2 id="steps-heading">Strategies and next steps</h2>
+  <p class="help">The three strategies from <cite>${e(SOURCE_TITLE)}</cite>, each with one step for ${e(report.focus.label)}.</p>
+  <ol class="steps">${steps}</ol>
+  <p class="closing"><em>${e(ANYONE_CAN_SHOW_BOTH)}</em></p>
+</section>
+</main>
+<script nonce="${e(nonce)}" src="${e(resources.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+// -------------------------------------------------------------------------------------------
+// Export
+
+
+
+
+/** `reports/balance-report-YYYY-MM-DD.md` (local day), then `-2`, `-3`, …: never over a file. */
+export function reportFileName(day: string, attempt: number): string {
+  return attempt <= 1 ? `balance-report-${day}.md` : `balance-report-${day}-${attempt}.md`;
+}
+
+/** Writes the report into `<journal>/reports/` under the first free name and opens it. */
+async function exportReport(index: JournalIndex, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+  const root = await chooseJournal(true, 'Which workspace folder\'s journal should keep the report?');
+  if (!root) return undefined;
+  if ('error' in root) {
+    void showError(log, `The report was not exported. ${root.error}`);
+    return undefined;
+  }
+  try {
+    const rootSegments = root.relativePath ? root.relativePath.split('/') : [];
+    const link = await findSymbolicLink(root.folder.uri, [...rootSegments, REPORTS_FOLDER]);
+    if (link) {
+      void showError(log, `The report was not exported. ${symbolicLinkError(link)}`);
+      return undefined;
+    }
+    const report = buildBalanceReport(index, { now: new Date(), tolerance: balanceTolerance() });
+    const bytes = new TextEncoder().encode(reportMarkdown(report));
+    const folder = vscode.Uri.joinPath(root.uri, REPORTS_FOLDER);
+    await createFolder(folder);
+    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
+      const uri = vscode.Uri.joinPath(folder, reportFileName(report.day, attempt));
+      if (!(await createExclusively(uri, bytes))) continue;
+      log.info(`Exported the Balance Report to ${uri.fsPath || uri.toString()}`);
+      try {
+        await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+      } catch (error) {
+        log.warn(`Exported ${uri.toString()} but could not open it: ${String(error)}`);
+      }
+      return uri;
+    }
+    throw new Error(`every name from ${reportFileName(report.day, 1)} to ${reportFileName(report.day, MAX_NAME_ATTEMPTS)} is taken`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    void showError(log, `Could not export the report (${reason}). Check that the journal folder can be written to, then try again.`);
+    return undefined;
+  }
+}

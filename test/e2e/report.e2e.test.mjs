@@ -1,0 +1,155 @@
+// The Balance Report, like a person: open it from the palette on a copy of the example journal,
+// look at it in a dark, a light and a high contrast theme, reach it by keyboard, and export it.
+// Screenshots go to test-results/e2e/report-*.png.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe } from 'node:test';
+import { localDay, root, shots, step, vsix } from './steps.mjs';
+import { loadCore } from '../../scripts/load-core.mjs';
+import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
+import { quickInputSelect, quickInputType, runCommand, sel, settleAnimations, waitForActivityBarItem, waitForWorkbench } from '../harness/workbench.mjs';
+
+/** The tally computed by the extension's own core from the files. */
+async function expectedTally(journalDir) {
+  const core = await loadCore();
+  const index = new core.JournalIndex();
+  const walk = (dir) => readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name)) : name.endsWith('.md') ? [path.join(dir, name)] : []));
+  for (const file of walk(journalDir)) index.set(file, path.basename(file), core.parseEntry(readFileSync(file, 'utf8'), path.basename(file)));
+  return { index, core };
+}
+
+/** A fresh code-server + Chromium on a copy of the example journal. */
+function workbenchOn(makeFolder, userSettings = {}) {
+  const state = {};
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
+    state.runDir = makeRunDir('bj-e2e-');
+    const folder = makeFolder(state.runDir);
+    state.server = await startCodeServer({ folder, vsixToInstall: vsix, userSettings: { 'workbench.colorTheme': 'Default Dark Modern', ...userSettings } });
+    state.context = await launchBrowser(state.server.runDir);
+    state.page = state.context.pages()[0] ?? (await state.context.newPage());
+    await state.page.goto(state.server.workbenchUrl());
+    await waitForWorkbench(state.page);
+  });
+  after(async () => {
+    await state.context?.close().catch(() => {});
+    await state.server?.stop();
+    if (state.runDir) rmSync(state.runDir, { recursive: true, force: true });
+  });
+  return state;
+}
+
+/** The report's document: inside the webview's iframe, inside its active frame. */
+function reportFrame(page) {
+  return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+}
+
+async function switchTheme(page, name, bodyClass) {
+  // "Browse Color Themes in Marketplace" ranks first for this text: pick the command by its row.
+  await page.keyboard.press('F1');
+  await quickInputType(page, '>Preferences: Color Theme');
+  await quickInputSelect(page, 'Preferences: Color Theme');
+  await page.locator(sel.quickInputRow, { hasText: 'Browse Additional Color Themes' }).waitFor({ state: 'visible' });
+  await quickInputType(page, name);
+  // The row reads "Light Modern  Default Light Modern": the theme's label, then its setting id.
+  await page.locator(sel.quickInputRow, { hasText: name }).first().click();
+  await page.locator(sel.quickInput).waitFor({ state: 'hidden' });
+  // The webview hears the theme change and swaps its body class.
+  await reportFrame(page).locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 10000 });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+/** Like steps.mjs's shot, with the mouse parked off the report (a hovered week is highlighted). */
+async function shot(page, name) {
+  await page.mouse.move(24, 600);
+  await settleAnimations(page);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  await page.screenshot({ path: path.join(shots, name) });
+}
+
+async function reportShots(page, name) {
+  const frame = reportFrame(page);
+  await frame.locator('h1').scrollIntoViewIfNeeded();
+  await shot(page, `report-${name}.png`);
+  await frame.locator('#steps-heading').scrollIntoViewIfNeeded();
+  await shot(page, `report-${name}-bottom.png`);
+  await frame.locator('h1').scrollIntoViewIfNeeded();
+}
+
+describe('Balance Report in a real VS Code', { timeout: 240000 }, () => {
+  const state = workbenchOn(
+    (runDir) => {
+      const workspace = path.join(runDir, 'ws');
+      cpSync(path.join(root, 'examples', 'journal'), path.join(workspace, 'journal'), { recursive: true });
+      return workspace;
+    },
+    { 'editor.minimap.enabled': false, 'window.commandCenter': false, 'workbench.startupEditor': 'none' },
+  );
+  let page;
+  let workspace;
+  before(() => {
+    page = state.page;
+    workspace = path.join(state.runDir, 'ws');
+  });
+  const it = (name, body) => step(name, () => page, body);
+
+  it('opens from the palette with the journal\'s balance, charts and tables', async () => {
+    const { index, core } = await expectedTally(path.join(workspace, 'journal'));
+    // The palette knows the command once the extension's contributions are in (its activity bar
+    // item shows); running it activates the extension, and the report follows the first scan live.
+    await waitForActivityBarItem(page, 'Balance Journal');
+    await runCommand(page, 'Balance Journal: Show Balance Report');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Balance Report' }).waitFor({ state: 'visible' });
+    const frame = reportFrame(page);
+    await frame.locator('h1', { hasText: 'Balance Report' }).waitFor({ state: 'visible', timeout: 20000 });
+    await frame.locator('.headline', { hasText: core.describeBalance(index.balance()) }).waitFor({ state: 'visible', timeout: 20000 });
+    assert.equal(await frame.locator('svg[role="img"]').count(), 2);
+    assert.equal(await frame.locator('#weeks-table tbody tr').count(), 12);
+    for (const trait of core.TRAITS) {
+      const row = frame.locator('#traits-table tbody tr').filter({ has: frame.locator('th', { hasText: trait.label }) });
+      assert.equal((await row.locator('td').nth(1).innerText()).trim(), String(index.countOf(trait.id)), trait.label);
+    }
+    assert.equal(await frame.locator('.step').count(), 3);
+    assert.ok(await frame.locator('body.vscode-dark').count(), 'dark theme');
+    await reportShots(page, 'dark');
+  });
+
+  it('follows a light theme', async () => {
+    await switchTheme(page, 'Default Light Modern', 'vscode-light');
+    await reportShots(page, 'light');
+  });
+
+  it('follows a high contrast theme', async () => {
+    await switchTheme(page, 'Default High Contrast', 'vscode-high-contrast');
+    await reportShots(page, 'hc');
+  });
+
+  it('is reachable by keyboard: Tab reaches the export button, then each table; Enter exports', async () => {
+    await switchTheme(page, 'Default Dark Modern', 'vscode-dark');
+    const frame = reportFrame(page);
+    await frame.locator('h1').click();
+    await page.keyboard.press('Tab');
+    const focused = () => frame.locator(':focus').evaluate((el) => el.id || el.getAttribute('aria-labelledby') || el.tagName);
+    assert.equal(await focused(), 'export');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'weeks-caption');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'traits-caption');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(), 'export');
+    await shot(page, 'report-focus.png');
+
+    await page.keyboard.press('Enter');
+    const day = localDay();
+    const name = `balance-report-${day}.md`;
+    await frame.locator('#status', { hasText: `Saved journal/reports/${name}.` }).waitFor({ state: 'visible', timeout: 15000 });
+    const file = path.join(workspace, 'journal', 'reports', name);
+    assert.ok(existsSync(file), `${file} exists`);
+    assert.match(readFileSync(file, 'utf8'), /^---\ndate: .*\ntags:\n {2}- balance-report\n---\n# Balance Report /);
+    await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ state: 'visible' });
+    await shot(page, 'report-exported.png');
+  });
+});

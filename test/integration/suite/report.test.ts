@@ -1,0 +1,174 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseEntry } from '../../../src/core/entryParser';
+import { traitById } from '../../../src/core/traits';
+import { api, exists, journalUri, localDay, waitFor } from './helpers';
+
+const SHOW = 'balanceJournal.showReport';
+const EXPORT = 'balanceJournal.exportReport';
+
+function reportTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('balanceJournal.report'));
+}
+
+async function showReport(): Promise<vscode.WebviewPanel> {
+  const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>(SHOW);
+  assert.ok(panel, 'the command returns the panel');
+  return panel;
+}
+
+/** Trait tags per side in the local week starting on `monday`, counted the naive way. */
+async function naiveWeek(monday: Date): Promise<{ leadership: number; management: number; entries: number }> {
+  const { index } = await api();
+  const end = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 7);
+  const result = { leadership: 0, management: 0, entries: 0 };
+  for (const entry of index.values()) {
+    if (entry.tags.includes('balance-report')) continue;
+    const time = Number.isFinite(entry.time) ? entry.time : Number.NaN;
+    if (!(time >= monday.getTime() && time < end.getTime())) continue;
+    result.entries++;
+    for (const tag of new Set(entry.tags)) {
+      const side = traitById(tag)?.side;
+      if (side) result[side]++;
+    }
+  }
+  return result;
+}
+
+function nonceOf(html: string): string | undefined {
+  return /'nonce-([^']+)'/.exec(html)?.[1];
+}
+
+function isoWeekLabel(monday: Date): string {
+  const thursday = new Date(Date.UTC(monday.getFullYear(), monday.getMonth(), monday.getDate() + 3));
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / 86400000 / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+describe('Balance Report', () => {
+  const created: vscode.Uri[] = [];
+
+  after(async () => {
+    const { index } = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of created) if (await exists(uri)) await vscode.workspace.fs.delete(uri);
+    const reports = journalUri('reports');
+    if (await exists(reports)) await vscode.workspace.fs.delete(reports, { recursive: true });
+    await waitFor('the reports to leave the index', () => created.every((uri) => !index.get(uri.toString())));
+  });
+
+  it('opens one webview panel titled "Balance Report", and reveals it when run again', async () => {
+    await api();
+    const panel = await showReport();
+    assert.equal(panel.title, 'Balance Report');
+    await waitFor('the report tab', () => reportTabs().length === 1);
+    assert.equal(reportTabs()[0].label, 'Balance Report');
+    const again = await showReport();
+    assert.equal(again, panel, 'the same panel');
+    assert.equal(reportTabs().length, 1);
+  });
+
+  it('has a strict CSP with a fresh nonce, and no inline script or style', async () => {
+    const panel = await showReport();
+    const html = panel.webview.html;
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    assert.ok(csp, 'a CSP meta tag');
+    const source = panel.webview.cspSource;
+    assert.ok(csp.startsWith(`default-src 'none'; img-src ${source} data:; style-src ${source}; script-src 'nonce-`), csp);
+    assert.match(csp, /; script-src 'nonce-[A-Za-z0-9+/=]{16,}';$/);
+    assert.ok(!html.includes('unsafe-inline') && !html.includes('unsafe-eval'));
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    assert.equal(scripts.length, 1);
+    assert.ok(scripts[0].includes(`nonce="${nonce}"`) && /src="[^"]+report\.js"/.test(scripts[0]), scripts[0]);
+    assert.ok(!/\son[a-z]+=/i.test(html), 'no inline event handlers');
+    assert.ok(!/\sstyle=/i.test(html), 'no style attributes (the CSP would block them)');
+    assert.ok(!/<style\b/i.test(html), 'no <style> elements');
+  });
+
+  it('shows the fixture journal\'s numbers in the tables', async () => {
+    const { index } = await api();
+    const html = (await showReport()).webview.html;
+    assert.ok(html.includes('Leadership 50% · Management 50% · balanced'), 'the balance headline');
+    assert.match(html, /<table id="weeks-table">\s*<caption id="weeks-caption">Trait tags per ISO week/);
+    // Per trait, all time: the fixture's tally.
+    const expected: Record<string, number> = {
+      'Visionary Thinking': 0, Empathy: 2, Innovation: 0, Influence: 1,
+      'Organizational Skills': 1, 'Decision-Making': 1, 'Problem-Solving': 0, 'Time Management': 1,
+    };
+    for (const [label, count] of Object.entries(expected)) {
+      assert.match(html, new RegExp(`<th scope="row">${label}(?: <span class="tag">focus</span>)?</th><td>(Leadership|Management)</td><td class="num">${count}</td>`), label);
+    }
+    assert.equal(index.countOf('empathy'), 2);
+    // Per week, the last 12 local weeks: equal to a naive recount from the index.
+    const now = new Date();
+    const thisMonday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7));
+    for (let back = 11; back >= 0; back--) {
+      const monday = new Date(thisMonday.getFullYear(), thisMonday.getMonth(), thisMonday.getDate() - 7 * back);
+      const week = await naiveWeek(monday);
+      const row = new RegExp(`<th scope="row">${isoWeekLabel(monday)}(?: <span class="tag">this week</span>)?</th><td>[^<]+</td><td class="num">${week.leadership}</td><td class="num">${week.management}</td><td class="num">${week.entries}</td>`);
+      assert.match(html, row, `week ${isoWeekLabel(monday)}`);
+    }
+    assert.match(html, /<svg [^>]*role="img"[^>]*aria-labelledby="weekly-title weekly-desc"/);
+    assert.match(html, /<button id="export" type="button"[^>]*>Export as Markdown<\/button>/);
+    for (const strategy of ['Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning']) assert.ok(html.includes(`<h3>${strategy}</h3>`), strategy);
+  });
+
+  it('exports to journal/reports/balance-report-<day>.md, then -2, never overwriting, tagged balance-report', async () => {
+    const { index } = await api();
+    const day = localDay();
+    const first = await vscode.commands.executeCommand<vscode.Uri | undefined>(EXPORT);
+    assert.ok(first, 'the export returns the file');
+    created.push(first);
+    assert.equal(first.toString(), journalUri('reports', `balance-report-${day}.md`).toString());
+    const firstText = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
+
+    const second = await vscode.commands.executeCommand<vscode.Uri | undefined>(EXPORT);
+    assert.ok(second);
+    created.push(second);
+    assert.equal(second.toString(), journalUri('reports', `balance-report-${day}-2.md`).toString());
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), firstText, 'the first report is untouched');
+
+    for (const uri of [first, second]) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const parsed = parseEntry(text, uri.path.split('/').pop());
+      assert.deepEqual(parsed.tags, ['balance-report']);
+      assert.deepEqual(parsed.problems, []);
+      assert.equal(parsed.day, day);
+      assert.match(text, /\| Empathy \| Leadership \| 2 \|/);
+    }
+    assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === second.toString()), 'the report is opened');
+    // The exported reports are indexed like any file, but change no trait count.
+    await waitFor('the reports to be indexed', () => created.every((uri) => index.get(uri.toString())));
+    assert.equal(index.balance().leadership, 3);
+    assert.equal(index.balance().management, 3);
+  });
+
+  it('follows the journal live', async () => {
+    const { index } = await api();
+    const panel = await showReport();
+    const day = localDay();
+    const uri = journalUri(day.slice(0, 4), day.slice(5, 7), `${day}-report-live.md`);
+    created.push(uri);
+    const before = index.countOf('innovation');
+    const nonceBefore = nonceOf(panel.webview.html);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`---\ndate: ${day}T12:00:00Z\ntags: [innovation]\n---\n# Live\n`));
+    await waitFor('the index to count the entry', () => index.countOf('innovation') === before + 1);
+    const row = new RegExp(`<th scope="row">Innovation(?: <span class="tag">focus</span>)?</th><td>Leadership</td><td class="num">${before + 1}</td>`);
+    await waitFor('the panel to show the new count', () => row.test(panel.webview.html), 3000);
+    assert.notEqual(nonceOf(panel.webview.html), nonceBefore, 'a fresh nonce for the new page');
+  });
+
+  it('closes and reopens cleanly', async () => {
+    const panel = await showReport();
+    panel.dispose();
+    await waitFor('the tab to close', () => reportTabs().length === 0);
+    const reopened = await showReport();
+    assert.notEqual(reopened, panel);
+    await waitFor('the new tab', () => reportTabs().length === 1);
+    reopened.dispose();
+  });
+});
