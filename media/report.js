@@ -15,7 +15,7 @@
     if (busy) return;
     busy = true;
     button.setAttribute('aria-busy', 'true');
-    status.textContent = 'Exporting…';
+    status.textContent = button.dataset.busyText || '';
     vscode.postMessage({ type: 'export' });
   });
 
@@ -25,8 +25,8 @@
     if (message.type === 'exported' || message.type === 'exportFailed') {
       busy = false;
       button.removeAttribute('aria-busy');
-      // textContent, never HTML: the path is shown as written.
-      status.textContent = message.type === 'exported' ? `Saved ${String(message.path)}.` : 'The report was not exported.';
+      // textContent, never HTML: the path is shown as written. The extension sends the words, translated.
+      status.textContent = String(message.text || '');
     }
   });
 })();

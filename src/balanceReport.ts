@@ -12,13 +12,23 @@ import {
   weeklyChartSvg,
 } from './core/balanceReport';
 import { JournalIndex } from './core/journalIndex';
-import { ANYONE_CAN_SHOW_BOTH, SIDE_LABELS, SOURCE_TITLE } from './core/traits';
+import { SIDE_LABELS, anyoneCanShowBoth, sourceTitle } from './core/traits';
 import { Commands } from './ids';
 import { chooseJournal, createExclusively, createFolder } from './journalFiles';
 import { showError } from './userMessages';
 
 const VIEW_TYPE = 'balanceJournal.report';
-const PANEL_TITLE = 'Balance Report';
+const panelTitle = () => vscode.l10n.t('Balance Report');
+
+/**
+ * A translated sentence whose {0}, {1}… are HTML fragments: the words are escaped, the fragments
+ * (built and escaped by us) are not.
+ */
+function sentence(translate: (...tokens: string[]) => string, ...fragments: string[]): string {
+  let text = escapeXml(translate(...fragments.map((_, i) => `\u0001${i}\u0001`)));
+  fragments.forEach((fragment, i) => (text = text.replace(`\u0001${i}\u0001`, fragment)));
+  return text;
+}
 /** Index changes come in bursts (a scan, a save): redraw once they settle. */
 const RENDER_DELAY_MS = 200;
 const MAX_NAME_ATTEMPTS = 1000;
@@ -58,7 +68,7 @@ class ReportPanel {
       return current;
     }
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, PANEL_TITLE, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, panelTitle(), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [media],
     });
@@ -114,7 +124,7 @@ class ReportPanel {
     if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'export') return;
     const uri = await exportReport(this.index, this.log);
     const name = uri && vscode.workspace.asRelativePath(uri, false);
-    void this.panel.webview.postMessage(uri ? { type: 'exported', path: name } : { type: 'exportFailed' });
+    void this.panel.webview.postMessage(uri ? { type: 'exported', text: vscode.l10n.t('Saved {0}.', name ?? '') } : { type: 'exportFailed', text: vscode.l10n.t('The report was not exported.') });
   }
 
   dispose(): void {
@@ -153,21 +163,21 @@ export function reportHtml(report: BalanceReport, resources: ReportResources): s
   const csp = `default-src 'none'; img-src ${cspSource} data:; style-src ${cspSource}; script-src 'nonce-${nonce}';`;
   const focusCount = report.traits.find((t) => t.trait.id === report.focus.id)?.count ?? 0;
   const focusWhy = report.weakerSide
-    ? `the least reflected trait of the weaker side, ${SIDE_LABELS[report.weakerSide]}`
-    : 'the least reflected trait';
-  const range = `${weeks[0].label} to ${weeks[weeks.length - 1].label} (${shortDate(weeks[0].start)} – ${shortDate(weeks[weeks.length - 1].end)})`;
+    ? vscode.l10n.t('the least reflected trait of the weaker side, {0}', SIDE_LABELS[report.weakerSide])
+    : vscode.l10n.t('the least reflected trait');
+  const range = vscode.l10n.t('{0} to {1} ({2} – {3})', weeks[0].label, weeks[weeks.length - 1].label, shortDate(weeks[0].start), shortDate(weeks[weeks.length - 1].end));
 
   const weekRows = weeks
     .map(
       (w, i) =>
-        `<tr${i === weeks.length - 1 ? ' class="current"' : ''}><th scope="row">${e(w.label)}${i === weeks.length - 1 ? ' <span class="tag">this week</span>' : ''}</th>` +
+        `<tr${i === weeks.length - 1 ? ' class="current"' : ''}><th scope="row">${e(w.label)}${i === weeks.length - 1 ? ` <span class="tag">${e(vscode.l10n.t('this week'))}</span>` : ''}</th>` +
         `<td>${e(weekRange(w))}</td><td class="num">${w.leadership}</td><td class="num">${w.management}</td><td class="num">${w.entries}</td></tr>`,
     )
     .join('');
   const traitRows = report.traits
     .map(
       (t) =>
-        `<tr${t.trait.id === report.focus.id ? ' class="focus"' : ''}><th scope="row">${e(t.trait.label)}${t.trait.id === report.focus.id ? ' <span class="tag">focus</span>' : ''}</th>` +
+        `<tr${t.trait.id === report.focus.id ? ' class="focus"' : ''}><th scope="row">${e(t.trait.label)}${t.trait.id === report.focus.id ? ` <span class="tag">${e(vscode.l10n.t('focus'))}</span>` : ''}</th>` +
         `<td>${SIDE_LABELS[t.trait.side]}</td><td class="num">${t.count}</td><td class="num">${t.recent}</td></tr>`,
     )
     .join('');
@@ -175,7 +185,7 @@ export function reportHtml(report: BalanceReport, resources: ReportResources): s
     .map(
       (s) =>
         `<li class="step"><h3>${e(s.strategy.name)}</h3><p class="source">${e(s.strategy.text)}</p>` +
-        `<p class="next"><strong>Next step:</strong> ${e(s.nextStep)}</p></li>`,
+        `<p class="next"><strong>${e(vscode.l10n.t('Next step:'))}</strong> ${e(s.nextStep)}</p></li>`,
     )
     .join('');
   const split =
@@ -192,63 +202,63 @@ export function reportHtml(report: BalanceReport, resources: ReportResources): s
 <meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${e(resources.styleUri)}">
-<title>${PANEL_TITLE}</title>
+<title>${e(panelTitle())}</title>
 </head>
 <body>
 <main>
 <header class="top">
   <div>
-    <h1>${PANEL_TITLE}</h1>
-    <p class="meta">${e(report.day)} · ${e(pluralEntries(report.totalEntries))} in the journal</p>
+    <h1>${e(panelTitle())}</h1>
+    <p class="meta">${e(vscode.l10n.t('{0} · {1} in the journal', report.day, pluralEntries(report.totalEntries)))}</p>
   </div>
   <div class="actions">
-    <button id="export" type="button" aria-describedby="export-help">Export as Markdown</button>
-    <p id="export-help" class="help">Saves <code>reports/balance-report-${e(report.day)}.md</code> in the journal folder; never overwrites.</p>
+    <button id="export" type="button" aria-describedby="export-help" data-busy-text="${e(vscode.l10n.t('Exporting…'))}">${e(vscode.l10n.t('Export as Markdown'))}</button>
+    <p id="export-help" class="help">${sentence((file) => vscode.l10n.t('Saves {0} in the journal folder; never overwrites.', file), `<code>reports/balance-report-${e(report.day)}.md</code>`)}</p>
     <p id="status" class="status" role="status" aria-live="polite"></p>
   </div>
 </header>
 
 <section class="card balance state-${e(b.state)}" aria-labelledby="balance-heading">
-  <h2 id="balance-heading">Balance</h2>
+  <h2 id="balance-heading">${e(vscode.l10n.t('Balance'))}</h2>
   <p class="headline">${e(report.headline)}</p>
   ${split}
   ${
     b.state === 'empty'
-      ? '<p>No trait tags yet. Write an entry tagged with a trait to see your balance.</p>'
-      : `<p class="counts"><span class="swatch bj-leadership-swatch" aria-hidden="true"></span>${SIDE_LABELS.leadership}: ${b.leadership} trait tags · <span class="swatch bj-management-swatch" aria-hidden="true"></span>${SIDE_LABELS.management}: ${b.management} trait tags</p>`
+      ? `<p>${e(vscode.l10n.t('No trait tags yet. Write an entry tagged with a trait to see your balance.'))}</p>`
+      : `<p class="counts"><span class="swatch bj-leadership-swatch" aria-hidden="true"></span>${e(vscode.l10n.t('{0}: {1} trait tags', SIDE_LABELS.leadership, b.leadership))} · <span class="swatch bj-management-swatch" aria-hidden="true"></span>${e(vscode.l10n.t('{0}: {1} trait tags', SIDE_LABELS.management, b.management))}</p>`
   }
-  <p class="focus-line">Focus next on <strong>${e(report.focus.label)}</strong> (${SIDE_LABELS[report.focus.side]}, ${e(pluralEntries(focusCount))}), ${e(focusWhy)}.</p>
+  <p class="focus-line">${sentence((trait) => vscode.l10n.t('Focus next on {0} ({1}, {2}), {3}.', trait, SIDE_LABELS[report.focus.side], pluralEntries(focusCount), focusWhy), `<strong>${e(report.focus.label)}</strong>`)}</p>
 </section>
 
 <section class="card" aria-labelledby="weeks-heading">
-  <h2 id="weeks-heading">Last ${weeks.length} weeks</h2>
+  <h2 id="weeks-heading">${e(vscode.l10n.t('Last {0} weeks', weeks.length))}</h2>
   <figure class="chart">${weeklyChartSvg(report, { idPrefix: 'weekly' })}</figure>
   <div class="table-wrap" role="region" aria-labelledby="weeks-caption" tabindex="0">
     <table id="weeks-table">
-      <caption id="weeks-caption">Trait tags per ISO week, ${e(range)}. An entry counts once per trait tag.</caption>
-      <thead><tr><th scope="col">Week</th><th scope="col">Dates</th><th scope="col" class="num">Leadership</th><th scope="col" class="num">Management</th><th scope="col" class="num">Entries</th></tr></thead>
+      <caption id="weeks-caption">${e(vscode.l10n.t('Trait tags per ISO week, {0}. An entry counts once per trait tag.', range))}</caption>
+      <thead><tr><th scope="col">${e(vscode.l10n.t('Week'))}</th><th scope="col">${e(vscode.l10n.t('Dates'))}</th><th scope="col" class="num">${e(SIDE_LABELS.leadership)}</th><th scope="col" class="num">${e(SIDE_LABELS.management)}</th><th scope="col" class="num">${e(vscode.l10n.t('Entries'))}</th></tr></thead>
       <tbody>${weekRows}</tbody>
     </table>
   </div>
 </section>
 
 <section class="card" aria-labelledby="traits-heading">
-  <h2 id="traits-heading">Traits</h2>
+  <h2 id="traits-heading">${e(vscode.l10n.t('Traits'))}</h2>
   <figure class="chart">${traitBarsSvg(report, { idPrefix: 'traits' })}</figure>
   <div class="table-wrap" role="region" aria-labelledby="traits-caption" tabindex="0">
     <table id="traits-table">
-      <caption id="traits-caption">Entries per trait, all time and in the last ${weeks.length} weeks.</caption>
-      <thead><tr><th scope="col">Trait</th><th scope="col">Side</th><th scope="col" class="num">Entries</th><th scope="col" class="num">Last ${weeks.length} weeks</th></tr></thead>
+      <caption id="traits-caption">${e(vscode.l10n.t('Entries per trait, all time and in the last {0} weeks.', weeks.length))}</caption>
+      <thead><tr><th scope="col">${e(vscode.l10n.t('Trait'))}</th><th scope="col">${e(vscode.l10n.t('Side'))}</th><th scope="col" class="num">${e(vscode.l10n.t('Entries'))}</th><th scope="col" class="num">${e(vscode.l10n.t('Last {0} weeks', weeks.length))}</th></tr></thead>
       <tbody>${traitRows}</tbody>
     </table>
   </div>
 </section>
 
 <section class="card" aria-labelledby="steps-heading">
-  <h2 id="steps-heading">Strategies and next steps</h2>
-  <p class="help">The three strategies from <cite>${e(SOURCE_TITLE)}</cite>, each with one step for ${e(report.focus.label)}.</p>
+  <h2 id="steps-heading">${e(vscode.l10n.t('Strategies and next steps'))}</h2>
+  <p class="help">${sentence((source) => vscode.l10n.t('The three strategies from {0}, each with one step for {1}.', source, report.focus.label), `<cite>${e(sourceTitle())}</cite>`)}</p>
   <ol class="steps">${steps}</ol>
-  <p class="closing"><em>${e(ANYONE_CAN_SHOW_BOTH)}</em></p>
+  <p class="closing"><em>${e(anyoneCanShowBoth())}</em></p>
 </section>
 </main>
 <script nonce="${e(nonce)}" src="${e(resources.scriptUri)}"></script>
@@ -269,17 +279,17 @@ export function reportFileName(day: string, attempt: number): string {
 
 /** Writes the report into `<journal>/reports/` under the first free name and opens it. */
 async function exportReport(index: JournalIndex, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
-  const root = await chooseJournal(true, 'Which workspace folder\'s journal should keep the report?');
+  const root = await chooseJournal(true, vscode.l10n.t("Which workspace folder's journal should keep the report?"));
   if (!root) return undefined;
   if ('error' in root) {
-    void showError(log, `The report was not exported. ${root.error}`);
+    void showError(log, vscode.l10n.t('The report was not exported. {0}', root.error));
     return undefined;
   }
   try {
     const rootSegments = root.relativePath ? root.relativePath.split('/') : [];
     const link = await findSymbolicLink(root.folder.uri, [...rootSegments, REPORTS_FOLDER]);
     if (link) {
-      void showError(log, `The report was not exported. ${symbolicLinkError(link)}`);
+      void showError(log, vscode.l10n.t('The report was not exported. {0}', symbolicLinkError(link)));
       return undefined;
     }
     const report = buildBalanceReport(index, { now: new Date(), tolerance: balanceTolerance() });
@@ -300,7 +310,7 @@ async function exportReport(index: JournalIndex, log: vscode.LogOutputChannel): 
     throw new Error(`every name from ${reportFileName(report.day, 1)} to ${reportFileName(report.day, MAX_NAME_ATTEMPTS)} is taken`);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    void showError(log, `Could not export the report (${reason}). Check that the journal folder can be written to, then try again.`);
+    void showError(log, vscode.l10n.t('Could not export the report ({0}). Check that the journal folder can be written to, then try again.', reason));
     return undefined;
   }
 }

@@ -43,7 +43,10 @@ export async function findSymbolicLink(base: vscode.Uri, segments: readonly stri
 }
 
 export function symbolicLinkError(link: string): string {
-  return `"${link}" is a symbolic link. Balance Journal does not follow links, so that it never reads or writes outside the workspace: set "balanceJournal.folder" to a real folder inside it.`;
+  return vscode.l10n.t(
+    '"{0}" is a symbolic link. Balance Journal does not follow links, so that it never reads or writes outside the workspace: set "balanceJournal.folder" to a real folder inside it.',
+    link,
+  );
 }
 
 /** Like journalRoots, with journal folders reached through a symbolic link refused. */

@@ -12,11 +12,11 @@ export function registerCustomTraits(log: vscode.LogOutputChannel, onDidApply: (
     const problems = configureTraits(vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.traits));
     for (const problem of problems) log.warn(problem.message);
     if (problems.length > 0) {
-      void showError(
-        log,
-        `${problems.length === 1 ? 'One item' : `${problems.length} items`} of the setting balanceJournal.traits ${problems.length === 1 ? 'was' : 'were'} skipped: ${problems[0].message}`,
-        'Open Settings',
-      ).then((action) => action && vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.traits}`));
+      const message =
+        problems.length === 1
+          ? vscode.l10n.t('One item of the setting balanceJournal.traits was skipped: {0}', problems[0].message)
+          : vscode.l10n.t('{0} items of the setting balanceJournal.traits were skipped: {1}', problems.length, problems[0].message);
+      void showError(log, message, vscode.l10n.t('Open Settings')).then((action) => action && vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.traits}`));
     }
   };
   apply();

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { JournalIndex } from './core/journalIndex';
 import { registerBalanceReport } from './balanceReport';
@@ -23,6 +24,8 @@ export interface BalanceJournalApi {
 }
 
 export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
+  // The core (no vscode) translates through @vscode/l10n: give it VS Code's bundle for this language.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('Balance Journal', { log: true });
   // Your own traits first: everything below reads the trait list.
   const customTraits = registerCustomTraits(log, () => {
@@ -52,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): BalanceJournalApi {
     ...registerBalanceReport(index, log, context.extensionUri),
     vscode.commands.registerCommand(Commands.refresh, () =>
       // A full restart: settings, links and watchers are checked again, then every file is read.
-      vscode.window.withProgress({ location: { viewId: Views.traits }, title: 'Rescanning journal' }, () => indexer.start()),
+      vscode.window.withProgress({ location: { viewId: Views.traits }, title: vscode.l10n.t('Rescanning journal') }, () => indexer.start()),
     ),
     vscode.commands.registerCommand(Commands.showTraits, () => vscode.commands.executeCommand(`${Views.traits}.focus`)),
     vscode.commands.registerCommand(Commands.showMoreEntries, (tag: unknown) => typeof tag === 'string' && treeProvider.showMore(tag)),

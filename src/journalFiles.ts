@@ -61,7 +61,7 @@ export async function createFolder(folder: vscode.Uri): Promise<void> {
 
 /** An error about the journal folder, with a button to its setting. */
 export async function offerSettings(log: vscode.LogOutputChannel, message: string): Promise<void> {
-  if (await showError(log, message, 'Open Settings')) {
+  if (await showError(log, message, vscode.l10n.t('Open Settings'))) {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'balanceJournal.folder');
   }
 }
@@ -74,8 +74,8 @@ export async function chooseJournal(interactive: boolean, placeHolder: string): 
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
     const action = await vscode.window.showInformationMessage(
-      'Balance Journal keeps your entries in a folder. Open a folder to start your journal.',
-      'Open Folder',
+      vscode.l10n.t('Balance Journal keeps your entries in a folder. Open a folder to start your journal.'),
+      vscode.l10n.t('Open Folder'),
     );
     if (action) await vscode.commands.executeCommand('vscode.openFolder');
     return undefined;

@@ -103,7 +103,7 @@ export class JournalIndexer implements vscode.Disposable {
     const scan = this.sync.rescan({ isCancelled: () => cancellation.token.isCancellationRequested, progress: (done, total) => this.reportProgress(done, total) });
     const timer = setTimeout(() => {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Balance Journal: indexing', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Balance Journal: indexing'), cancellable: true },
         (progress, token) => {
           token.onCancellationRequested(() => cancellation.cancel());
           this.progressReporter = progress;
@@ -121,7 +121,7 @@ export class JournalIndexer implements vscode.Disposable {
   private reportProgress(done: number, total: number): void {
     if (!this.progressReporter || total === 0) return;
     const percent = (100 * done) / total;
-    this.progressReporter.report({ message: `${done.toLocaleString()} of ${total.toLocaleString()} entries`, increment: percent - this.lastReported });
+    this.progressReporter.report({ message: vscode.l10n.t('{0} of {1} entries', done.toLocaleString(), total.toLocaleString()), increment: percent - this.lastReported });
     this.lastReported = done === total ? 0 : percent;
   }
 

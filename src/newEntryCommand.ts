@@ -38,16 +38,16 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
   if (!interactive) {
     const parsed = parseNewEntryArgs(arg);
     if ('error' in parsed) {
-      void showError(log, `No entry was created: ${parsed.error}`);
+      void showError(log, vscode.l10n.t('No entry was created: {0}', parsed.error));
       return undefined;
     }
     ({ traits, title } = parsed);
   }
 
-  const root = await chooseJournal(interactive, 'Which workspace folder keeps this journal?');
+  const root = await chooseJournal(interactive, vscode.l10n.t('Which workspace folder keeps this journal?'));
   if (!root) return undefined;
   if ('error' in root) {
-    void offerSettings(log, `No entry was created. ${root.error}`);
+    void offerSettings(log, vscode.l10n.t('No entry was created. {0}', root.error));
     return undefined;
   }
 
@@ -55,10 +55,10 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
     const picked = await pickTraits(index);
     if (!picked) return undefined;
     const typed = await vscode.window.showInputBox({
-      title: 'New Entry: title (2/2)',
-      prompt: `Optional. Leave empty to name the entry after ${picked[0].label}.`,
-      placeHolder: 'e.g. Hard conversation about the roadmap',
-      validateInput: (value) => (value.length > MAX_TITLE_LENGTH ? `At most ${MAX_TITLE_LENGTH} characters.` : undefined),
+      title: vscode.l10n.t('New Entry: title (2/2)'),
+      prompt: vscode.l10n.t('Optional. Leave empty to name the entry after {0}.', picked[0].label),
+      placeHolder: vscode.l10n.t('e.g. Hard conversation about the roadmap'),
+      validateInput: (value) => (value.length > MAX_TITLE_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_TITLE_LENGTH) : undefined),
     });
     if (typed === undefined) return undefined;
     traits = picked;
@@ -73,7 +73,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
     return uri;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    void showError(log, `Could not create the entry (${reason}). Check that the journal folder can be written to, then try again.`);
+    void showError(log, vscode.l10n.t('Could not create the entry ({0}). Check that the journal folder can be written to, then try again.', reason));
     return undefined;
   }
 }
@@ -85,14 +85,14 @@ function pickTraits(index: JournalIndex): Promise<Trait[] | undefined> {
   for (const side of SIDES) {
     items.push({ label: SIDE_LABELS[side], kind: vscode.QuickPickItemKind.Separator });
     for (const trait of traitsOfSide(side)) {
-      items.push({ label: trait.label, description: trait.description, detail: `${pluralEntries(index.countOf(trait.id))} so far`, trait });
+      items.push({ label: trait.label, description: trait.description, detail: vscode.l10n.t('{0} so far', pluralEntries(index.countOf(trait.id))), trait });
     }
   }
   const picker = vscode.window.createQuickPick<TraitPickItem>();
-  picker.title = 'New Entry: traits';
+  picker.title = vscode.l10n.t('New Entry: traits');
   picker.step = 1;
   picker.totalSteps = 2;
-  picker.placeholder = 'Which traits does this entry reflect on? Space selects, Enter confirms.';
+  picker.placeholder = vscode.l10n.t('Which traits does this entry reflect on? Space selects, Enter confirms.');
   picker.canSelectMany = true;
   picker.matchOnDescription = true;
   picker.items = items;
@@ -134,7 +134,7 @@ async function writeEntry(
   const rootSegments = root.relativePath ? root.relativePath.split('/') : [];
   const link = await findSymbolicLink(root.folder.uri, [...rootSegments, year, month]);
   if (link) {
-    void offerSettings(log, `No entry was created. ${symbolicLinkError(link)}`);
+    void offerSettings(log, vscode.l10n.t('No entry was created. {0}', symbolicLinkError(link)));
     return undefined;
   }
   await createFolder(vscode.Uri.joinPath(root.uri, year, month));
@@ -152,5 +152,5 @@ async function writeEntry(
     }
     return uri;
   }
-  throw new Error(`every name from ${entry.slug} to ${entry.slug}-${MAX_NAME_ATTEMPTS} is taken`);
+  throw new Error(vscode.l10n.t('every name from {0} to {1} is taken', entry.slug, `${entry.slug}-${MAX_NAME_ATTEMPTS}`));
 }

@@ -10,7 +10,7 @@ export class BalanceStatusBar implements vscode.Disposable {
   private readonly subscriptions: { dispose(): void }[];
 
   constructor(private readonly index: JournalIndex) {
-    this.item.name = 'Balance Journal';
+    this.item.name = vscode.l10n.t('Balance Journal');
     this.item.command = Commands.showTraits;
     this.subscriptions = [
       index.onDidChange(() => this.update()),
@@ -27,11 +27,11 @@ export class BalanceStatusBar implements vscode.Disposable {
     }
     const balance = this.index.balance(balanceTolerance());
     this.item.text = `$(law) ${shortBalance(balance)}`;
-    const tooltip = new vscode.MarkdownString(`**Balance Journal**: ${describeBalance(balance)}\n\n`);
+    const tooltip = new vscode.MarkdownString(`**${vscode.l10n.t('Balance Journal')}**: ${describeBalance(balance)}\n\n`);
     tooltip.appendMarkdown(balanceDetails(balance, this.index.countOf).join('  \n'));
-    tooltip.appendMarkdown('\n\nClick to show the Traits view.');
+    tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Click to show the Traits view.')}`);
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `Balance Journal: ${describeBalance(balance)}` };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Balance Journal: {0}', describeBalance(balance)) };
     this.item.show();
   }
 

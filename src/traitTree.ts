@@ -128,10 +128,10 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       case 'trait':
         return this.traitItem(node.trait);
       case 'otherTags': {
-        const item = new vscode.TreeItem('Other tags', vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('Other tags'), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = 'otherTags';
         item.description = String(this.index.otherTags().length);
-        item.tooltip = 'Tags in your entries that are not one of the eight traits.';
+        item.tooltip = vscode.l10n.t('Tags in your entries that are not one of the traits.');
         item.iconPath = new vscode.ThemeIcon('tag');
         return item;
       }
@@ -139,26 +139,26 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
         const item = new vscode.TreeItem(`#${node.tag}`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `tag:${node.tag}`;
         item.description = String(node.count);
-        item.tooltip = `${pluralEntries(node.count)} tagged #${node.tag}`;
+        item.tooltip = vscode.l10n.t('{0} tagged #{1}', pluralEntries(node.count), node.tag);
         item.contextValue = 'otherTag';
         return item;
       }
       case 'entry':
         return this.entryItem(node.entry, node.parentId, node.note);
       case 'lookBack': {
-        const item = new vscode.TreeItem('Look back', vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('Look back'), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = 'lookBack';
-        item.description = 'on this day';
-        item.tooltip = 'Entries you wrote on this day one month and one year ago.';
+        item.description = vscode.l10n.t('on this day');
+        item.tooltip = vscode.l10n.t('Entries you wrote on this day one month and one year ago.');
         item.iconPath = new vscode.ThemeIcon('history');
         return item;
       }
       case 'more': {
-        const item = new vscode.TreeItem(`Show ${Math.min(ENTRIES_PAGE_SIZE, node.hidden)} more…`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', Math.min(ENTRIES_PAGE_SIZE, node.hidden)), vscode.TreeItemCollapsibleState.None);
         item.id = `${node.parentId}:more`;
         item.description = `${node.hidden} older`;
         item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: Commands.showMoreEntries, title: 'Show More', arguments: [node.tag] };
+        item.command = { command: Commands.showMoreEntries, title: vscode.l10n.t('Show More'), arguments: [node.tag] };
         return item;
       }
     }
@@ -166,14 +166,14 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
 
   private balanceItem(): vscode.TreeItem {
     const balance = this.index.balance(balanceTolerance());
-    const item = new vscode.TreeItem('Balance', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(vscode.l10n.t('Balance'), vscode.TreeItemCollapsibleState.None);
     item.id = 'balance';
     item.description = describeBalance(balance);
     item.iconPath = balanceIcon(balance);
     const lines = balanceDetails(balance, this.index.countOf);
     const neglected = neglectedTraits(this.index, new Date(), neglectDays());
     if (balance.state !== 'empty' && neglected.length > 0) {
-      lines.push(`Not reflected on for ${neglectDays()} days or more: ${neglected.map((trait) => trait.label).join(', ')}.`);
+      lines.push(vscode.l10n.t('Not reflected on for {0} days or more: {1}.', neglectDays(), neglected.map((trait) => trait.label).join(', ')));
     }
     item.tooltip = new vscode.MarkdownString(lines.map(escapeMarkdown).join('  \n'));
     item.contextValue = 'balance';
@@ -185,7 +185,7 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     item.id = `side:${side}`;
     const total = sideTotal(side, this.index.countOf);
     item.description = String(total);
-    item.tooltip = `${SIDE_SUMMARIES[side]}\n${total} trait tags across your entries.`;
+    item.tooltip = `${SIDE_SUMMARIES[side]}\n${vscode.l10n.t('{0} trait tags across your entries.', total)}`;
     item.iconPath = new vscode.ThemeIcon(side === 'leadership' ? 'compass' : 'settings-gear');
     item.contextValue = 'side';
     return item;
@@ -204,8 +204,8 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(trait.label)}** · ${SIDE_LABELS[trait.side]}\n\n`);
     tooltip.appendMarkdown(escapeMarkdown(trait.description));
-    tooltip.appendMarkdown(`\n\n${pluralEntries(count)}, last ${escapeMarkdown(describeDaysAgo(days))} · \\#${escapeMarkdown(trait.id)}`);
-    if (neglected) tooltip.appendMarkdown(`\n\nNot reflected on for ${neglectDays()} days or more: a good one to write about next.`);
+    tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('{0}, last {1}', pluralEntries(count), describeDaysAgo(days)))} · \\#${escapeMarkdown(trait.id)}`);
+    if (neglected) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Not reflected on for {0} days or more: a good one to write about next.', neglectDays()))}`);
     item.tooltip = tooltip;
     // A neglected trait stands out in the warning colour.
     item.iconPath = new vscode.ThemeIcon(TRAIT_ICONS[trait.id] ?? 'circle-outline', neglected ? new vscode.ThemeColor('list.warningForeground') : undefined);
@@ -223,7 +223,7 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     item.tooltip = new vscode.MarkdownString(
       [entry.title, vscode.workspace.asRelativePath(uri), entry.tags.map((tag) => `#${tag}`).join(' ')].map(escapeMarkdown).join('\n\n'),
     );
-    item.command = { command: 'vscode.open', title: 'Open Entry', arguments: [uri] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Entry'), arguments: [uri] };
     item.contextValue = 'entry';
     item.iconPath = new vscode.ThemeIcon('note');
     return item;
@@ -273,9 +273,11 @@ export class TraitsView implements vscode.Disposable {
       }, SCAN_MESSAGE_AFTER_MS);
     }
     this.view.message = longScan
-      ? `Indexing your journal…${index.size > 0 ? ` ${index.size.toLocaleString()} entries so far.` : ''}`
+      ? index.size > 0
+        ? vscode.l10n.t('Indexing your journal… {0} entries so far.', index.size.toLocaleString())
+        : vscode.l10n.t('Indexing your journal…')
       : indexer.wasCancelled
-        ? 'Indexing was cancelled, so these counts are partial. Use Refresh to index again.'
+        ? vscode.l10n.t('Indexing was cancelled, so these counts are partial. Use Refresh to index again.')
         : indexer.rootErrors[0];
     this.setContext(ContextKeys.ready, indexer.hasScanned || index.size > 0);
     this.setContext(ContextKeys.hasEntries, index.size > 0);

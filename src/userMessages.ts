@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
  */
 export async function showError(log: vscode.LogOutputChannel, message: string, ...actions: string[]): Promise<string | undefined> {
   log.error(message);
-  const choice = await vscode.window.showErrorMessage(`Balance Journal: ${message}`, ...actions, 'Show Log');
-  if (choice === 'Show Log') log.show(true);
-  return choice === 'Show Log' ? undefined : choice;
+  const showLog = vscode.l10n.t('Show Log');
+  const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Balance Journal: {0}', message), ...actions, showLog);
+  if (choice === showLog) log.show(true);
+  return choice === showLog ? undefined : choice;
 }

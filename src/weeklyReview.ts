@@ -25,17 +25,17 @@ export function registerWeeklyReview(index: JournalIndex, log: vscode.LogOutputC
 type UsableRoot = Extract<JournalRoot, { uri: vscode.Uri }>;
 
 async function weeklyReview(index: JournalIndex, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
-  const root = await chooseJournal(true, 'Which workspace folder keeps the journal to review?');
+  const root = await chooseJournal(true, vscode.l10n.t('Which workspace folder keeps the journal to review?'));
   if (!root) return undefined;
   if ('error' in root) {
-    void offerSettings(log, `No weekly review was created. ${root.error}`);
+    void offerSettings(log, vscode.l10n.t('No weekly review was created. {0}', root.error));
     return undefined;
   }
   try {
     return await openOrCreateReview(root, index, log);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    void showError(log, `Could not open or create the weekly review (${reason}). Check that the journal folder can be written to, then try again.`);
+    void showError(log, vscode.l10n.t('Could not open or create the weekly review ({0}). Check that the journal folder can be written to, then try again.', reason));
     return undefined;
   }
 }
@@ -53,7 +53,7 @@ async function openOrCreateReview(root: UsableRoot, index: JournalIndex, log: vs
   const rootSegments = root.relativePath ? root.relativePath.split('/') : [];
   const link = await findSymbolicLink(root.folder.uri, [...rootSegments, ...segments]);
   if (link) {
-    void offerSettings(log, `No weekly review was created. ${symbolicLinkError(link)}`);
+    void offerSettings(log, vscode.l10n.t('No weekly review was created. {0}', symbolicLinkError(link)));
     return undefined;
   }
 
@@ -103,7 +103,7 @@ function relativeLinkFrom(folder: vscode.Uri): (key: string) => string | undefin
 /** Opens the review with the cursor under its first reflection heading, when it has one. */
 async function open(uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<vscode.Uri> {
   const stat = await vscode.workspace.fs.stat(uri);
-  if (!(stat.type & vscode.FileType.File)) throw new Error(`${uri.fsPath || uri.toString()} exists but is not a file`);
+  if (!(stat.type & vscode.FileType.File)) throw new Error(vscode.l10n.t('{0} exists but is not a file', uri.fsPath || uri.toString()));
   try {
     const document = await vscode.workspace.openTextDocument(uri);
     const line = reviewCursorLine(document.getText());

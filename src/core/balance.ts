@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { SIDE_LABELS, Side, TRAITS, Trait, traitsOfSide } from './traits';
 
 export type BalanceState = 'empty' | 'balanced' | 'leaning-leadership' | 'leaning-management';
@@ -63,43 +64,43 @@ export function suggestedTrait(balance: Balance, countOf: CountOf): Trait {
 export function stateLabel(state: BalanceState): string {
   switch (state) {
     case 'empty':
-      return 'no entries yet';
+      return l10n.t('no entries yet');
     case 'balanced':
-      return 'balanced';
+      return l10n.t('balanced');
     case 'leaning-leadership':
-      return 'leaning leadership';
+      return l10n.t('leaning leadership');
     case 'leaning-management':
-      return 'leaning management';
+      return l10n.t('leaning management');
   }
 }
 
 /** `Leadership 44% · Management 56% · balanced`, or `no entries yet`. */
 export function describeBalance(balance: Balance): string {
   if (balance.state === 'empty') return stateLabel('empty');
-  return `${SIDE_LABELS.leadership} ${balance.leadershipPercent}% · ${SIDE_LABELS.management} ${balance.managementPercent}% · ${stateLabel(balance.state)}`;
+  return l10n.t('Leadership {0}% · Management {1}% · {2}', balance.leadershipPercent, balance.managementPercent, stateLabel(balance.state));
 }
 
 /** The status bar's short form: `L 44% · M 56%`. */
 export function shortBalance(balance: Balance): string {
-  if (balance.state === 'empty') return 'L – · M –';
-  return `L ${balance.leadershipPercent}% · M ${balance.managementPercent}%`;
+  if (balance.state === 'empty') return l10n.t('L – · M –');
+  return l10n.t('L {0}% · M {1}%', balance.leadershipPercent, balance.managementPercent);
 }
 
 export function pluralEntries(count: number): string {
-  return count === 1 ? '1 entry' : `${count} entries`;
+  return count === 1 ? l10n.t('1 entry') : l10n.t('{0} entries', count);
 }
 
 /** Plain-text lines for a tooltip: the counts and what to reflect on next. */
 export function balanceDetails(balance: Balance, countOf: CountOf): string[] {
-  if (balance.state === 'empty') return ['No trait tags yet. Write an entry tagged with a trait to see your balance.'];
+  if (balance.state === 'empty') return [l10n.t('No trait tags yet. Write an entry tagged with a trait to see your balance.')];
   const suggestion = suggestedTrait(balance, countOf);
   const weaker = weakerSide(balance);
   const lines = [
-    `${SIDE_LABELS.leadership}: ${balance.leadership} trait tags (${balance.leadershipPercent}%)`,
-    `${SIDE_LABELS.management}: ${balance.management} trait tags (${balance.managementPercent}%)`,
+    l10n.t('Leadership: {0} trait tags ({1}%)', balance.leadership, balance.leadershipPercent),
+    l10n.t('Management: {0} trait tags ({1}%)', balance.management, balance.managementPercent),
     weaker
-      ? `Least reflected on the weaker side (${SIDE_LABELS[weaker]}): ${suggestion.label}, ${pluralEntries(countOf(suggestion.id))}.`
-      : `Least reflected: ${suggestion.label}, ${pluralEntries(countOf(suggestion.id))}.`,
+      ? l10n.t('Least reflected on the weaker side ({0}): {1}, {2}.', SIDE_LABELS[weaker], suggestion.label, pluralEntries(countOf(suggestion.id)))
+      : l10n.t('Least reflected: {0}, {1}.', suggestion.label, pluralEntries(countOf(suggestion.id))),
   ];
   return lines;
 }

@@ -10,12 +10,13 @@
 // A dozen bars are a few lines of SVG that follow the theme through CSS variables, print and
 // export as they are, and carry their own <title> and <desc>.
 
+import * as l10n from '@vscode/l10n';
 import { Balance, DEFAULT_BALANCE_TOLERANCE, describeBalance, pluralEntries, suggestedTrait, weakerSide } from './balance';
 import { escapeMarkdown } from './hoverText';
 import { localDay, localIsoTimestamp } from './entryFactory';
 import { writeFrontMatter } from './frontMatter';
 import { IndexedEntry } from './journalIndex';
-import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, traitById } from './traits';
+import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById } from './traits';
 
 /** The tag of an exported report, so the journal can tell reports from entries. */
 export const REPORT_TAG = 'balance-report';
@@ -211,29 +212,55 @@ function lowerFirst(text: string): string {
 
 /** One concrete step per strategy of the source, each naming the focus trait. */
 export function nextSteps(focus: Trait, countOf: (tag: string) => number): ReportStep[] {
-  const side = SIDE_LABELS[focus.side].toLowerCase();
+  const side = sideLabelInSentence(focus.side);
   const strength = strongestTrait(otherSide(focus.side), countOf);
-  const steps: Record<string, string> = {
-    'Develop Dual Skills':
-      `This week, write one entry about ${focus.label}, the ${side} trait you have reflected on least ` +
-      `(${pluralEntries(countOf(focus.id))} so far). Start from the prompt: “${focus.prompts[0]}”`,
-    'Foster Collaboration':
-      `Ask a colleague who is strong in ${focus.label} (${lowerFirst(focus.description).replace(/\.$/, '')}) how they approach it, ` +
-      `and offer your ${strength.label} in return; then write down one thing you will try from their way of working.`,
-    'Continuous Learning':
-      `Pick one talk, article or course module on ${focus.label} this month, try one idea from it at work ` +
-      `within a week, and reflect in an entry tagged ${focus.id} on what changed.`,
+  // Keyed by strategy id (never translated).
+  const steps: Record<string, () => string> = {
+    'develop-dual-skills': () =>
+      l10n.t(
+        'This week, write one entry about {0}, the {1} trait you have reflected on least ({2} so far). Start from the prompt: “{3}”',
+        focus.label,
+        side,
+        pluralEntries(countOf(focus.id)),
+        focus.prompts[0],
+      ),
+    'foster-collaboration': () =>
+      l10n.t(
+        'Ask a colleague who is strong in {0} ({1}) how they approach it, and offer your {2} in return; then write down one thing you will try from their way of working.',
+        focus.label,
+        lowerFirst(focus.description).replace(/\.$/, ''),
+        strength.label,
+      ),
+    'continuous-learning': () =>
+      l10n.t('Pick one talk, article or course module on {0} this month, try one idea from it at work within a week, and reflect in an entry tagged {1} on what changed.', focus.label, focus.id),
   };
-  return STRATEGIES.map((strategy) => ({ strategy, nextStep: steps[strategy.name] ?? `Practise ${focus.label} this week.` }));
+  return STRATEGIES.map((strategy) => ({ strategy, nextStep: steps[strategy.id]?.() ?? l10n.t('Practise {0} this week.', focus.label) }));
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Short month names, translated when read. */
+function shortMonth(index: number): string {
+  switch (index) {
+    case 0: return l10n.t({ message: 'Jan', comment: ['Short name of January.'] });
+    case 1: return l10n.t({ message: 'Feb', comment: ['Short name of February.'] });
+    case 2: return l10n.t({ message: 'Mar', comment: ['Short name of March.'] });
+    case 3: return l10n.t({ message: 'Apr', comment: ['Short name of April.'] });
+    case 4: return l10n.t({ message: 'May', comment: ['Short name of May.'] });
+    case 5: return l10n.t({ message: 'Jun', comment: ['Short name of June.'] });
+    case 6: return l10n.t({ message: 'Jul', comment: ['Short name of July.'] });
+    case 7: return l10n.t({ message: 'Aug', comment: ['Short name of August.'] });
+    case 8: return l10n.t({ message: 'Sep', comment: ['Short name of September.'] });
+    case 9: return l10n.t({ message: 'Oct', comment: ['Short name of October.'] });
+    case 10: return l10n.t({ message: 'Nov', comment: ['Short name of November.'] });
+    case 11: return l10n.t({ message: 'Dec', comment: ['Short name of December.'] });
+    default: return String(index + 1);
+  }
+}
 
-/** `Nov 23`: short, and the same in every locale (the report is English). */
+/** `Nov 23`: short, in the extension's language. */
 export function shortDate(day: string): string {
   const match = DAY_PREFIX.exec(day);
   if (!match) return day;
-  return `${MONTHS[Number(match[2]) - 1]} ${Number(match[3])}`;
+  return l10n.t({ message: '{0} {1}', args: [shortMonth(Number(match[2]) - 1), Number(match[3])], comment: ['A short date: the short month, then the day, e.g. "Nov 23".'] });
 }
 
 /** `Nov 23 – Nov 29`. */
@@ -255,20 +282,22 @@ function cell(text: string): string {
 export function reportMarkdown(report: BalanceReport): string {
   const b = report.balance;
   const lines: string[] = [
-    `# Balance Report ${report.day}`,
+    `# ${l10n.t('Balance Report {0}', report.day)}`,
     '',
-    `**Balance:** ${cell(report.headline)}`,
+    `**${l10n.t('Balance:')}** ${cell(report.headline)}`,
     '',
   ];
   if (b.state === 'empty') {
-    lines.push('No trait tags yet. Write an entry tagged with a trait to see your balance.', '');
+    lines.push(l10n.t('No trait tags yet. Write an entry tagged with a trait to see your balance.'), '');
   } else {
     lines.push(
-      `- ${SIDE_LABELS.leadership}: ${b.leadership} trait tags (${b.leadershipPercent}%)`,
-      `- ${SIDE_LABELS.management}: ${b.management} trait tags (${b.managementPercent}%)`,
-      `- Entries: ${report.totalEntries}`,
-      `- Focus: ${cell(report.focus.label)} (${SIDE_LABELS[report.focus.side]}, ${pluralEntries(countIn(report, report.focus))}), the least reflected ${
-        report.weakerSide ? `trait of the weaker side` : 'trait'
+      `- ${l10n.t('Leadership: {0} trait tags ({1}%)', b.leadership, b.leadershipPercent)}`,
+      `- ${l10n.t('Management: {0} trait tags ({1}%)', b.management, b.managementPercent)}`,
+      `- ${l10n.t('Entries: {0}', report.totalEntries)}`,
+      `- ${
+        report.weakerSide
+          ? l10n.t('Focus: {0} ({1}, {2}), the least reflected trait of the weaker side', cell(report.focus.label), SIDE_LABELS[report.focus.side], pluralEntries(countIn(report, report.focus)))
+          : l10n.t('Focus: {0} ({1}, {2}), the least reflected trait', cell(report.focus.label), SIDE_LABELS[report.focus.side], pluralEntries(countIn(report, report.focus)))
       }`,
       '',
     );
@@ -276,27 +305,27 @@ export function reportMarkdown(report: BalanceReport): string {
   const first = report.weeks[0];
   const last = report.weeks[report.weeks.length - 1];
   lines.push(
-    `## Last ${report.weeks.length} weeks`,
+    `## ${l10n.t('Last {0} weeks', report.weeks.length)}`,
     '',
-    `Trait tags per ISO week, ${first.start} to ${last.end} (an entry counts once per trait tag).`,
+    l10n.t('Trait tags per ISO week, {0} to {1} (an entry counts once per trait tag).', first.start, last.end),
     '',
-    '| Week | Dates | Leadership | Management | Entries |',
+    `| ${l10n.t('Week')} | ${l10n.t('Dates')} | ${SIDE_LABELS.leadership} | ${SIDE_LABELS.management} | ${l10n.t('Entries')} |`,
     '| --- | --- | ---: | ---: | ---: |',
     ...report.weeks.map((w) => `| ${w.label} | ${cell(weekRange(w))} | ${w.leadership} | ${w.management} | ${w.entries} |`),
     '',
-    '## Traits',
+    `## ${l10n.t('Traits')}`,
     '',
-    `| Trait | Side | Entries | Last ${report.weeks.length} weeks |`,
+    `| ${l10n.t('Trait')} | ${l10n.t('Side')} | ${l10n.t('Entries')} | ${l10n.t('Last {0} weeks', report.weeks.length)} |`,
     '| --- | --- | ---: | ---: |',
     ...report.traits.map((t) => `| ${cell(t.trait.label)} | ${SIDE_LABELS[t.trait.side]} | ${t.count} | ${t.recent} |`),
     '',
   );
   if (report.otherTags.length > 0) {
-    lines.push('### Other tags', '', '| Tag | Entries |', '| --- | ---: |', ...report.otherTags.map((t) => `| ${cell(t.tag)} | ${t.count} |`), '');
+    lines.push(`### ${l10n.t('Other tags')}`, '', `| ${l10n.t('Tag')} | ${l10n.t('Entries')} |`, '| --- | ---: |', ...report.otherTags.map((t) => `| ${cell(t.tag)} | ${t.count} |`), '');
   }
-  lines.push('## Strategies and next steps', '');
+  lines.push(`## ${l10n.t('Strategies and next steps')}`, '');
   for (const step of report.steps) {
-    lines.push(`### ${cell(step.strategy.name)}`, '', `*${cell(step.strategy.text)}*`, '', `**Next step:** ${cell(step.nextStep)}`, '');
+    lines.push(`### ${cell(step.strategy.name)}`, '', `*${cell(step.strategy.text)}*`, '', `**${l10n.t('Next step:')}** ${cell(step.nextStep)}`, '');
   }
   return writeFrontMatter(lines.join('\n'), { date: report.generatedAt, tags: [REPORT_TAG] });
 }
@@ -368,19 +397,19 @@ export function weeklyChartSvg(report: BalanceReport, options: SvgOptions = {}):
   const last = report.weeks[report.weeks.length - 1];
   const busiest = report.weeks.reduce((a, w) => (w.leadership + w.management > a.leadership + a.management ? w : a));
   const desc =
-    `Leadership and management trait tags per week, ${first.label} (${first.start}) to ${last.label} (${last.end}). ` +
-    `In total ${totals.l} leadership and ${totals.m} management` +
+    l10n.t('Leadership and management trait tags per week, {0} ({1}) to {2} ({3}).', first.label, first.start, last.label, last.end) +
+    ' ' +
     (busiest.leadership + busiest.management > 0
-      ? `; the busiest week was ${busiest.label} with ${busiest.leadership} leadership and ${busiest.management} management.`
-      : '; no trait tags in these weeks.');
-  const parts = [svgOpen(width, height, id, `Trait tags per week, last ${report.weeks.length} weeks`, desc, 'bj-chart bj-weekly')];
+      ? l10n.t('In total {0} leadership and {1} management; the busiest week was {2} with {3} leadership and {4} management.', totals.l, totals.m, busiest.label, busiest.leadership, busiest.management)
+      : l10n.t('In total {0} leadership and {1} management; no trait tags in these weeks.', totals.l, totals.m));
+  const parts = [svgOpen(width, height, id, l10n.t('Trait tags per week, last {0} weeks', report.weeks.length), desc, 'bj-chart bj-weekly')];
 
   // Legend.
   SIDES.forEach((side, i) => {
     const x = left + i * 130;
     parts.push(
       `<rect class="bj-bar bj-${side}" x="${x}" y="12" width="12" height="12" fill="${CHART_COLORS[side]}"/>` +
-        `<text class="bj-text" x="${x + 18}" y="22" fill="${TEXT}">${SIDE_LABELS[side]}</text>`,
+        `<text class="bj-text" x="${x + 18}" y="22" fill="${TEXT}">${escapeXml(SIDE_LABELS[side])}</text>`,
     );
   });
   // Grid and y axis.
@@ -395,7 +424,7 @@ export function weeklyChartSvg(report: BalanceReport, options: SvgOptions = {}):
   report.weeks.forEach((week, i) => {
     const x0 = left + i * slot + (slot - 2 * barWidth - 2) / 2;
     const tooltip =
-      `${week.label} (${weekRange(week)}): ${week.leadership} leadership, ${week.management} management, ${pluralEntries(week.entries)}` +
+      l10n.t('{0} ({1}): {2} leadership, {3} management, {4}', week.label, weekRange(week), week.leadership, week.management, pluralEntries(week.entries)) +
       (week.titles.length > 0 ? `. ${week.titles.join(' · ')}` : '');
     parts.push(`<g class="bj-week"><title>${escapeXml(tooltip)}</title>`);
     // An invisible hit area so the tooltip shows over the whole week, even with no bars.
@@ -412,7 +441,7 @@ export function weeklyChartSvg(report: BalanceReport, options: SvgOptions = {}):
     const current = i === report.weeks.length - 1;
     parts.push(
       `<text class="bj-text bj-axis" x="${cx}" y="${height - bottom + 18}" text-anchor="middle" fill="${TEXT}">W${String(week.isoWeek).padStart(2, '0')}</text>` +
-        `<text class="bj-text bj-axis bj-muted" x="${cx}" y="${height - bottom + 34}" text-anchor="middle" fill="${TEXT}">${escapeXml(current ? 'this week' : shortDate(week.start))}</text>`,
+        `<text class="bj-text bj-axis bj-muted" x="${cx}" y="${height - bottom + 34}" text-anchor="middle" fill="${TEXT}">${escapeXml(current ? l10n.t({ message: 'this week', comment: ['Below the bars of the current week in the chart.'] }) : shortDate(week.start))}</text>`,
     );
     parts.push('</g>');
   });
@@ -438,14 +467,18 @@ export function traitBarsSvg(report: BalanceReport, options: SvgOptions = {}): s
   const max = Math.max(1, ...report.traits.map((t) => t.count));
   const barSpace = width - labelWidth - right;
   const desc =
-    'Entries per trait, all time. ' +
-    report.traits.map((t) => `${t.trait.label} (${SIDE_LABELS[t.trait.side]}): ${t.count}`).join('; ') +
-    `. Least reflected on the ${report.weakerSide ? `weaker side (${SIDE_LABELS[report.weakerSide]})` : 'journal'}: ${report.focus.label}.`;
-  const parts = [svgOpen(width, height, id, 'Entries per trait', desc, 'bj-chart bj-traits')];
+    l10n.t('Entries per trait, all time.') +
+    ' ' +
+    report.traits.map((t) => l10n.t('{0} ({1}): {2}', t.trait.label, SIDE_LABELS[t.trait.side], t.count)).join('; ') +
+    '. ' +
+    (report.weakerSide
+      ? l10n.t('Least reflected on the weaker side ({0}): {1}.', SIDE_LABELS[report.weakerSide], report.focus.label)
+      : l10n.t('Least reflected on the journal: {0}.', report.focus.label));
+  const parts = [svgOpen(width, height, id, l10n.t('Entries per trait'), desc, 'bj-chart bj-traits')];
   let yPos = 4;
   for (const row of rows) {
     if (row.kind === 'side') {
-      parts.push(`<text class="bj-text bj-side" x="0" y="${yPos + 18}" fill="${TEXT}" font-weight="600">${SIDE_LABELS[row.side]}</text>`);
+      parts.push(`<text class="bj-text bj-side" x="0" y="${yPos + 18}" fill="${TEXT}" font-weight="600">${escapeXml(SIDE_LABELS[row.side])}</text>`);
       yPos += headerHeight;
       continue;
     }
@@ -453,12 +486,12 @@ export function traitBarsSvg(report: BalanceReport, options: SvgOptions = {}): s
     const barLength = (count / max) * barSpace;
     const focus = trait.id === report.focus.id;
     parts.push(
-      `<g class="bj-trait${focus ? ' bj-focus' : ''}"><title>${escapeXml(`${trait.label}: ${pluralEntries(count)}${focus ? ' (focus)' : ''}`)}</title>` +
+      `<g class="bj-trait${focus ? ' bj-focus' : ''}"><title>${escapeXml(focus ? l10n.t('{0}: {1} (focus)', trait.label, pluralEntries(count)) : l10n.t('{0}: {1}', trait.label, pluralEntries(count)))}</title>` +
         `<text class="bj-text" x="12" y="${yPos + 18}" fill="${TEXT}">${escapeXml(trait.label)}</text>` +
         (count > 0
           ? `<rect class="bj-bar bj-${trait.side}" x="${labelWidth}" y="${yPos + 6}" width="${barLength.toFixed(1)}" height="16" rx="2" fill="${CHART_COLORS[trait.side]}"/>`
           : '') +
-        `<text class="bj-text bj-value" x="${(labelWidth + barLength + 8).toFixed(1)}" y="${yPos + 18}" fill="${TEXT}">${count}${focus ? ' ◀ focus' : ''}</text>` +
+        `<text class="bj-text bj-value" x="${(labelWidth + barLength + 8).toFixed(1)}" y="${yPos + 18}" fill="${TEXT}">${count}${focus ? ` ${escapeXml(l10n.t('◀ focus'))}` : ''}</text>` +
         '</g>',
     );
     yPos += rowHeight;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { EntryProblem, ParsedEntry, parseEntry } from './entryParser';
 import { MAX_FRONT_MATTER_BYTES } from './frontMatter';
 
@@ -17,12 +18,12 @@ export function parseEntryBytes(bytes: Uint8Array, fileName: string, maxBytes = 
   const extra: EntryProblem[] = [];
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
     const parsed = parseEntry('', fileName);
-    return { ...parsed, problems: [{ message: 'This looks like a binary file, not Markdown (it contains NUL bytes), so nothing in it was read.', line: 0 }] };
+    return { ...parsed, problems: [{ message: l10n.t('This looks like a binary file, not Markdown (it contains NUL bytes), so nothing in it was read.'), line: 0 }] };
   }
   const tooBig = fileSize > maxBytes;
   if (tooBig) {
     extra.push({
-      message: `This file is ${Math.round(fileSize / 1024)} KB, over the limit of ${Math.round(maxBytes / 1024)} KB (setting balanceJournal.maxFileSizeKB): only its front matter was read.`,
+      message: l10n.t('This file is {0} KB, over the limit of {1} KB (setting balanceJournal.maxFileSizeKB): only its front matter was read.', Math.round(fileSize / 1024), Math.round(maxBytes / 1024)),
       line: 0,
     });
   }
@@ -33,7 +34,7 @@ export function parseEntryBytes(bytes: Uint8Array, fileName: string, maxBytes = 
     text = strictDecoder.decode(readable);
   } catch {
     text = lenientDecoder.decode(readable);
-    extra.push({ message: 'This file is not valid UTF-8 text: characters that could not be read were replaced. Save it as UTF-8.', line: 0 });
+    extra.push({ message: l10n.t('This file is not valid UTF-8 text: characters that could not be read were replaced. Save it as UTF-8.'), line: 0 });
   }
   const parsed = parseEntry(text, fileName, { frontMatterOnly: tooBig });
   return extra.length === 0 ? parsed : { ...parsed, problems: [...extra, ...parsed.problems] };

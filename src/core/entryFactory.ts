@@ -1,5 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { writeFrontMatter } from './frontMatter';
-import { SIDE_LABELS, TRAITS, Trait, normalizeTag, traitById } from './traits';
+import { TRAITS, Trait, normalizeTag, sideLabelInSentence, traitById } from './traits';
 
 export const MAX_SLUG_LENGTH = 60;
 export const MAX_TITLE_LENGTH = 200;
@@ -88,7 +89,7 @@ export function templateProblems(template: string): TemplateProblem[] {
   for (const match of template.matchAll(TEMPLATE_VARIABLE)) {
     if (!(TEMPLATE_VARIABLES as readonly string[]).includes(match[1])) {
       problems.push({
-        message: `Unknown template variable {{${match[1]}}}: it is kept as written. Known: ${TEMPLATE_VARIABLES.map((name) => `{{${name}}}`).join(', ')}.`,
+        message: l10n.t('Unknown template variable {0}: it is kept as written. Known: {1}.', `{{${match[1]}}}`, TEMPLATE_VARIABLES.map((name) => `{{${name}}}`).join(', ')),
         offset: match.index,
         length: match[0].length,
       });
@@ -101,7 +102,7 @@ export function templateProblems(template: string): TemplateProblem[] {
 function promptsBlock(traits: readonly Trait[]): string {
   const lines: string[] = [];
   for (const trait of traits) {
-    lines.push(`> **${trait.label}** (${SIDE_LABELS[trait.side].toLowerCase()}): ${trait.description}`, '');
+    lines.push(`> **${trait.label}** ${l10n.t('({0}): {1}', sideLabelInSentence(trait.side), trait.description)}`, '');
     for (const prompt of trait.prompts) {
       lines.push(`## ${prompt}`, '');
       lines.push(lines.includes(CURSOR) ? '' : CURSOR, '');
@@ -117,7 +118,7 @@ const BUILT_IN_TEMPLATE = '# {{title}}\n\n{{prompts}}\n';
  * `template` (the built-in one when undefined), with the cursor under the first prompt.
  */
 export function buildEntry(traits: readonly Trait[], title: string | undefined, now: Date, template = BUILT_IN_TEMPLATE): NewEntry {
-  if (traits.length === 0) throw new Error('An entry needs at least one trait.');
+  if (traits.length === 0) throw new Error(l10n.t('An entry needs at least one trait.'));
   const cleanedTitle = cleanTitle(title);
   const heading = cleanedTitle ?? traits.map((trait) => trait.label).join(' · ');
   const slug = (cleanedTitle && slugify(cleanedTitle)) || traits[0].id;
@@ -150,14 +151,14 @@ export interface NewEntryArgs {
  */
 export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { error: 'Expected an argument like { "traits": ["empathy"], "title": "…" }.' };
+    return { error: l10n.t('Expected an argument like { "traits": ["empathy"], "title": "…" }.') };
   }
   const { traits, title } = value as { traits?: unknown; title?: unknown };
   if (!Array.isArray(traits) || traits.length === 0) {
-    return { error: '"traits" must be a non-empty list of trait ids, e.g. ["empathy"].' };
+    return { error: l10n.t('"traits" must be a non-empty list of trait ids, e.g. ["empathy"].') };
   }
   if (title !== undefined && title !== null && typeof title !== 'string') {
-    return { error: '"title" must be text.' };
+    return { error: l10n.t('"title" must be text.') };
   }
   const resolved: Trait[] = [];
   const unknown: string[] = [];
@@ -167,7 +168,7 @@ export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: strin
     else if (!resolved.includes(trait)) resolved.push(trait);
   }
   if (unknown.length > 0) {
-    return { error: `Unknown trait ${unknown.join(', ')}. Known traits: ${knownTraitIds()}.` };
+    return { error: l10n.t('Unknown trait {0}. Known traits: {1}.', unknown.join(', '), knownTraitIds()) };
   }
   return { traits: resolved, title: typeof title === 'string' ? title : undefined };
 }

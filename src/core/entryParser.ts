@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFrontMatter } from './frontMatter';
 import { forEachInlineTag } from './inlineTags';
 import { Fence, closesFence, openingFence } from './markdownBlocks';
@@ -65,7 +66,7 @@ function tagsLine(text: string): number {
 function collectFrontMatterTags(value: unknown, tags: Set<string>, problems: EntryProblem[], line: () => number): void {
   if (value === undefined) return;
   if (value === null) {
-    problems.push({ message: '"tags" is empty; list the traits this entry reflects on, e.g. "tags: [empathy]", or remove the line.', line: line() });
+    problems.push({ message: l10n.t('"tags" is empty; list the traits this entry reflects on, e.g. "tags: [empathy]", or remove the line.'), line: line() });
     return;
   }
   if (typeof value === 'string') {
@@ -79,16 +80,18 @@ function collectFrontMatterTags(value: unknown, tags: Set<string>, problems: Ent
       else ignored++;
     }
     if (ignored > 0) {
-      problems.push({ message: `${ignored} item(s) of "tags" are not text and were ignored; write each tag as a word, e.g. "- empathy".`, line: line() });
+      problems.push({ message: l10n.t('{0} item(s) of "tags" are not text and were ignored; write each tag as a word, e.g. "- empathy".', ignored), line: line() });
     }
     return;
   }
-  problems.push({ message: `"tags" should be a list of words or a comma-separated text, not ${describeType(value)}; it was ignored.`, line: line() });
+  problems.push({ message: l10n.t('"tags" should be a list of words or a comma-separated text, not {0}; it was ignored.', describeType(value)), line: line() });
 }
 
 function describeType(value: unknown): string {
-  if (typeof value === 'object') return 'a map';
-  return `a ${typeof value}`;
+  if (typeof value === 'object') return l10n.t('a map');
+  if (typeof value === 'number') return l10n.t('a number');
+  if (typeof value === 'boolean') return l10n.t('a boolean');
+  return l10n.t('a {0}', typeof value);
 }
 
 function entryDate(value: unknown, fileName: string, problems: EntryProblem[]): { day: string | undefined; time: number } {
@@ -99,7 +102,7 @@ function entryDate(value: unknown, fileName: string, problems: EntryProblem[]): 
     if (day) return { day: detach(day), time: localMidnight(day) };
   }
   if (value !== undefined && value !== null) {
-    problems.push({ message: '"date" should look like 2026-11-27T09:05:00+01:00; the file name\'s date is used instead.', line: 1 });
+    problems.push({ message: l10n.t('"date" should look like 2026-11-27T09:05:00+01:00; the file name\'s date is used instead.'), line: 1 });
   }
   const day = DAY_PREFIX.exec(fileName)?.[0];
   return { day: day && detach(day), time: day ? localMidnight(day) : Number.NaN };

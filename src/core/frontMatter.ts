@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 
@@ -5,7 +6,7 @@ import yaml from 'js-yaml';
 // YAML may ever run on a journal file, so every other engine refuses.
 function refuse(language: string) {
   return () => {
-    throw new Error(`front matter in "${language}" is not supported; use YAML`);
+    throw new Error(l10n.t('front matter in "{0}" is not supported; use YAML', language));
   };
 }
 
@@ -84,7 +85,7 @@ export function readFrontMatter(input: string): FrontMatterResult {
       data: undefined,
       body: firstBreak === -1 ? '' : text.slice(firstBreak + 1),
       bodyLine: 1,
-      error: { message: 'Front matter starts with "---" but has no closing "---" line.', line: 0 },
+      error: { message: l10n.t('Front matter starts with "---" but has no closing "---" line.'), line: 0 },
     };
   }
   const bodyLine = countLines(text, closing.bodyStart);
@@ -93,7 +94,7 @@ export function readFrontMatter(input: string): FrontMatterResult {
       data: undefined,
       body: text.slice(closing.bodyStart),
       bodyLine,
-      error: { message: `Front matter is larger than ${MAX_FRONT_MATTER_BYTES / 1024} KB, so it was not read; keep it to a few lines.`, line: 0 },
+      error: { message: l10n.t('Front matter is larger than {0} KB, so it was not read; keep it to a few lines.', MAX_FRONT_MATTER_BYTES / 1024), line: 0 },
     };
   }
   // gray-matter only recognises "\n---" as the close; normalise CRLF inside the block.
@@ -107,7 +108,7 @@ export function readFrontMatter(input: string): FrontMatterResult {
       return { data: {}, body, bodyLine };
     }
     if (typeof data !== 'object' || Array.isArray(data)) {
-      return { data: undefined, body, bodyLine, error: { message: 'Front matter is not a map of "key: value" lines.', line: 1 } };
+      return { data: undefined, body, bodyLine, error: { message: l10n.t('Front matter is not a map of "key: value" lines.'), line: 1 } };
     }
     return { data: data as Record<string, unknown>, body, bodyLine };
   } catch (error) {
@@ -122,7 +123,7 @@ function describeYamlError(error: unknown): { message: string; line: number } {
   const line = typeof yamlError.mark?.line === 'number' ? Math.max(1, yamlError.mark.line) : 1;
   const reason = yamlError.reason ?? yamlError.message ?? String(error);
   const firstLine = String(reason).split('\n')[0];
-  return { message: `Invalid YAML in front matter (line ${line + 1}): ${firstLine}`, line };
+  return { message: l10n.t('Invalid YAML in front matter (line {0}): {1}', line + 1, firstLine), line };
 }
 
 /** The complete text of an entry: YAML front matter written by gray-matter, then the body. */

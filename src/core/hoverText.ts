@@ -1,5 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { Balance, CountOf, describeBalance, leastReflectedTrait, pluralEntries } from './balance';
-import { ANYONE_CAN_SHOW_BOTH, SIDE_LABELS, STRATEGIES, Trait, otherSide } from './traits';
+import { SIDE_LABELS, STRATEGIES, Trait, anyoneCanShowBoth, otherSide, sideLabelInSentence } from './traits';
 
 /** Escapes Markdown syntax so that text is shown as written, never as links or HTML. */
 export function escapeMarkdown(text: string): string {
@@ -15,25 +16,25 @@ export function traitHoverMarkdown(trait: Trait, balance: Balance, countOf: Coun
   const suggestion = leastReflectedTrait(otherSide(trait.side), countOf);
   // Where the journal stands comes before the prompts and strategies, so it shows without scrolling.
   const lines = [
-    `**${escapeMarkdown(trait.label)}** · ${side} trait`,
+    `**${escapeMarkdown(trait.label)}** · ${l10n.t('{0} trait', side)}`,
     '',
     `*${escapeMarkdown(trait.description)}*`,
     '',
-    `**Your journal:** ${escapeMarkdown(trait.label)} in ${pluralEntries(countOf(trait.id))} · ${escapeMarkdown(describeBalance(balance))}`,
+    `**${l10n.t('Your journal:')}** ${l10n.t('{0} in {1}', escapeMarkdown(trait.label), pluralEntries(countOf(trait.id)))} · ${escapeMarkdown(describeBalance(balance))}`,
     '',
-    `**Try next:** ${escapeMarkdown(suggestion.label)} (${SIDE_LABELS[suggestion.side]}, ${pluralEntries(countOf(suggestion.id))}), the least reflected ${SIDE_LABELS[suggestion.side].toLowerCase()} trait.`,
+    `**${l10n.t('Try next:')}** ${l10n.t('{0} ({1}, {2}), the least reflected {3} trait.', escapeMarkdown(suggestion.label), SIDE_LABELS[suggestion.side], pluralEntries(countOf(suggestion.id)), sideLabelInSentence(suggestion.side))}`,
     '',
     '---',
     '',
-    '**Reflect on**',
+    `**${l10n.t('Reflect on')}**`,
     '',
     ...trait.prompts.map((prompt) => `- ${escapeMarkdown(prompt)}`),
     '',
-    '**Balancing both** (strategies from the source)',
+    `**${l10n.t('Balancing both')}** ${l10n.t('(strategies from the source)')}`,
     '',
     ...STRATEGIES.map((strategy) => `- **${escapeMarkdown(strategy.name)}:** ${escapeMarkdown(strategy.text)}`),
     '',
-    `*${escapeMarkdown(ANYONE_CAN_SHOW_BOTH)}*`,
+    `*${escapeMarkdown(anyoneCanShowBoth())}*`,
   ];
   return lines.join('\n');
 }

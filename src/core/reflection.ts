@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { localDay } from './entryFactory';
 import { JournalIndex } from './journalIndex';
 import { TRAITS, Trait } from './traits';
@@ -18,10 +19,10 @@ export function daysSinceLastReflected(index: JournalIndex, tag: string, now: Da
 }
 
 export function describeDaysAgo(days: number | undefined): string {
-  if (days === undefined) return 'not yet';
-  if (days === 0) return 'today';
-  if (days === 1) return 'yesterday';
-  return `${days} days ago`;
+  if (days === undefined) return l10n.t('not yet');
+  if (days === 0) return l10n.t('today');
+  if (days === 1) return l10n.t('yesterday');
+  return l10n.t('{0} days ago', days);
 }
 
 /** Traits not reflected on for `neglectDays` or more (or never), in the source's order. */
@@ -48,7 +49,7 @@ export interface LookBack {
 /** The days to look back on: one month and one year ago. */
 export function lookBackDays(now: Date): LookBack[] {
   return [
-    { label: 'One month ago', day: sameDayMonthsAgo(now, 1) },
-    { label: 'One year ago', day: sameDayMonthsAgo(now, 12) },
+    { label: l10n.t('One month ago'), day: sameDayMonthsAgo(now, 1) },
+    { label: l10n.t('One year ago'), day: sameDayMonthsAgo(now, 12) },
   ];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Balance, CountOf, pluralEntries, weakerSide } from './balance';
 import { TagCount } from './journalIndex';
 import { Fence, closesFence, openingFence } from './markdownBlocks';
@@ -21,8 +22,8 @@ export function tagSuggestions(balance: Balance, countOf: CountOf, otherTags: re
     ? [...byCount(TRAITS.filter((trait) => trait.side === weaker)), ...byCount(TRAITS.filter((trait) => trait.side === otherSide(weaker)))]
     : byCount(TRAITS);
   return [
-    ...ordered.map((trait) => ({ tag: trait.id, detail: `${SIDE_LABELS[trait.side]} · ${pluralEntries(countOf(trait.id))}`, trait })),
-    ...otherTags.map(({ tag, count }) => ({ tag, detail: `your tag · ${pluralEntries(count)}` })),
+    ...ordered.map((trait) => ({ tag: trait.id, detail: l10n.t('{0} · {1}', SIDE_LABELS[trait.side], pluralEntries(countOf(trait.id))), trait })),
+    ...otherTags.map(({ tag, count }) => ({ tag, detail: l10n.t('your tag · {0}', pluralEntries(count)) })),
   ];
 }
 

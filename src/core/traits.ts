@@ -1,6 +1,11 @@
 // The trait taxonomy. Labels, descriptions and strategies are quoted from the user's source
 // document, "Leadership vs Management: Key Differences and How to Balance Both"; the reflective
 // prompts are ours.
+//
+// Every text here is shown to the user, so it goes through l10n.t when READ: the constants keep
+// getters, because the translation bundle is configured at activation, after this module loads.
+
+import * as l10n from '@vscode/l10n';
 
 export type Side = 'leadership' | 'management';
 
@@ -15,135 +20,226 @@ export interface Trait {
 }
 
 export interface Strategy {
+  /** Stable, never translated: what code keys on. */
+  readonly id: string;
   readonly name: string;
   readonly text: string;
 }
 
+/** The source document's title, in English (see `sourceTitle()` for the one to show). */
 export const SOURCE_TITLE = 'Leadership vs Management: Key Differences and How to Balance Both';
+
+/** The source document's title, translated. */
+export function sourceTitle(): string {
+  return l10n.t('Leadership vs Management: Key Differences and How to Balance Both');
+}
 
 export const SIDES: readonly Side[] = ['leadership', 'management'];
 
 export const SIDE_LABELS: Readonly<Record<Side, string>> = {
-  leadership: 'Leadership',
-  management: 'Management',
+  get leadership() {
+    return l10n.t('Leadership');
+  },
+  get management() {
+    return l10n.t('Management');
+  },
 };
+
+/** The side's name in lower case, inside a sentence: `the leadership trait`. */
+export function sideLabelInSentence(side: Side): string {
+  return side === 'leadership'
+    ? l10n.t({ message: 'leadership', comment: ['The side "Leadership", inside a sentence (English writes it in lower case).'] })
+    : l10n.t({ message: 'management', comment: ['The side "Management", inside a sentence (English writes it in lower case).'] });
+}
 
 /** How the source frames each side; shown above its traits. */
 export const SIDE_SUMMARIES: Readonly<Record<Side, string>> = {
-  leadership: 'Leadership is about inspiring people and setting a vision.',
-  management: 'Management focuses on overseeing operations and ensuring tasks are completed efficiently.',
+  get leadership() {
+    return l10n.t('Leadership is about inspiring people and setting a vision.');
+  },
+  get management() {
+    return l10n.t('Management focuses on overseeing operations and ensuring tasks are completed efficiently.');
+  },
 };
 
 /** The source's eight traits, in its order: leadership first, then management. */
 export const BUILT_IN_TRAITS: readonly Trait[] = [
   {
     id: 'visionary-thinking',
-    label: 'Visionary Thinking',
+    get label() {
+      return l10n.t('Visionary Thinking');
+    },
     side: 'leadership',
-    description: 'Leaders have a clear vision and are able to communicate it effectively.',
-    prompts: [
-      'Where do I want this work to be in a year, and could I say it in two sentences?',
-      'Who heard me explain the direction today, and what did they take away from it?',
-      'Which decision today moved us toward the long-term goal, and which only kept us busy?',
-    ],
+    get description() {
+      return l10n.t('Leaders have a clear vision and are able to communicate it effectively.');
+    },
+    get prompts() {
+      return [
+        l10n.t('Where do I want this work to be in a year, and could I say it in two sentences?'),
+        l10n.t('Who heard me explain the direction today, and what did they take away from it?'),
+        l10n.t('Which decision today moved us toward the long-term goal, and which only kept us busy?'),
+      ];
+    },
   },
   {
     id: 'empathy',
-    label: 'Empathy',
+    get label() {
+      return l10n.t('Empathy');
+    },
     side: 'leadership',
-    description: 'Understanding and addressing the needs and concerns of team members.',
-    prompts: [
-      'Whose needs or concerns did I notice today, and how did I respond?',
-      'What might someone have been feeling that they did not say out loud?',
-      'What will I ask or do next to show I heard them?',
-    ],
+    get description() {
+      return l10n.t('Understanding and addressing the needs and concerns of team members.');
+    },
+    get prompts() {
+      return [
+        l10n.t('Whose needs or concerns did I notice today, and how did I respond?'),
+        l10n.t('What might someone have been feeling that they did not say out loud?'),
+        l10n.t('What will I ask or do next to show I heard them?'),
+      ];
+    },
   },
   {
     id: 'innovation',
-    label: 'Innovation',
+    get label() {
+      return l10n.t('Innovation');
+    },
     side: 'leadership',
-    description: 'Encouraging creative solutions and embracing change.',
-    prompts: [
-      'What did I try, or encourage someone else to try, that we had not done before?',
-      'Which change did I resist, and what would embracing it look like?',
-      'How did I make it safe for someone to suggest an unusual idea?',
-    ],
+    get description() {
+      return l10n.t('Encouraging creative solutions and embracing change.');
+    },
+    get prompts() {
+      return [
+        l10n.t('What did I try, or encourage someone else to try, that we had not done before?'),
+        l10n.t('Which change did I resist, and what would embracing it look like?'),
+        l10n.t('How did I make it safe for someone to suggest an unusual idea?'),
+      ];
+    },
   },
   {
     id: 'influence',
-    label: 'Influence',
+    get label() {
+      return l10n.t('Influence');
+    },
     side: 'leadership',
-    description: 'The ability to inspire trust and confidence among team members.',
-    prompts: [
-      'Where did I earn (or lose) some trust today, and how?',
-      'Whom did I help feel more confident, and what did I say or do?',
-      'Which promise did I keep, and which one am I at risk of breaking?',
-    ],
+    get description() {
+      return l10n.t('The ability to inspire trust and confidence among team members.');
+    },
+    get prompts() {
+      return [
+        l10n.t('Where did I earn (or lose) some trust today, and how?'),
+        l10n.t('Whom did I help feel more confident, and what did I say or do?'),
+        l10n.t('Which promise did I keep, and which one am I at risk of breaking?'),
+      ];
+    },
   },
   {
     id: 'organizational-skills',
-    label: 'Organizational Skills',
+    get label() {
+      return l10n.t('Organizational Skills');
+    },
     side: 'management',
-    description: 'Ability to plan, prioritize, and execute tasks effectively.',
-    prompts: [
-      'What was my plan for today, and how closely did the day follow it?',
-      'How did I decide what came first, and would I order it the same way again?',
-      'What did I finish, and what is the next concrete step on the rest?',
-    ],
+    get description() {
+      return l10n.t('Ability to plan, prioritize, and execute tasks effectively.');
+    },
+    get prompts() {
+      return [
+        l10n.t('What was my plan for today, and how closely did the day follow it?'),
+        l10n.t('How did I decide what came first, and would I order it the same way again?'),
+        l10n.t('What did I finish, and what is the next concrete step on the rest?'),
+      ];
+    },
   },
   {
     id: 'decision-making',
-    label: 'Decision-Making',
+    get label() {
+      return l10n.t('Decision-Making');
+    },
     side: 'management',
-    description: 'Making informed choices based on data and analysis.',
-    prompts: [
-      'Which decision did I make, and what data or analysis informed it?',
-      'What did I not know when I decided, and how could I find out next time?',
-      'Who was affected by the decision, and did they hear the reasoning?',
-    ],
+    get description() {
+      return l10n.t('Making informed choices based on data and analysis.');
+    },
+    get prompts() {
+      return [
+        l10n.t('Which decision did I make, and what data or analysis informed it?'),
+        l10n.t('What did I not know when I decided, and how could I find out next time?'),
+        l10n.t('Who was affected by the decision, and did they hear the reasoning?'),
+      ];
+    },
   },
   {
     id: 'problem-solving',
-    label: 'Problem-Solving',
+    get label() {
+      return l10n.t('Problem-Solving');
+    },
     side: 'management',
-    description: 'Identifying issues and implementing solutions swiftly.',
-    prompts: [
-      'What problem did I spot, and how early did I spot it?',
-      'What did I do about it, and how quickly did it take effect?',
-      'What would stop the same problem from coming back?',
-    ],
+    get description() {
+      return l10n.t('Identifying issues and implementing solutions swiftly.');
+    },
+    get prompts() {
+      return [
+        l10n.t('What problem did I spot, and how early did I spot it?'),
+        l10n.t('What did I do about it, and how quickly did it take effect?'),
+        l10n.t('What would stop the same problem from coming back?'),
+      ];
+    },
   },
   {
     id: 'time-management',
-    label: 'Time Management',
+    get label() {
+      return l10n.t('Time Management');
+    },
     side: 'management',
-    description: 'Ensuring projects are completed within deadlines.',
-    prompts: [
-      'Which deadline is closest, and is it on track?',
-      'What did I protect time for today, and what crowded it out?',
-      'What will I stop, delegate or shorten to make room this week?',
-    ],
+    get description() {
+      return l10n.t('Ensuring projects are completed within deadlines.');
+    },
+    get prompts() {
+      return [
+        l10n.t('Which deadline is closest, and is it on track?'),
+        l10n.t('What did I protect time for today, and what crowded it out?'),
+        l10n.t('What will I stop, delegate or shorten to make room this week?'),
+      ];
+    },
   },
 ];
 
 /** "Strategies for Balancing Leadership and Management", verbatim. */
 export const STRATEGIES: readonly Strategy[] = [
   {
-    name: 'Develop Dual Skills',
-    text: 'Encourage leaders to develop management skills and vice versa to create well-rounded professionals.',
+    id: 'develop-dual-skills',
+    get name() {
+      return l10n.t('Develop Dual Skills');
+    },
+    get text() {
+      return l10n.t('Encourage leaders to develop management skills and vice versa to create well-rounded professionals.');
+    },
   },
   {
-    name: 'Foster Collaboration',
-    text: 'Promote teamwork between leaders and managers to leverage their complementary strengths.',
+    id: 'foster-collaboration',
+    get name() {
+      return l10n.t('Foster Collaboration');
+    },
+    get text() {
+      return l10n.t('Promote teamwork between leaders and managers to leverage their complementary strengths.');
+    },
   },
   {
-    name: 'Continuous Learning',
-    text: 'Invest in training programs that focus on both leadership and management development.',
+    id: 'continuous-learning',
+    get name() {
+      return l10n.t('Continuous Learning');
+    },
+    get text() {
+      return l10n.t('Invest in training programs that focus on both leadership and management development.');
+    },
   },
 ];
 
 /** The source's closing point, and the reason this journal is for everyone. */
 export const ANYONE_CAN_SHOW_BOTH = "You don't need to have direct reports to display leadership or management skills.";
+
+/** `ANYONE_CAN_SHOW_BOTH`, translated. */
+export function anyoneCanShowBoth(): string {
+  return l10n.t("You don't need to have direct reports to display leadership or management skills.");
+}
 
 /**
  * The traits in use: the built-in ones, with the user's own (setting balanceJournal.traits) after
@@ -167,40 +263,56 @@ const MAX_PROMPTS = 5;
  */
 export function configureTraits(setting: unknown): TraitSettingProblem[] {
   const problems: TraitSettingProblem[] = [];
-  const builtIn = new Map(BUILT_IN_TRAITS.map((trait) => [trait.id, { ...trait }]));
+  // The built-in traits themselves (not copies), so their texts stay translated when read.
+  const builtIn = new Map<string, Trait>(BUILT_IN_TRAITS.map((trait) => [trait.id, trait]));
   const added: Trait[] = [];
   const items = Array.isArray(setting) ? setting : [];
   if (setting !== undefined && setting !== null && !Array.isArray(setting)) {
-    problems.push({ item: -1, message: 'balanceJournal.traits must be a list of traits; it was ignored.' });
+    problems.push({ item: -1, message: l10n.t('balanceJournal.traits must be a list of traits; it was ignored.') });
   }
   items.forEach((raw, item) => {
     const problem = (message: string): void => {
-      problems.push({ item, message: `balanceJournal.traits[${item}]: ${message} It was skipped.` });
+      problems.push({ item, message: l10n.t('balanceJournal.traits[{0}]: {1} It was skipped.', item, message) });
     };
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return problem('each trait must be an object like { "id": "coaching", "label": "Coaching", "side": "leadership", "description": "…", "prompts": ["…"] }.');
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return problem(l10n.t('each trait must be an object like { "id": "coaching", "label": "Coaching", "side": "leadership", "description": "…", "prompts": ["…"] }.'));
     const { id, label, side, description, prompts } = raw as Record<string, unknown>;
     const normalized = typeof id === 'string' ? normalizeTag(id) : '';
-    if (!normalized) return problem('"id" must be a word such as "coaching".');
+    if (!normalized) return problem(l10n.t('"id" must be a word such as "coaching".'));
     const cleanPrompts = Array.isArray(prompts) ? prompts.filter((prompt): prompt is string => typeof prompt === 'string' && prompt.trim() !== '').map((prompt) => prompt.trim()) : [];
-    if (prompts !== undefined && (!Array.isArray(prompts) || cleanPrompts.length !== prompts.length)) return problem('"prompts" must be a list of questions (text).');
-    if (cleanPrompts.length > MAX_PROMPTS) return problem(`at most ${MAX_PROMPTS} prompts.`);
+    if (prompts !== undefined && (!Array.isArray(prompts) || cleanPrompts.length !== prompts.length)) return problem(l10n.t('"prompts" must be a list of questions (text).'));
+    if (cleanPrompts.length > MAX_PROMPTS) return problem(l10n.t('at most {0} prompts.', MAX_PROMPTS));
     const existing = builtIn.get(normalized);
     if (existing) {
-      if (cleanPrompts.length === 0) return problem(`"${normalized}" is a built-in trait: give "prompts" to replace its prompts.`);
-      builtIn.set(normalized, { ...existing, prompts: cleanPrompts });
+      if (cleanPrompts.length === 0) return problem(l10n.t('"{0}" is a built-in trait: give "prompts" to replace its prompts.', normalized));
+      builtIn.set(normalized, withPrompts(existing, cleanPrompts));
       return;
     }
-    if (added.some((trait) => trait.id === normalized)) return problem(`"${normalized}" appears twice.`);
-    if (typeof label !== 'string' || label.trim() === '') return problem('"label" must be text.');
-    if (side !== 'leadership' && side !== 'management') return problem('"side" must be "leadership" or "management".');
-    if (typeof description !== 'string' || description.trim() === '') return problem('"description" must be text.');
-    if (cleanPrompts.length === 0) return problem('"prompts" must list at least one question.');
+    if (added.some((trait) => trait.id === normalized)) return problem(l10n.t('"{0}" appears twice.', normalized));
+    if (typeof label !== 'string' || label.trim() === '') return problem(l10n.t('"label" must be text.'));
+    if (side !== 'leadership' && side !== 'management') return problem(l10n.t('"side" must be "leadership" or "management".'));
+    if (typeof description !== 'string' || description.trim() === '') return problem(l10n.t('"description" must be text.'));
+    if (cleanPrompts.length === 0) return problem(l10n.t('"prompts" must list at least one question.'));
     added.push({ id: normalized, label: label.trim(), side, description: description.trim(), prompts: cleanPrompts });
   });
   const base = BUILT_IN_TRAITS.map((trait) => builtIn.get(trait.id)!);
   TRAITS = SIDES.flatMap((side) => [...base.filter((trait) => trait.side === side), ...added.filter((trait) => trait.side === side)]);
   TRAITS_BY_ID = new Map(TRAITS.map((trait) => [trait.id, trait]));
   return problems;
+}
+
+/** A built-in trait with the user's prompts; its label and description stay translated when read. */
+function withPrompts(trait: Trait, prompts: readonly string[]): Trait {
+  return {
+    id: trait.id,
+    get label() {
+      return trait.label;
+    },
+    side: trait.side,
+    get description() {
+      return trait.description;
+    },
+    prompts,
+  };
 }
 
 export function traitById(id: string): Trait | undefined {

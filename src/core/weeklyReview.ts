@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { Balance, CountOf, computeBalance, describeBalance, pluralEntries, stateLabel, weakerSide } from './balance';
 import { localDay, localIsoTimestamp } from './entryFactory';
 import { writeFrontMatter } from './frontMatter';
 import { escapeMarkdown } from './hoverText';
-import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, traitById, traitsOfSide } from './traits';
+import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById, traitsOfSide } from './traits';
 
 // The weekly review: an ISO 8601 week in the user's local time, its tallies, links to its
 // entries, and a prompt to balance the side reflected on less. Pure: the VS Code layer injects
@@ -15,11 +16,18 @@ export const WEEKLY_REVIEW_TAG = 'weekly-review';
 export const REVIEWS_FOLDER = 'reviews';
 
 /** The headings the user writes under; the cursor starts under the first. */
-export const REFLECTION_HEADINGS: readonly string[] = [
-  'What went well this week?',
-  'What would I do differently next week?',
-  'Which trait will I practise next week, and how?',
-];
+export const REFLECTION_HEADINGS: readonly string[] = translatedList([
+  () => l10n.t('What went well this week?'),
+  () => l10n.t('What would I do differently next week?'),
+  () => l10n.t('Which trait will I practise next week, and how?'),
+]);
+
+/** A list whose items are translated when read (the bundle is configured after this module loads). */
+function translatedList(items: readonly (() => string)[]): readonly string[] {
+  const list: string[] = new Array<string>(items.length);
+  items.forEach((item, i) => Object.defineProperty(list, i, { get: item, enumerable: true }));
+  return Object.freeze(list);
+}
 
 export interface IsoWeek {
   readonly year: number;
@@ -28,8 +36,29 @@ export interface IsoWeek {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = translatedList([
+  () => l10n.t('January'),
+  () => l10n.t('February'),
+  () => l10n.t('March'),
+  () => l10n.t('April'),
+  () => l10n.t({ message: 'May', comment: ['The full name of the month.'] }),
+  () => l10n.t('June'),
+  () => l10n.t('July'),
+  () => l10n.t('August'),
+  () => l10n.t('September'),
+  () => l10n.t('October'),
+  () => l10n.t('November'),
+  () => l10n.t('December'),
+]);
+const WEEKDAYS = translatedList([
+  () => l10n.t({ message: 'Mon', comment: ['Short name of Monday.'] }),
+  () => l10n.t({ message: 'Tue', comment: ['Short name of Tuesday.'] }),
+  () => l10n.t({ message: 'Wed', comment: ['Short name of Wednesday.'] }),
+  () => l10n.t({ message: 'Thu', comment: ['Short name of Thursday.'] }),
+  () => l10n.t({ message: 'Fri', comment: ['Short name of Friday.'] }),
+  () => l10n.t({ message: 'Sat', comment: ['Short name of Saturday.'] }),
+  () => l10n.t({ message: 'Sun', comment: ['Short name of Sunday.'] }),
+]);
 
 /** 0 for Monday … 6 for Sunday, of a UTC-midnight time standing for a calendar day. */
 function isoWeekday(utcDay: number): number {
@@ -129,11 +158,11 @@ function linkTarget(path: string): string {
 }
 
 function traitTags(count: number): string {
-  return count === 1 ? '1 trait tag' : `${count} trait tags`;
+  return count === 1 ? l10n.t('1 trait tag') : l10n.t('{0} trait tags', count);
 }
 
 function dayName(date: Date): string {
-  return `${WEEKDAYS[(date.getDay() + 6) % 7]} ${date.getDate()}`;
+  return l10n.t({ message: '{0} {1}', args: [WEEKDAYS[(date.getDay() + 6) % 7], date.getDate()], comment: ['A day: the short weekday, then the day of the month, e.g. "Mon 23".'] });
 }
 
 /** `Mon 23 – Sun 29 November`, `Mon 30 November – Sun 6 December`, across years with them. */
@@ -142,10 +171,24 @@ export function weekSpan(year: number, week: number): string {
   const sunday = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 6);
   const month = (date: Date) => MONTHS[date.getMonth()];
   if (start.getFullYear() !== sunday.getFullYear()) {
-    return `${dayName(start)} ${month(start)} ${start.getFullYear()} – ${dayName(sunday)} ${month(sunday)} ${sunday.getFullYear()}`;
+    return l10n.t({
+      message: '{startDay} {startMonth} {startYear} – {endDay} {endMonth} {endYear}',
+      args: { startDay: dayName(start), startMonth: month(start), startYear: start.getFullYear(), endDay: dayName(sunday), endMonth: month(sunday), endYear: sunday.getFullYear() },
+      comment: ['A week across two years, e.g. "Mon 29 December 2025 – Sun 4 January 2026".'],
+    });
   }
-  if (start.getMonth() !== sunday.getMonth()) return `${dayName(start)} ${month(start)} – ${dayName(sunday)} ${month(sunday)}`;
-  return `${dayName(start)} – ${dayName(sunday)} ${month(sunday)}`;
+  if (start.getMonth() !== sunday.getMonth()) {
+    return l10n.t({
+      message: '{startDay} {startMonth} – {endDay} {endMonth}',
+      args: { startDay: dayName(start), startMonth: month(start), endDay: dayName(sunday), endMonth: month(sunday) },
+      comment: ['A week across two months, e.g. "Mon 30 November – Sun 6 December".'],
+    });
+  }
+  return l10n.t({
+    message: '{startDay} – {endDay} {month}',
+    args: { startDay: dayName(start), endDay: dayName(sunday), month: month(sunday) },
+    comment: ['A week within one month, e.g. "Mon 23 – Sun 29 November".'],
+  });
 }
 
 /** The week's entries (not reviews), oldest first. */
@@ -164,13 +207,12 @@ function byNeed(weekCountOf: CountOf, countOf: CountOf): (a: Trait, b: Trait) =>
   return (a, b) => weekCountOf(a.id) - weekCountOf(b.id) || countOf(a.id) - countOf(b.id) || TRAITS.indexOf(a) - TRAITS.indexOf(b);
 }
 
+/** Keyed by strategy id (never translated). */
 const QUESTIONS: Readonly<Record<string, (trait: Trait) => string>> = {
-  'Develop Dual Skills': (trait) =>
-    `What is one small thing you could do next week to practise ${trait.label}, so that your ${SIDE_LABELS[trait.side].toLowerCase()} skills grow alongside the other side?`,
-  'Foster Collaboration': (trait) =>
-    `Who around you is strong in ${trait.label}, and how could you work with them next week to learn from it?`,
-  'Continuous Learning': (trait) =>
-    `What could you read, watch or try next week to keep learning ${trait.label}, and when will you make time for it?`,
+  'develop-dual-skills': (trait) =>
+    l10n.t('What is one small thing you could do next week to practise {0}, so that your {1} skills grow alongside the other side?', trait.label, sideLabelInSentence(trait.side)),
+  'foster-collaboration': (trait) => l10n.t('Who around you is strong in {0}, and how could you work with them next week to learn from it?', trait.label),
+  'continuous-learning': (trait) => l10n.t('What could you read, watch or try next week to keep learning {0}, and when will you make time for it?', trait.label),
 };
 
 /** The strategy of the week: the source's three in turn, by week number. */
@@ -180,8 +222,8 @@ export function strategyOfWeek(week: number): Strategy {
 
 /** The strategy as a question about `trait`. */
 export function strategyQuestion(strategy: Strategy, trait: Trait): string {
-  const question = QUESTIONS[strategy.name];
-  return question ? question(trait) : `How could "${strategy.name}" help you practise ${trait.label} next week?`;
+  const question = QUESTIONS[strategy.id];
+  return question ? question(trait) : l10n.t('How could "{0}" help you practise {1} next week?', strategy.name, trait.label);
 }
 
 /** The text of this week's review: YAML front matter (date, tags, week), then Markdown. */
@@ -205,36 +247,36 @@ export function buildWeeklyReview(input: WeeklyReviewInput): string {
   const need = byNeed(weekCountOf, countOf);
   const focusTrait = [...traitsOfSide(focusSide)].sort(need)[0];
 
-  const lines: string[] = [`# Weekly review ${label} (${weekSpan(year, week)})`, ''];
+  const lines: string[] = [`# ${l10n.t('Weekly review {0} ({1})', label, weekSpan(year, week))}`, ''];
 
   // Tallies.
-  lines.push('## This week in numbers', '');
-  if (entries.length === 0) lines.push('No entries this week yet.');
-  else lines.push(`**${pluralEntries(entries.length)}** written this week.`);
+  lines.push(`## ${l10n.t('This week in numbers')}`, '');
+  if (entries.length === 0) lines.push(l10n.t('No entries this week yet.'));
+  else lines.push(`**${pluralEntries(entries.length)}** ${l10n.t('written this week.')}`);
   lines.push('');
   if (weekBalance.total === 0) {
-    lines.push('No trait tags this week.');
+    lines.push(l10n.t('No trait tags this week.'));
   } else {
     lines.push(
-      `- ${SIDE_LABELS.leadership}: ${traitTags(weekBalance.leadership)} (${weekBalance.leadershipPercent}%)`,
-      `- ${SIDE_LABELS.management}: ${traitTags(weekBalance.management)} (${weekBalance.managementPercent}%)`,
-      `- This week: ${stateLabel(weekBalance.state)}`,
+      `- ${l10n.t('Leadership: {0} ({1}%)', traitTags(weekBalance.leadership), weekBalance.leadershipPercent)}`,
+      `- ${l10n.t('Management: {0} ({1}%)', traitTags(weekBalance.management), weekBalance.managementPercent)}`,
+      `- ${l10n.t('This week: {0}', stateLabel(weekBalance.state))}`,
     );
   }
-  lines.push(`- All time: ${describeBalance(balance)}`, '');
-  lines.push('| Trait | Side | This week | All time |', '| --- | --- | ---: | ---: |');
+  lines.push(`- ${l10n.t('All time: {0}', describeBalance(balance))}`, '');
+  lines.push(`| ${l10n.t('Trait')} | ${l10n.t('Side')} | ${l10n.t('This week')} | ${l10n.t('All time')} |`, '| --- | --- | ---: | ---: |');
   for (const trait of TRAITS) {
     lines.push(`| ${trait.label} | ${SIDE_LABELS[trait.side]} | ${weekCountOf(trait.id)} | ${countOf(trait.id)} |`);
   }
   lines.push('');
 
   // The week's entries.
-  lines.push('## Entries this week', '');
-  if (entries.length === 0) lines.push('None yet.');
+  lines.push(`## ${l10n.t('Entries this week')}`, '');
+  if (entries.length === 0) lines.push(l10n.t('None yet.'));
   for (const entry of entries) {
     const [y, m, d] = entry.day!.split('-').map(Number);
     const when = dayName(new Date(y, m - 1, d));
-    const title = plain(entry.title) || 'Untitled';
+    const title = plain(entry.title) || l10n.t('Untitled');
     const path = relativeLink(entry.key);
     const traits = entry.tags.flatMap((tag) => traitById(tag)?.label ?? []);
     const link = path ? `[${title}](${linkTarget(path)})` : title;
@@ -243,19 +285,19 @@ export function buildWeeklyReview(input: WeeklyReviewInput): string {
   lines.push('');
 
   // Least reflected, weaker side first.
-  lines.push('## Least reflected this week', '');
+  lines.push(`## ${l10n.t('Least reflected this week')}`, '');
   for (const side of [focusSide, otherSide(focusSide)]) {
     const traits = traitsOfSide(side);
     const least = Math.min(...traits.map((trait) => weekCountOf(trait.id)));
     const names = [...traits].filter((trait) => weekCountOf(trait.id) === least).sort(need).map((trait) => trait.label);
-    const weaker = side === weakerSide(weekBalance) ? ' (the weaker side this week)' : '';
+    const weaker = side === weakerSide(weekBalance) ? ` ${l10n.t('(the weaker side this week)')}` : '';
     lines.push(`- **${SIDE_LABELS[side]}**${weaker}: ${names.join(', ')}, ${pluralEntries(least)}`);
   }
   lines.push('');
 
   // One strategy from the source, in turn by week, as a question about the focus trait.
   const strategy = strategyOfWeek(week);
-  lines.push(`## Strategy of the week: ${strategy.name}`, '', `> ${strategy.text}`, '');
+  lines.push(`## ${l10n.t('Strategy of the week: {0}', strategy.name)}`, '', `> ${strategy.text}`, '');
   lines.push(`**${strategyQuestion(strategy, focusTrait)}**`, '');
 
   // Room to write.
