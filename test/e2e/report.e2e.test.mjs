@@ -2,44 +2,13 @@
 // look at it in a dark, a light and a high contrast theme, reach it by keyboard, and export it.
 // Screenshots go to test-results/e2e/report-*.png.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe } from 'node:test';
-import { localDay, root, shots, step, vsix } from './steps.mjs';
-import { loadCore } from '../../scripts/load-core.mjs';
-import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
-import { quickInputSelect, quickInputType, runCommand, sel, settleAnimations, waitForActivityBarItem, waitForWorkbench } from '../harness/workbench.mjs';
+import { before, describe } from 'node:test';
+import { expectedTally, localDay, root, shots, step, workbenchOn } from './steps.mjs';
+import { quickInputSelect, quickInputType, runCommand, sel, settleAnimations, waitForActivityBarItem } from '../harness/workbench.mjs';
 
-/** The tally computed by the extension's own core from the files. */
-async function expectedTally(journalDir) {
-  const core = await loadCore();
-  const index = new core.JournalIndex();
-  const walk = (dir) => readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name)) : name.endsWith('.md') ? [path.join(dir, name)] : []));
-  for (const file of walk(journalDir)) index.set(file, path.basename(file), core.parseEntry(readFileSync(file, 'utf8'), path.basename(file)));
-  return { index, core };
-}
 
-/** A fresh code-server + Chromium on a copy of the example journal. */
-function workbenchOn(makeFolder, userSettings = {}) {
-  const state = {};
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
-    state.runDir = makeRunDir('bj-e2e-');
-    const folder = makeFolder(state.runDir);
-    state.server = await startCodeServer({ folder, vsixToInstall: vsix, userSettings: { 'workbench.colorTheme': 'Default Dark Modern', ...userSettings } });
-    state.context = await launchBrowser(state.server.runDir);
-    state.page = state.context.pages()[0] ?? (await state.context.newPage());
-    await state.page.goto(state.server.workbenchUrl());
-    await waitForWorkbench(state.page);
-  });
-  after(async () => {
-    await state.context?.close().catch(() => {});
-    await state.server?.stop();
-    if (state.runDir) rmSync(state.runDir, { recursive: true, force: true });
-  });
-  return state;
-}
 
 /** The report's document: inside the webview's iframe, inside its active frame. */
 function reportFrame(page) {

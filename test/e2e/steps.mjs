@@ -1,11 +1,13 @@
 // What every UI scenario shares: where screenshots go, the packaged .vsix, and steps that
 // leave a screenshot when they fail.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { it as test } from 'node:test';
+import { after, before, it as test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { readTreeRows, settleAnimations } from '../harness/workbench.mjs';
+import { loadCore } from '../../scripts/load-core.mjs';
+import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
+import { readTreeRows, settleAnimations, waitForWorkbench } from '../harness/workbench.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -55,4 +57,35 @@ export async function waitForRowDescription(page, label, description, timeout = 
     if (Date.now() - started > timeout) assert.fail(`tree row ${label}: expected "${description}", saw "${row?.description}"`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The expected tree, computed by the extension's own core from the files (not hard-coded). */
+export async function expectedTally(journalDir) {
+  const core = await loadCore();
+  const index = new core.JournalIndex();
+  const walk = (dir) => readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name)) : name.endsWith('.md') ? [path.join(dir, name)] : []));
+  for (const file of walk(journalDir)) index.set(file, path.basename(file), core.parseEntry(readFileSync(file, 'utf8'), path.basename(file)));
+  return { index, core };
+}
+
+/** A fresh code-server + Chromium on `folder` (a folder, a .code-workspace file, or none). */
+export function workbenchOn(makeFolder, userSettings = {}) {
+  const state = {};
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
+    state.runDir = makeRunDir('bj-e2e-');
+    const folder = makeFolder(state.runDir);
+    state.server = await startCodeServer({ folder, vsixToInstall: vsix, userSettings: { 'workbench.colorTheme': 'Default Dark Modern', ...userSettings } });
+    state.context = await launchBrowser(state.server.runDir);
+    state.page = state.context.pages()[0] ?? (await state.context.newPage());
+    await state.page.goto(state.server.workbenchUrl());
+    await waitForWorkbench(state.page);
+  });
+  after(async () => {
+    await state.context?.close().catch(() => {});
+    await state.server?.stop();
+    if (state.runDir) rmSync(state.runDir, { recursive: true, force: true });
+  });
+  return state;
 }

@@ -2,24 +2,15 @@
 // open a copy of the example journal in headless Chromium, and use the extension through its UI.
 // Screenshots go to test-results/e2e/.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe } from 'node:test';
-import { entries, localDay, root, shot, shots, step, vsix, waitForRowDescription } from './steps.mjs';
+import { before, describe } from 'node:test';
+import { entries, expectedTally, localDay, root, shot, step, waitForRowDescription, workbenchOn } from './steps.mjs';
 import { loadCore } from '../../scripts/load-core.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
-import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
-import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow, waitForWorkbench } from '../harness/workbench.mjs';
+import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
 
 
-/** The expected tree, computed by the extension's own core from the files (not hard-coded). */
-async function expectedTally(journalDir) {
-  const core = await loadCore();
-  const index = new core.JournalIndex();
-  const walk = (dir) => readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name)) : name.endsWith('.md') ? [path.join(dir, name)] : []));
-  for (const file of walk(journalDir)) index.set(file, path.basename(file), core.parseEntry(readFileSync(file, 'utf8'), path.basename(file)));
-  return { index, core };
-}
 
 
 
@@ -35,27 +26,6 @@ async function widenSideBar(page, width) {
 }
 
 
-/** A fresh code-server + Chromium on `folder` (a folder, a .code-workspace file, or none). */
-function workbenchOn(makeFolder, userSettings = {}) {
-  const state = {};
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
-    state.runDir = makeRunDir('bj-e2e-');
-    const folder = makeFolder(state.runDir);
-    state.server = await startCodeServer({ folder, vsixToInstall: vsix, userSettings: { 'workbench.colorTheme': 'Default Dark Modern', ...userSettings } });
-    state.context = await launchBrowser(state.server.runDir);
-    state.page = state.context.pages()[0] ?? (await state.context.newPage());
-    await state.page.goto(state.server.workbenchUrl());
-    await waitForWorkbench(state.page);
-  });
-  after(async () => {
-    await state.context?.close().catch(() => {});
-    await state.server?.stop();
-    if (state.runDir) rmSync(state.runDir, { recursive: true, force: true });
-  });
-  return state;
-}
 
 describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 240000 }, () => {
   const state = workbenchOn(
