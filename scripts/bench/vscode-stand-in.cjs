@@ -139,7 +139,18 @@ function logChannel() {
   return { info: noop, warn: noop, error: noop, debug: noop, trace: noop, appendLine: noop, show: noop, dispose: noop };
 }
 
+/** vscode.l10n without a bundle: English, with {0} or {name} filled in. */
+const l10n = {
+  bundle: undefined,
+  t(message, ...args) {
+    const text = typeof message === 'string' ? message : message.message;
+    const values = args.length === 1 && typeof args[0] === 'object' && args[0] !== null ? args[0] : typeof message === 'object' ? message.args ?? args : args;
+    return text.replace(/\{(\w+)\}/g, (whole, key) => (values[key] === undefined ? whole : String(values[key])));
+  },
+};
+
 const vscode = {
+  l10n,
   Disposable: StandInDisposable,
   EventEmitter,
   Uri,
@@ -183,6 +194,7 @@ const vscode = {
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   QuickPickItemKind: { Separator: -1, Default: 0 },
   CompletionItemKind: { Keyword: 13, EnumMember: 19 },
+  ViewColumn: { Active: -1, Beside: -2, One: 1 },
   TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
   RelativePattern: class {
     constructor(base, pattern) {
@@ -233,6 +245,10 @@ const vscode = {
     onDidChangeConfiguration: configurationEmitter.event,
     onDidChangeWorkspaceFolders: foldersEmitter.event,
     asRelativePath: (uri) => uri.path,
+    isTrusted: true,
+    textDocuments: [],
+    onDidOpenTextDocument: () => new StandInDisposable(),
+    onDidSaveTextDocument: () => new StandInDisposable(),
     createFileSystemWatcher: (pattern) => {
       const watcher = { pattern, create: new EventEmitter(), change: new EventEmitter(), delete: new EventEmitter() };
       watchers.push(watcher);
