@@ -54,8 +54,21 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
   private readonly subscription: { dispose(): void };
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
+  private midnightTimer: ReturnType<typeof setTimeout> | undefined;
+
   constructor(private readonly index: JournalIndex) {
     this.subscription = index.onDidChange(() => this.scheduleRefresh());
+    this.refreshAtMidnight();
+  }
+
+  /** "2 days ago" and Look back change with the date, not only with the journal. */
+  private refreshAtMidnight(): void {
+    const now = new Date();
+    const nextMidnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 5);
+    this.midnightTimer = setTimeout(() => {
+      this.refresh();
+      this.refreshAtMidnight();
+    }, nextMidnight.getTime() - now.getTime());
   }
 
   /** Coalesces bursts of index changes (a scan applies hundreds of batches) into one redraw. */
@@ -231,6 +244,7 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
 
   dispose(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.midnightTimer) clearTimeout(this.midnightTimer);
     this.subscription.dispose();
     this.changeEmitter.dispose();
   }
