@@ -36,11 +36,6 @@ const REPORTS_FOLDER = 'reports';
 
 let current: ReportPanel | undefined;
 
-/** The open Balance Report panel, if any (for tests and other features). */
-export function currentReportPanel(): vscode.WebviewPanel | undefined {
-  return current?.panel;
-}
-
 /**
  * `balanceJournal.showReport` (returns the panel) and `balanceJournal.exportReport` (writes the
  * report into the journal, returns the new file). `extensionUri` defaults to this extension's.

@@ -16,6 +16,7 @@ import { escapeMarkdown } from './hoverText';
 import { localDay, localIsoTimestamp } from './entryFactory';
 import { writeFrontMatter } from './frontMatter';
 import { IndexedEntry } from './journalIndex';
+import { isoWeek, weekLabel } from './weeklyReview';
 import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById } from './traits';
 
 /** The tag of an exported report, so the journal can tell reports from entries. */
@@ -117,10 +118,10 @@ function dayString(dayNum: number): string {
 
 /** ISO 8601 week of the Monday `monday` (a day number): the week belongs to its Thursday's year. */
 export function isoWeekOf(monday: number): { isoYear: number; isoWeek: number } {
-  const thursday = monday + 3;
-  const isoYear = new Date(thursday * MS_PER_DAY).getUTCFullYear();
-  const isoWeek = Math.floor((thursday - dayNumber(isoYear, 0, 1)) / 7) + 1;
-  return { isoYear, isoWeek };
+  // One ISO-week rule for the journal: the weekly review's, on that local calendar day.
+  const date = new Date(monday * MS_PER_DAY);
+  const { year, week } = isoWeek(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return { isoYear: year, isoWeek: week };
 }
 
 /** The day number of the Monday of the local week containing `dayNum` (1970-01-01 was a Thursday). */
@@ -167,7 +168,7 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
       .slice(0, TITLES_PER_WEEK)
       .map((entry) => entry.title);
     return {
-      label: `${isoYear}-W${String(isoWeek).padStart(2, '0')}`,
+      label: weekLabel(isoYear, isoWeek),
       isoYear,
       isoWeek,
       start: dayString(monday),

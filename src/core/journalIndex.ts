@@ -94,12 +94,17 @@ export class JournalIndex {
     return true;
   }
 
-  /** Removes every entry whose key starts with `prefix` (a deleted folder); returns how many. */
-  deleteUnder(prefix: string): number {
+  /**
+   * Removes every entry whose key starts with `prefix` (a deleted folder), telling `onDeleted`
+   * each key; returns how many.
+   */
+  deleteUnder(prefix: string, onDeleted?: (key: string) => void): number {
     let removed = 0;
     this.batch(() => {
       for (const key of [...this.entries.keys()]) {
-        if (key.startsWith(prefix) && this.delete(key)) removed++;
+        if (!key.startsWith(prefix) || !this.delete(key)) continue;
+        removed++;
+        onDeleted?.(key);
       }
     });
     return removed;

@@ -226,13 +226,10 @@ export class JournalSync<L> {
       this.reporter.forgotten(key);
       return;
     }
-    const prefix = key.endsWith('/') ? key : `${key}/`;
-    const under = [...this.index.keys()].filter((entryKey) => entryKey.startsWith(prefix));
-    for (const entryKey of under) {
+    this.index.deleteUnder(key.endsWith('/') ? key : `${key}/`, (entryKey) => {
       this.latestTicket.set(entryKey, ++this.ticketCounter);
-      this.index.delete(entryKey);
       this.reporter.forgotten(entryKey);
-    }
+    });
   }
 
   private async scanAll(generation: number, control: ScanControl): Promise<ScanResult> {

@@ -2,33 +2,24 @@
 // the weekly review, an entry from a workspace template, and the walkthrough.
 // Screenshots go to test-results/e2e/coach-*.png.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { entries, localDay, root, shot, step, waitForRowDescription, workbenchOn } from './steps.mjs';
+import { entries, localDay, onExampleJournal, shot, waitForRowDescription } from './steps.mjs';
 import { quickInputSelect, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
 
 describe('Coaching features in a real VS Code', { timeout: 240000 }, () => {
-  const state = workbenchOn(
-    (runDir) => {
-      const workspace = path.join(runDir, 'ws');
-      cpSync(path.join(root, 'examples', 'journal'), path.join(workspace, 'journal'), { recursive: true });
+  const session = onExampleJournal(
+    { 'balanceJournal.traits': [{ id: 'coaching', label: 'Coaching', side: 'leadership', description: 'Helping others grow.', prompts: ['Whom did I help grow today?'] }] },
+    (workspace) => {
       mkdirSync(path.join(workspace, '.balance-journal', 'templates'), { recursive: true });
       writeFileSync(path.join(workspace, '.balance-journal', 'templates', 'default.md'), '# {{title}}\n\nWritten {{date}} about {{traits}}. Mood today:\n\n{{prompts}}\n');
-      return workspace;
-    },
-    {
-      'editor.minimap.enabled': false,
-      'balanceJournal.traits': [{ id: 'coaching', label: 'Coaching', side: 'leadership', description: 'Helping others grow.', prompts: ['Whom did I help grow today?'] }],
     },
   );
   let page;
   let workspace;
-  before(() => {
-    page = state.page;
-    workspace = path.join(state.runDir, 'ws');
-  });
-  const it = (name, body) => step(name, () => page, body);
+  before(() => ({ page, workspace } = session));
+  const { it } = session;
 
   it('shows a trait of your own on its side', async () => {
     await waitForActivityBarItem(page, 'Balance Journal', { click: true });

@@ -2,10 +2,10 @@
 // look at it in a dark, a light and a high contrast theme, reach it by keyboard, and export it.
 // Screenshots go to test-results/e2e/report-*.png.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { expectedTally, localDay, root, shots, step, workbenchOn } from './steps.mjs';
+import { expectedTally, localDay, onExampleJournal, shots } from './steps.mjs';
 import { quickInputSelect, quickInputType, runCommand, sel, settleAnimations, waitForActivityBarItem } from '../harness/workbench.mjs';
 
 
@@ -48,21 +48,11 @@ async function reportShots(page, name) {
 }
 
 describe('Balance Report in a real VS Code', { timeout: 240000 }, () => {
-  const state = workbenchOn(
-    (runDir) => {
-      const workspace = path.join(runDir, 'ws');
-      cpSync(path.join(root, 'examples', 'journal'), path.join(workspace, 'journal'), { recursive: true });
-      return workspace;
-    },
-    { 'editor.minimap.enabled': false, 'window.commandCenter': false, 'workbench.startupEditor': 'none' },
-  );
+  const session = onExampleJournal({ 'workbench.startupEditor': 'none' });
   let page;
   let workspace;
-  before(() => {
-    page = state.page;
-    workspace = path.join(state.runDir, 'ws');
-  });
-  const it = (name, body) => step(name, () => page, body);
+  before(() => ({ page, workspace } = session));
+  const { it } = session;
 
   it('opens from the palette with the journal\'s balance, charts and tables', async () => {
     const { index, core } = await expectedTally(path.join(workspace, 'journal'));

@@ -1,7 +1,7 @@
 // What every UI scenario shares: where screenshots go, the packaged .vsix, and steps that
 // leave a screenshot when they fail.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, it as test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -88,4 +88,29 @@ export function workbenchOn(makeFolder, userSettings = {}) {
     if (state.runDir) rmSync(state.runDir, { recursive: true, force: true });
   });
   return state;
+}
+
+/**
+ * A workbench on a copy of the example journal (`<run>/ws/journal`); `prepare(workspace)` may add
+ * files first. The session's `page` and `workspace` are set once the workbench is up.
+ */
+export function onExampleJournal(userSettings = {}, prepare = () => {}) {
+  const state = workbenchOn(
+    (runDir) => {
+      const workspace = path.join(runDir, 'ws');
+      cpSync(path.join(root, 'examples', 'journal'), path.join(workspace, 'journal'), { recursive: true });
+      prepare(workspace);
+      return workspace;
+    },
+    { 'editor.minimap.enabled': false, 'window.commandCenter': false, ...userSettings },
+  );
+  return {
+    get page() {
+      return state.page;
+    },
+    get workspace() {
+      return path.join(state.runDir, 'ws');
+    },
+    it: (name, body) => step(name, () => state.page, body),
+  };
 }

@@ -2,10 +2,10 @@
 // open a copy of the example journal in headless Chromium, and use the extension through its UI.
 // Screenshots go to test-results/e2e/.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { entries, expectedTally, localDay, root, shot, step, waitForRowDescription, workbenchOn } from './steps.mjs';
+import { entries, expectedTally, localDay, onExampleJournal, shot, step, waitForRowDescription, workbenchOn } from './steps.mjs';
 import { loadCore } from '../../scripts/load-core.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
 import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
@@ -28,21 +28,11 @@ async function widenSideBar(page, width) {
 
 
 describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 240000 }, () => {
-  const state = workbenchOn(
-    (runDir) => {
-      const workspace = path.join(runDir, 'ws');
-      cpSync(path.join(root, 'examples', 'journal'), path.join(workspace, 'journal'), { recursive: true });
-      return workspace;
-    },
-    { 'editor.minimap.enabled': false, 'window.commandCenter': false },
-  );
+  const session = onExampleJournal();
   let page;
   let workspace;
-  before(() => {
-    page = state.page;
-    workspace = path.join(state.runDir, 'ws');
-  });
-  const it = (name, body) => step(name, () => page, body);
+  before(() => ({ page, workspace } = session));
+  const { it } = session;
 
   it('shows the tally of the example journal in the Traits view', async () => {
     const { index, core } = await expectedTally(path.join(workspace, 'journal'));
