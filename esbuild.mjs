@@ -6,7 +6,6 @@ import * as esbuild from 'esbuild';
 const watch = process.argv.includes('--watch');
 
 const common = {
-  entryPoints: ['src/extension.ts'],
   bundle: true,
   format: 'cjs',
   external: ['vscode'],
@@ -17,10 +16,11 @@ const common = {
   logLevel: 'warning',
 };
 
-const node = { ...common, outfile: 'dist/extension.js', platform: 'node', target: 'node18' };
+const node = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', target: 'node18' };
 
 const web = {
   ...common,
+  entryPoints: ['src/extension.browser.ts'],
   outfile: 'dist/web/extension.js',
   platform: 'browser',
   target: 'es2022',
@@ -28,9 +28,6 @@ const web = {
   alias: { fs: './src/web/emptyFs.cjs' },
   // gray-matter calls the global Buffer.from() on every parse; a worker has no Buffer.
   inject: ['./src/web/bufferShim.js'],
-  // journalFiles' exclusive create imports it behind `process.versions.node`, never true in a
-  // web worker: leave the import unbundled (it is dead code there).
-  external: [...common.external, 'node:fs/promises'],
   // No Node globals in a worker; `process` stays a real runtime check (typeof process === 'object').
 };
 

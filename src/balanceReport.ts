@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { affectsBalance, balanceTolerance, findSymbolicLink, symbolicLinkError } from './config';
+import { affectsBalance, balanceTolerance, symbolicLinkError } from './config';
 import { pluralEntries } from './core/balance';
 import {
   BalanceReport,
@@ -14,7 +14,7 @@ import {
 import { JournalIndex } from './core/journalIndex';
 import { SIDE_LABELS, anyoneCanShowBoth, sourceTitle } from './core/traits';
 import { Commands } from './ids';
-import { chooseJournal, createExclusively, createFolder } from './journalFiles';
+import { JournalWriter, chooseJournal } from './journalFiles';
 import { showError } from './userMessages';
 
 const VIEW_TYPE = 'balanceJournal.report';
@@ -26,7 +26,8 @@ const panelTitle = () => vscode.l10n.t('Balance Report');
  */
 function sentence(translate: (...tokens: string[]) => string, ...fragments: string[]): string {
   let text = escapeXml(translate(...fragments.map((_, i) => `\u0001${i}\u0001`)));
-  fragments.forEach((fragment, i) => (text = text.replace(`\u0001${i}\u0001`, fragment)));
+  // A function, not a string: `$&` or `$'` in a trait's name must stay literal text.
+  fragments.forEach((fragment, i) => (text = text.replace(`\u0001${i}\u0001`, () => fragment)));
   return text;
 }
 /** Index changes come in bursts (a scan, a save): redraw once they settle. */
@@ -40,11 +41,12 @@ let current: ReportPanel | undefined;
  * `balanceJournal.showReport` (returns the panel) and `balanceJournal.exportReport` (writes the
  * report into the journal, returns the new file). `extensionUri` defaults to this extension's.
  */
-export function registerBalanceReport(index: JournalIndex, log: vscode.LogOutputChannel, extensionUri: vscode.Uri): vscode.Disposable[] {
+export function registerBalanceReport(index: JournalIndex, log: vscode.LogOutputChannel, extensionUri: vscode.Uri, writer: JournalWriter): vscode.Disposable[] {
   const root = () => extensionUri;
+  const exportNow = () => exportReport(index, log, writer);
   return [
-    vscode.commands.registerCommand(Commands.showReport, () => ReportPanel.createOrShow(index, log, root()).panel),
-    vscode.commands.registerCommand(Commands.exportReport, () => exportReport(index, log)),
+    vscode.commands.registerCommand(Commands.showReport, () => ReportPanel.createOrShow(index, root(), exportNow).panel),
+    vscode.commands.registerCommand(Commands.exportReport, exportNow),
     { dispose: () => current?.dispose() },
   ];
 }
@@ -56,7 +58,7 @@ class ReportPanel {
   /** The last rendered content without its nonce: an unchanged report is not redrawn. */
   private lastContent = '';
 
-  static createOrShow(index: JournalIndex, log: vscode.LogOutputChannel, extensionUri: vscode.Uri): ReportPanel {
+  static createOrShow(index: JournalIndex, extensionUri: vscode.Uri, exportNow: () => Promise<vscode.Uri | undefined>): ReportPanel {
     if (current) {
       current.panel.reveal();
       current.render();
@@ -68,15 +70,15 @@ class ReportPanel {
       localResourceRoots: [media],
     });
     panel.iconPath = vscode.Uri.joinPath(media, 'activity-bar.svg');
-    current = new ReportPanel(panel, index, log, media);
+    current = new ReportPanel(panel, index, media, exportNow);
     return current;
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly index: JournalIndex,
-    private readonly log: vscode.LogOutputChannel,
     private readonly media: vscode.Uri,
+    private readonly exportNow: () => Promise<vscode.Uri | undefined>,
   ) {
     this.disposables.push(
       index.onDidChange(() => this.scheduleRender()),
@@ -117,7 +119,7 @@ class ReportPanel {
 
   private async onMessage(message: unknown): Promise<void> {
     if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'export') return;
-    const uri = await exportReport(this.index, this.log);
+    const uri = await this.exportNow();
     const name = uri && vscode.workspace.asRelativePath(uri, false);
     void this.panel.webview.postMessage(uri ? { type: 'exported', text: vscode.l10n.t('Saved {0}.', name ?? '') } : { type: 'exportFailed', text: vscode.l10n.t('The report was not exported.') });
   }
@@ -273,7 +275,7 @@ export function reportFileName(day: string, attempt: number): string {
 }
 
 /** Writes the report into `<journal>/reports/` under the first free name and opens it. */
-async function exportReport(index: JournalIndex, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+async function exportReport(index: JournalIndex, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
   const root = await chooseJournal(true, vscode.l10n.t("Which workspace folder's journal should keep the report?"));
   if (!root) return undefined;
   if ('error' in root) {
@@ -281,28 +283,21 @@ async function exportReport(index: JournalIndex, log: vscode.LogOutputChannel): 
     return undefined;
   }
   try {
-    const rootSegments = root.relativePath ? root.relativePath.split('/') : [];
-    const link = await findSymbolicLink(root.folder.uri, [...rootSegments, REPORTS_FOLDER]);
-    if (link) {
-      void showError(log, vscode.l10n.t('The report was not exported. {0}', symbolicLinkError(link)));
-      return undefined;
-    }
     const report = buildBalanceReport(index, { now: new Date(), tolerance: balanceTolerance() });
     const bytes = new TextEncoder().encode(reportMarkdown(report));
-    const folder = vscode.Uri.joinPath(root.uri, REPORTS_FOLDER);
-    await createFolder(folder);
-    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
-      const uri = vscode.Uri.joinPath(folder, reportFileName(report.day, attempt));
-      if (!(await createExclusively(uri, bytes))) continue;
-      log.info(`Exported the Balance Report to ${uri.fsPath || uri.toString()}`);
-      try {
-        await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
-      } catch (error) {
-        log.warn(`Exported ${uri.toString()} but could not open it: ${String(error)}`);
-      }
-      return uri;
+    const written = await writer.createUnique(root, [REPORTS_FOLDER], (attempt) => reportFileName(report.day, attempt), bytes, MAX_NAME_ATTEMPTS);
+    if ('link' in written) {
+      void showError(log, vscode.l10n.t('The report was not exported. {0}', symbolicLinkError(written.link)));
+      return undefined;
     }
-    throw new Error(`every name from ${reportFileName(report.day, 1)} to ${reportFileName(report.day, MAX_NAME_ATTEMPTS)} is taken`);
+    const uri = written.uri;
+    log.info(`Exported the Balance Report to ${uri.fsPath || uri.toString()}`);
+    try {
+      await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    } catch (error) {
+      log.warn(`Exported ${uri.toString()} but could not open it: ${String(error)}`);
+    }
+    return uri;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     void showError(log, vscode.l10n.t('Could not export the report ({0}). Check that the journal folder can be written to, then try again.', reason));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_BALANCE_TOLERANCE } from './core/balance';
-import { DEFAULT_MAX_FILE_KB } from './core/entryBytes';
+import { DEFAULT_MAX_FILE_KB, MAX_FILE_KB_CEILING } from './core/entryBytes';
 import { DEFAULT_NEGLECT_DAYS } from './core/reflection';
 import { journalFolderSegments } from './core/journalFolder';
 import { Settings } from './ids';
@@ -67,7 +67,7 @@ export function neglectDays(): number {
 
 export function maxFileBytes(): number {
   const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.maxFileSizeKB);
-  const kb = typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_FILE_KB;
+  const kb = typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, MAX_FILE_KB_CEILING) : DEFAULT_MAX_FILE_KB;
   return Math.round(kb * 1024);
 }
 

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { findSymbolicLink } from './config';
 import { templateProblems } from './core/entryFactory';
-import { Trait } from './core/traits';
+import { Trait, isTraitId } from './core/traits';
+import { Platform } from './platform/platform';
 
 /** Where a workspace keeps its entry templates, relative to the workspace folder. */
 export const TEMPLATE_FOLDER = ['.balance-journal', 'templates'];
 const MAX_TEMPLATE_BYTES = 64 * 1024;
+/** Enough to show what is wrong; thousands of squiggles help no one. */
+const MAX_TEMPLATE_DIAGNOSTICS = 100;
 
 /**
  * Entry templates from the workspace: `.balance-journal/templates/<trait-id>.md` for the first
@@ -15,7 +18,10 @@ export class EntryTemplates implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('balance-journal-templates');
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly platform: Platform,
+  ) {
     const check = (document: vscode.TextDocument) => {
       if (isTemplate(document.uri)) this.check(document.uri, document.getText());
     };
@@ -31,19 +37,23 @@ export class EntryTemplates implements vscode.Disposable {
       this.log.warn('.balance-journal/templates is a symbolic link: templates are not read through links.');
       return undefined;
     }
-    for (const name of [`${traits[0].id}.md`, 'default.md']) {
+    // Trait ids are plain words (core/traits isTraitId); a name that is not stays unread.
+    const names = [...(isTraitId(traits[0].id) ? [`${traits[0].id}.md`] : []), 'default.md'];
+    for (const name of names) {
       const uri = vscode.Uri.joinPath(folder.uri, ...TEMPLATE_FOLDER, name);
-      let bytes: Uint8Array;
+      let read: { bytes: Uint8Array; size: number };
       try {
-        bytes = await vscode.workspace.fs.readFile(uri);
-      } catch {
+        // Never through a symbolic link (a committed `default.md -> ~/.ssh/id_rsa`), never past the limit.
+        read = await this.platform.readFile(uri, MAX_TEMPLATE_BYTES, 0);
+      } catch (error) {
+        if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) this.log.warn(`Template ${uri.toString()} not read: ${String(error)}`);
         continue;
       }
-      if (bytes.byteLength > MAX_TEMPLATE_BYTES) {
+      if (read.size > MAX_TEMPLATE_BYTES) {
         this.log.warn(`${uri.toString()} is over ${MAX_TEMPLATE_BYTES / 1024} KB; the built-in template is used.`);
         return undefined;
       }
-      const text = new TextDecoder().decode(bytes);
+      const text = new TextDecoder().decode(read.bytes);
       this.check(uri, text);
       this.log.info(`New entry from the template ${uri.toString()}`);
       return text;
@@ -52,15 +62,13 @@ export class EntryTemplates implements vscode.Disposable {
   }
 
   private check(uri: vscode.Uri, text: string): void {
-    const problems = templateProblems(text);
+    // A template is at most MAX_TEMPLATE_BYTES when used; a larger open document gets one note.
+    const problems = text.length > MAX_TEMPLATE_BYTES ? [] : templateProblems(text, MAX_TEMPLATE_DIAGNOSTICS);
     if (problems.length === 0) {
       this.diagnostics.delete(uri);
       return;
     }
-    const positionAt = (offset: number) => {
-      const before = text.slice(0, offset).split('\n');
-      return new vscode.Position(before.length - 1, before[before.length - 1].length);
-    };
+    const positionAt = positionFinder(text);
     this.diagnostics.set(
       uri,
       problems.map((problem) => {
@@ -75,6 +83,22 @@ export class EntryTemplates implements vscode.Disposable {
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.diagnostics.dispose();
   }
+}
+
+/** Offsets to positions in one pass over the text, then a binary search per offset. */
+function positionFinder(text: string): (offset: number) => vscode.Position {
+  const lineStarts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return new vscode.Position(low, offset - lineStarts[low]);
+  };
 }
 
 function isTemplate(uri: vscode.Uri): boolean {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { JournalRoot, journalRoot } from './config';
+import { JournalRoot, findSymbolicLink, journalRoot } from './config';
+import { Platform } from './platform/platform';
 import { showError } from './userMessages';
 
 // File operations shared by the commands that write into the journal (entries, weekly reviews).
@@ -13,44 +14,57 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/**
- * Creates `uri` with `bytes` only if nothing is there: true when created. On disk this is an
- * exclusive create (O_EXCL), so two files created at the same moment never share a name.
- */
-export async function createExclusively(uri: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
-  if (uri.scheme === 'file' && typeof process === 'object' && process.versions?.node) {
-    const fs = await import('node:fs/promises');
-    let handle: Awaited<ReturnType<typeof fs.open>>;
-    try {
-      handle = await fs.open(uri.fsPath, 'wx');
-    } catch (error) {
-      if ((error as { code?: string }).code === 'EEXIST') return false;
-      throw error;
-    }
-    try {
-      await handle.writeFile(bytes);
-    } catch (error) {
-      await handle.close();
-      await fs.unlink(uri.fsPath).catch(() => undefined); // our own empty file, not the user's
-      throw error;
-    }
-    await handle.close();
-    return true;
-  }
-  // Other file systems (and the web worker extension host, which has no Node) offer no exclusive
-  // create through workspace.fs: check, then write, one create at a time, so that files made at
-  // the same moment in this extension host never pick the same name.
-  const created = fallbackCreates.then(async () => {
-    if (await exists(uri)) return false;
-    await vscode.workspace.fs.writeFile(uri, bytes);
-    return true;
-  });
-  fallbackCreates = created.catch(() => undefined);
-  return created;
+export type UsableRoot = Extract<JournalRoot, { uri: vscode.Uri }>;
+
+/** Why nothing was written: a symbolic link on the way, named relative to the workspace folder. */
+export interface ThroughLink {
+  readonly link: string;
 }
 
-/** The last check-then-write create of the fallback; the next one waits for it. */
-let fallbackCreates: Promise<unknown> = Promise.resolve();
+/**
+ * The one way the commands write into the journal (New Entry, Weekly Review, Export): never
+ * through a symbolic link, never over an existing file, folders created as needed.
+ */
+export class JournalWriter {
+  constructor(private readonly platform: Platform) {}
+
+  /**
+   * Creates `<root>/<folder…>/<nameFor(n)>` with the first n from 1 whose name is free. Returns
+   * the new file, or the link that stopped it.
+   */
+  async createUnique(root: UsableRoot, folder: readonly string[], nameFor: (attempt: number) => string, bytes: Uint8Array, maxAttempts = 1000): Promise<{ uri: vscode.Uri } | ThroughLink> {
+    const link = await this.linkOnTheWay(root, folder);
+    if (link) return { link };
+    const folderUri = vscode.Uri.joinPath(root.uri, ...folder);
+    await createFolder(folderUri);
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const uri = vscode.Uri.joinPath(folderUri, nameFor(attempt));
+      if (await this.platform.createExclusively(uri, bytes)) return { uri };
+    }
+    throw new Error(vscode.l10n.t('every name from {0} to {1} is taken', nameFor(1), nameFor(maxAttempts)));
+  }
+
+  /** `<root>/<segments…>` as it is when it exists, else created with `text()`; never rewritten. */
+  async openOrCreate(root: UsableRoot, segments: readonly string[], text: () => string): Promise<{ uri: vscode.Uri; created: boolean } | ThroughLink> {
+    const link = await this.linkOnTheWay(root, segments);
+    if (link) return { link };
+    const uri = vscode.Uri.joinPath(root.uri, ...segments);
+    if (await exists(uri)) return { uri, created: false };
+    await createFolder(vscode.Uri.joinPath(root.uri, ...segments.slice(0, -1)));
+    // Otherwise it appeared meanwhile (another window): that one is kept, never overwritten.
+    const created = await this.platform.createExclusively(uri, new TextEncoder().encode(text()));
+    return { uri, created };
+  }
+
+  private linkOnTheWay(root: UsableRoot, segments: readonly string[]): Promise<string | undefined> {
+    // A name made from settings or input must stay one plain segment inside the journal.
+    for (const segment of segments) {
+      if (segment === '' || segment === '.' || segment === '..' || /[/\\]/.test(segment)) throw new Error(`unsafe path segment "${segment}"`);
+    }
+    const rootSegments = root.relativePath ? root.relativePath.split('/') : [];
+    return findSymbolicLink(root.folder.uri, [...rootSegments, ...segments]);
+  }
+}
 
 /** Creates a folder (and its parents); two commands racing to create it both succeed. */
 export async function createFolder(folder: vscode.Uri): Promise<void> {

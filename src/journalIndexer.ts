@@ -1,21 +1,35 @@
 import * as vscode from 'vscode';
-import { JournalRoot, affectsIndexing, checkedJournalRoots, maxFileBytes } from './config';
+import { JournalRoot, affectsIndexing, checkedJournalRoots, findSymbolicLink, maxFileBytes } from './config';
+import { Platform } from './platform/platform';
 import { EntryProblem } from './core/entryParser';
 import { JournalIndex } from './core/journalIndex';
 import { FileKind, JournalFileSystem, JournalSync, ScanResult } from './core/journalSync';
 
-/** `workspace.fs`, so the same code serves local, remote and virtual file systems. */
-const workspaceFileSystem: JournalFileSystem<vscode.Uri> = {
-  key: (uri) => uri.toString(),
-  baseName: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
-  child: (directory, name) => vscode.Uri.joinPath(directory, name),
-  async readDirectory(directory) {
-    const children = await vscode.workspace.fs.readDirectory(directory);
-    return children.map(([name, type]) => [name, fileKind(type)] as const);
-  },
-  readFile: (uri) => vscode.workspace.fs.readFile(uri),
-  isNotFound: (error) => error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound'),
-};
+/** The journal's files through `workspace.fs` and the host's own reader (see Platform). */
+function workspaceFileSystem(platform: Platform, roots: () => readonly JournalRoot[]): JournalFileSystem<vscode.Uri> {
+  return {
+    key: (uri) => uri.toString(),
+    baseName: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
+    child: (directory, name) => vscode.Uri.joinPath(directory, name),
+    parent: (uri) => uri.with({ path: uri.path.slice(0, Math.max(uri.path.lastIndexOf('/'), 1)) }),
+    async readDirectory(directory) {
+      const children = await vscode.workspace.fs.readDirectory(directory);
+      return children.map(([name, type]) => [name, fileKind(type)] as const);
+    },
+    async stat(uri) {
+      const stat = await vscode.workspace.fs.stat(uri);
+      return { kind: fileKind(stat.type), size: stat.size };
+    },
+    readFile: (uri, maxBytes, headBytes) => platform.readFile(uri, maxBytes, headBytes),
+    isNotFound: (error) => error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound'),
+    async rootIsSafe(uri) {
+      // The folders from the workspace folder down to the journal, checked again on every batch.
+      const root = roots().find((candidate) => 'uri' in candidate && candidate.uri.toString() === uri.toString());
+      if (!root || !('uri' in root)) return false;
+      return !root.relativePath || (await findSymbolicLink(root.folder.uri, root.relativePath.split('/'))) === undefined;
+    },
+  };
+}
 
 function fileKind(type: vscode.FileType): FileKind {
   // Symbolic links are not followed: they could lead outside the workspace, or loop.
@@ -45,8 +59,9 @@ export class JournalIndexer implements vscode.Disposable {
     index: JournalIndex,
     private readonly diagnostics: vscode.DiagnosticCollection,
     private readonly log: vscode.LogOutputChannel,
+    platform: Platform,
   ) {
-    this.sync = new JournalSync(index, workspaceFileSystem, {
+    this.sync = new JournalSync(index, workspaceFileSystem(platform, () => this.roots), {
       problems: (uri, problems) => this.showProblems(uri, problems),
       forgotten: (key) => {
         if (this.withDiagnostics.delete(key)) this.diagnostics.delete(vscode.Uri.parse(key));

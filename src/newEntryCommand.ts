@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { JournalRoot, findSymbolicLink, symbolicLinkError } from './config';
+import { JournalRoot, symbolicLinkError } from './config';
 import { pluralEntries } from './core/balance';
 import { buildEntry, cleanTitle, entryPathSegments, MAX_TITLE_LENGTH, parseNewEntryArgs } from './core/entryFactory';
 import { JournalIndex } from './core/journalIndex';
 import { SIDES, SIDE_LABELS, Trait, traitsOfSide } from './core/traits';
 import { EntryTemplates } from './entryTemplates';
 import { Commands } from './ids';
-import { chooseJournal, createExclusively, createFolder, offerSettings } from './journalFiles';
+import { JournalWriter, chooseJournal, offerSettings } from './journalFiles';
 import { showError } from './userMessages';
 
 const MAX_NAME_ATTEMPTS = 1000;
@@ -16,8 +16,8 @@ interface TraitPickItem extends vscode.QuickPickItem {
 }
 
 /** `balanceJournal.newEntry` and the tree's "+" (`balanceJournal.newEntryForTrait`). */
-export function registerNewEntryCommands(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates): vscode.Disposable[] {
-  const run = (arg?: unknown) => newEntry(index, log, templates, arg);
+export function registerNewEntryCommands(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates, writer: JournalWriter): vscode.Disposable[] {
+  const run = (arg?: unknown) => newEntry(index, log, templates, writer, arg);
   return [
     vscode.commands.registerCommand(Commands.newEntry, run),
     vscode.commands.registerCommand(Commands.newEntryForTrait, (node?: { trait?: Trait }) =>
@@ -30,7 +30,7 @@ export function registerNewEntryCommands(index: JournalIndex, log: vscode.LogOut
  * Creates an entry and opens it. With an argument `{ traits, title? }` it shows no UI; without,
  * it asks for traits and a title. Returns the new file, or undefined when cancelled or refused.
  */
-async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates, arg: unknown): Promise<vscode.Uri | undefined> {
+async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates, writer: JournalWriter, arg: unknown): Promise<vscode.Uri | undefined> {
   // Commands run from a keybinding without "args" receive nothing; from a menu, a URI or a node.
   const interactive = arg === undefined || arg instanceof vscode.Uri;
   let traits: Trait[];
@@ -67,7 +67,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
 
   try {
     const template = await templates.templateFor(root.folder, traits!);
-    const uri = await writeEntry(root, traits!, title, log, template);
+    const uri = await writeEntry(root, traits!, title, log, template, writer);
     if (!uri) return undefined;
     log.info(`Created ${uri.fsPath || uri.toString()}`);
     return uri;
@@ -125,32 +125,27 @@ async function writeEntry(
   title: string | undefined,
   log: vscode.LogOutputChannel,
   template: string | undefined,
+  writer: JournalWriter,
 ): Promise<vscode.Uri | undefined> {
   const now = new Date();
   const entry = buildEntry(traits, cleanTitle(title), now, template);
   const bytes = new TextEncoder().encode(entry.text);
   const [year, month] = entryPathSegments(now, entry.slug);
   // Never write through a link that could lead outside the workspace (a cloned repo may hold one).
-  const rootSegments = root.relativePath ? root.relativePath.split('/') : [];
-  const link = await findSymbolicLink(root.folder.uri, [...rootSegments, year, month]);
-  if (link) {
-    void offerSettings(log, vscode.l10n.t('No entry was created. {0}', symbolicLinkError(link)));
+  const written = await writer.createUnique(root, [year, month], (attempt) => entryPathSegments(now, entry.slug, attempt)[2], bytes, MAX_NAME_ATTEMPTS);
+  if ('link' in written) {
+    void offerSettings(log, vscode.l10n.t('No entry was created. {0}', symbolicLinkError(written.link)));
     return undefined;
   }
-  await createFolder(vscode.Uri.joinPath(root.uri, year, month));
-  for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
-    const uri = vscode.Uri.joinPath(root.uri, ...entryPathSegments(now, entry.slug, attempt));
-    if (!(await createExclusively(uri, bytes))) continue;
-    // The cursor is placed as the editor opens: a person typing at once must not land in the
-    // front matter.
-    const cursor = new vscode.Position(entry.cursorLine, 0);
-    try {
-      await vscode.window.showTextDocument(uri, { preview: false, selection: new vscode.Range(cursor, cursor) });
-    } catch (error) {
-      // The entry exists; opening it can be cancelled (another editor opened at the same moment).
-      log.warn(`Created ${uri.toString()} but could not open it: ${String(error)}`);
-    }
-    return uri;
+  const uri = written.uri;
+  // The cursor is placed as the editor opens: a person typing at once must not land in the
+  // front matter.
+  const cursor = new vscode.Position(entry.cursorLine, 0);
+  try {
+    await vscode.window.showTextDocument(uri, { preview: false, selection: new vscode.Range(cursor, cursor) });
+  } catch (error) {
+    // The entry exists; opening it can be cancelled (another editor opened at the same moment).
+    log.warn(`Created ${uri.toString()} but could not open it: ${String(error)}`);
   }
-  throw new Error(vscode.l10n.t('every name from {0} to {1} is taken', entry.slug, `${entry.slug}-${MAX_NAME_ATTEMPTS}`));
+  return uri;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { affectsBalance, balanceTolerance } from './config';
 import { balanceDetails, describeBalance, shortBalance } from './core/balance';
+import { escapeMarkdown } from './core/hoverText';
 import { JournalIndex } from './core/journalIndex';
 import { Commands } from './ids';
 
@@ -27,8 +28,9 @@ export class BalanceStatusBar implements vscode.Disposable {
     }
     const balance = this.index.balance(balanceTolerance());
     this.item.text = `$(law) ${shortBalance(balance)}`;
-    const tooltip = new vscode.MarkdownString(`**${vscode.l10n.t('Balance Journal')}**: ${describeBalance(balance)}\n\n`);
-    tooltip.appendMarkdown(balanceDetails(balance, this.index.countOf).join('  \n'));
+    const tooltip = new vscode.MarkdownString(`**${vscode.l10n.t('Balance Journal')}**: ${escapeMarkdown(describeBalance(balance))}\n\n`);
+    // The lines name traits, and a trait of your own has a label from a workspace's settings.
+    tooltip.appendMarkdown(balanceDetails(balance, this.index.countOf).map(escapeMarkdown).join('  \n'));
     tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Click to show the Traits view.')}`);
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: vscode.l10n.t('Balance Journal: {0}', describeBalance(balance)) };

@@ -221,7 +221,7 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     if (neglected) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Not reflected on for {0} days or more: a good one to write about next.', neglectDays()))}`);
     item.tooltip = tooltip;
     // A neglected trait stands out in the warning colour.
-    item.iconPath = new vscode.ThemeIcon(TRAIT_ICONS[trait.id] ?? 'circle-outline', neglected ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    item.iconPath = new vscode.ThemeIcon((Object.hasOwn(TRAIT_ICONS, trait.id) ? TRAIT_ICONS[trait.id] : 'circle-outline'), neglected ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.contextValue = 'trait';
     return item;
   }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { Commands } from './ids';
-import { JournalRoot, balanceTolerance, findSymbolicLink, symbolicLinkError } from './config';
+import { balanceTolerance, symbolicLinkError } from './config';
 import { computeBalance } from './core/balance';
 import { IndexedEntry, JournalIndex } from './core/journalIndex';
 import { REVIEWS_FOLDER, buildWeeklyReview, isoWeek, reviewCursorLine, reviewPath } from './core/weeklyReview';
-import { chooseJournal, createExclusively, createFolder, exists, offerSettings } from './journalFiles';
+import { JournalWriter, UsableRoot, chooseJournal, offerSettings } from './journalFiles';
 import { showError } from './userMessages';
 
 /** As declared in package.json (contributes.commands). */
@@ -14,17 +14,17 @@ import { showError } from './userMessages';
  * creating it first when there is none. An existing review is only opened, never rewritten.
  * The command returns the review's URI, or undefined when cancelled or refused.
  */
-export function registerWeeklyReview(index: JournalIndex, log: vscode.LogOutputChannel, settle: () => Promise<void>): vscode.Disposable {
+export function registerWeeklyReview(index: JournalIndex, log: vscode.LogOutputChannel, settle: () => Promise<void>, writer: JournalWriter): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.weeklyReview, async () => {
     // Right after start-up the first scan may still run: the review needs the whole week.
     await settle();
-    return weeklyReview(index, log);
+    return weeklyReview(index, log, writer);
   });
 }
 
-type UsableRoot = Extract<JournalRoot, { uri: vscode.Uri }>;
 
-async function weeklyReview(index: JournalIndex, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+
+async function weeklyReview(index: JournalIndex, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
   const root = await chooseJournal(true, vscode.l10n.t('Which workspace folder keeps the journal to review?'));
   if (!root) return undefined;
   if ('error' in root) {
@@ -32,7 +32,7 @@ async function weeklyReview(index: JournalIndex, log: vscode.LogOutputChannel): 
     return undefined;
   }
   try {
-    return await openOrCreateReview(root, index, log);
+    return await openOrCreateReview(root, index, log, writer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     void showError(log, vscode.l10n.t('Could not open or create the weekly review ({0}). Check that the journal folder can be written to, then try again.', reason));
@@ -42,29 +42,21 @@ async function weeklyReview(index: JournalIndex, log: vscode.LogOutputChannel): 
 
 
 
-async function openOrCreateReview(root: UsableRoot, index: JournalIndex, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+async function openOrCreateReview(root: UsableRoot, index: JournalIndex, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
   const now = new Date();
   const { year, week } = isoWeek(now);
   const segments = reviewPath(year, week);
-  const uri = vscode.Uri.joinPath(root.uri, ...segments);
 
   // Never read or write through a link that could lead outside the workspace: not the journal
   // folder, not `reviews`, not the review itself.
-  const rootSegments = root.relativePath ? root.relativePath.split('/') : [];
-  const link = await findSymbolicLink(root.folder.uri, [...rootSegments, ...segments]);
-  if (link) {
-    void offerSettings(log, vscode.l10n.t('No weekly review was created. {0}', symbolicLinkError(link)));
+  const folder = vscode.Uri.joinPath(root.uri, REVIEWS_FOLDER);
+  const review = await writer.openOrCreate(root, segments, () => buildWeeklyReview({ ...journalTallies(root, index), now, relativeLink: relativeLinkFrom(folder) }));
+  if ('link' in review) {
+    void offerSettings(log, vscode.l10n.t('No weekly review was created. {0}', symbolicLinkError(review.link)));
     return undefined;
   }
-
-  if (await exists(uri)) return open(uri, log);
-
-  const folder = vscode.Uri.joinPath(root.uri, REVIEWS_FOLDER);
-  await createFolder(folder);
-  const text = buildWeeklyReview({ ...journalTallies(root, index), now, relativeLink: relativeLinkFrom(folder) });
-  if (await createExclusively(uri, new TextEncoder().encode(text))) log.info(`Created ${uri.fsPath || uri.toString()}`);
-  // Otherwise it appeared meanwhile (another window): open that one, never overwrite it.
-  return open(uri, log);
+  if (review.created) log.info(`Created ${review.uri.fsPath || review.uri.toString()}`);
+  return open(review.uri, log);
 }
 
 /** The entries of this journal only (other workspace folders keep their own), and their counts. */

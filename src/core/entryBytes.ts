@@ -3,6 +3,8 @@ import { EntryProblem, ParsedEntry, parseEntry } from './entryParser';
 import { MAX_FRONT_MATTER_BYTES } from './frontMatter';
 
 export const DEFAULT_MAX_FILE_KB = 1024;
+/** The setting's ceiling: a workspace can lower the limit, never lift it past this. */
+export const MAX_FILE_KB_CEILING = 16 * 1024;
 const BINARY_SNIFF_BYTES = 8 * 1024;
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });

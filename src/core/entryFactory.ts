@@ -84,9 +84,10 @@ export interface TemplateProblem {
 }
 
 /** Variables in a template that are not one of TEMPLATE_VARIABLES: they stay as written. */
-export function templateProblems(template: string): TemplateProblem[] {
+export function templateProblems(template: string, max = 100): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   for (const match of template.matchAll(TEMPLATE_VARIABLE)) {
+    if (problems.length >= max) break;
     if (!(TEMPLATE_VARIABLES as readonly string[]).includes(match[1])) {
       problems.push({
         message: l10n.t('Unknown template variable {0}: it is kept as written. Known: {1}.', `{{${match[1]}}}`, TEMPLATE_VARIABLES.map((name) => `{{${name}}}`).join(', ')),
@@ -108,7 +109,14 @@ function promptsBlock(traits: readonly Trait[]): string {
       lines.push(lines.includes(CURSOR) ? '' : CURSOR, '');
     }
   }
-  return lines.join('\n').replace(/\n+$/, '');
+  return trimTrailingNewlines(lines.join('\n'));
+}
+
+/** `text` without line breaks at its end; a loop, since `/\n+$/` is quadratic on inner runs. */
+function trimTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return text.slice(0, end);
 }
 
 const BUILT_IN_TEMPLATE = '# {{title}}\n\n{{prompts}}\n';
@@ -121,7 +129,8 @@ export function buildEntry(traits: readonly Trait[], title: string | undefined, 
   if (traits.length === 0) throw new Error(l10n.t('An entry needs at least one trait.'));
   const cleanedTitle = cleanTitle(title);
   const heading = cleanedTitle ?? traits.map((trait) => trait.label).join(' · ');
-  const slug = (cleanedTitle && slugify(cleanedTitle)) || traits[0].id;
+  // The trait id names the file only through slugify: an id never becomes a path of its own.
+  const slug = (cleanedTitle && slugify(cleanedTitle)) || slugify(traits[0].id) || 'entry';
   const values: Record<(typeof TEMPLATE_VARIABLES)[number], string> = {
     // `\#` keeps a `#word` in the title from becoming a tag: the entry has exactly the chosen traits.
     title: heading.replace(/#/g, '\\#'),
@@ -129,9 +138,9 @@ export function buildEntry(traits: readonly Trait[], title: string | undefined, 
     traits: traits.map((trait) => trait.label).join(', '),
     prompts: promptsBlock(traits),
   };
-  let body = template.split(CURSOR).join('').replace(TEMPLATE_VARIABLE, (whole, name: string) => (name in values ? values[name as keyof typeof values] : whole));
-  if (!body.includes(CURSOR)) body = `${body.replace(/\n*$/, '\n\n')}${CURSOR}`;
-  const text = writeFrontMatter(`${body.replace(/\n+$/, '')}\n`, {
+  let body = template.split(CURSOR).join('').replace(TEMPLATE_VARIABLE, (whole, name: string) => (Object.hasOwn(values, name) ? values[name as keyof typeof values] : whole));
+  if (!body.includes(CURSOR)) body = `${trimTrailingNewlines(body)}\n\n${CURSOR}`;
+  const text = writeFrontMatter(`${trimTrailingNewlines(body)}\n`, {
     date: values.date,
     tags: traits.map((trait) => trait.id),
   });

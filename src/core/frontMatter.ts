@@ -51,35 +51,58 @@ function countLines(text: string, end: number): number {
 }
 
 /** Where the front matter block closes: the offset just past the closing line, if any. */
-function findClosingDelimiter(text: string): { bodyStart: number } | undefined {
+function findClosingDelimiter(text: string): { closeStart: number; bodyStart: number } | undefined {
   // indexOf, not a regex over the whole text: this runs for every file of the journal.
   for (let at = text.indexOf('\n', 3); at !== -1; at = text.indexOf('\n', at + 1)) {
     const marker = text.startsWith('---', at + 1) ? '---' : text.startsWith('...', at + 1) ? '...' : undefined;
     if (!marker) continue;
     let end = at + 4;
     while (text[end] === ' ' || text[end] === '\t') end++;
-    if (end === text.length) return { bodyStart: end };
-    if (text[end] === '\n') return { bodyStart: end + 1 };
-    if (text[end] === '\r' && text[end + 1] === '\n') return { bodyStart: end + 2 };
+    if (end === text.length) return { closeStart: at + 1, bodyStart: end };
+    if (text[end] === '\n') return { closeStart: at + 1, bodyStart: end + 1 };
+    if (text[end] === '\r' && text[end + 1] === '\n') return { closeStart: at + 1, bodyStart: end + 2 };
   }
   return undefined;
 }
 
+/**
+ * The language named after the opening `---` (`---yaml`, `--- js`), or '' for none; undefined
+ * when the first line is not a front matter opening. A hand-written scan: a regex with two
+ * optional runs of blanks backtracks quadratically on a first line of spaces.
+ */
+function openingLanguage(text: string): string | undefined {
+  if (!text.startsWith('---')) return undefined;
+  let at = 3;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  const wordStart = at;
+  while (at < text.length && /[A-Za-z]/.test(text[at])) at++;
+  const language = text.slice(wordStart, at);
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  if (at === text.length || text[at] === '\n' || (text[at] === '\r' && text[at + 1] === '\n')) return language;
+  return undefined;
+}
+
 export function hasFrontMatter(text: string): boolean {
-  return /^---[ \t]*(?:[A-Za-z]+)?[ \t]*(?:\r?\n|$)/.test(text);
+  return openingLanguage(text) !== undefined;
 }
 
 /** Front matter is a few lines; a huge block is not parsed (YAML parsing it could stall). */
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
 
-/** Splits and parses front matter through gray-matter; never throws. */
+/**
+ * Splits and parses front matter; never throws. The YAML goes straight to js-yaml (the same
+ * engine gray-matter writes with): gray-matter's own parse runs a backtracking scan for comment
+ * lines (`/^\s*#[^\n]+/gm`) that is quadratic on blank lines, and would pick a JavaScript engine
+ * for `---js`.
+ */
 export function readFrontMatter(input: string): FrontMatterResult {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
-  if (!hasFrontMatter(text)) return { data: undefined, body: text, bodyLine: 0 };
+  const language = openingLanguage(text);
+  if (language === undefined) return { data: undefined, body: text, bodyLine: 0 };
 
   const closing = findClosingDelimiter(text);
   if (!closing) {
-    // Without a closing line gray-matter would swallow the whole file as YAML; keep the body.
+    // Without a closing line the whole file would be swallowed as YAML; keep the body.
     const firstBreak = text.indexOf('\n');
     return {
       data: undefined,
@@ -88,22 +111,26 @@ export function readFrontMatter(input: string): FrontMatterResult {
       error: { message: l10n.t('Front matter starts with "---" but has no closing "---" line.'), line: 0 },
     };
   }
+  const body = text.slice(closing.bodyStart);
   const bodyLine = countLines(text, closing.bodyStart);
+  if (language !== '' && !/^ya?ml$/i.test(language)) {
+    // Never evaluated: `---js` front matter would be JavaScript run on opening a repository.
+    return { data: undefined, body, bodyLine, error: { message: l10n.t('front matter in "{0}" is not supported; use YAML', language), line: 0 } };
+  }
   if (closing.bodyStart > MAX_FRONT_MATTER_BYTES) {
     return {
       data: undefined,
-      body: text.slice(closing.bodyStart),
+      body,
       bodyLine,
       error: { message: l10n.t('Front matter is larger than {0} KB, so it was not read; keep it to a few lines.', MAX_FRONT_MATTER_BYTES / 1024), line: 0 },
     };
   }
-  // gray-matter only recognises "\n---" as the close; normalise CRLF inside the block.
-  let block = text.slice(0, closing.bodyStart);
-  if (block.includes('\r')) block = block.replace(/\r\n/g, '\n');
+  // The YAML lines: after the opening line, up to (not including) the closing one.
+  const firstBreak = text.indexOf('\n');
+  let yamlText = text.slice(firstBreak + 1, closing.closeStart);
+  if (yamlText.includes('\r')) yamlText = yamlText.replace(/\r\n/g, '\n');
   try {
-    const parsed = matter(block, MATTER_OPTIONS);
-    const data = parsed.data as unknown;
-    const body = text.slice(closing.bodyStart);
+    const data = yaml.safeLoad(yamlText, { schema: yaml.CORE_SCHEMA }) as unknown;
     if (data === null || data === undefined || (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0)) {
       return { data: {}, body, bodyLine };
     }
@@ -112,15 +139,14 @@ export function readFrontMatter(input: string): FrontMatterResult {
     }
     return { data: data as Record<string, unknown>, body, bodyLine };
   } catch (error) {
-    return { data: undefined, body: text.slice(closing.bodyStart), bodyLine, error: describeYamlError(error) };
+    return { data: undefined, body, bodyLine, error: describeYamlError(error) };
   }
 }
 
 function describeYamlError(error: unknown): { message: string; line: number } {
   const yamlError = error as { name?: string; reason?: string; message?: string; mark?: { line?: number } };
-  // The YAML text handed to js-yaml starts right after "---", on the same line, so its line
-  // numbers are the file's 0-based lines.
-  const line = typeof yamlError.mark?.line === 'number' ? Math.max(1, yamlError.mark.line) : 1;
+  // The YAML text starts on the file's second line (0-based line 1).
+  const line = typeof yamlError.mark?.line === 'number' ? yamlError.mark.line + 1 : 1;
   const reason = yamlError.reason ?? yamlError.message ?? String(error);
   const firstLine = String(reason).split('\n')[0];
   return { message: l10n.t('Invalid YAML in front matter (line {0}): {1}', line + 1, firstLine), line };

@@ -4,18 +4,46 @@ import { JournalIndex } from './journalIndex';
 
 export type FileKind = 'file' | 'directory' | 'other';
 
+/** What is at a location itself: a symbolic link is 'other', never what it points to. */
+export interface FileStamp {
+  readonly kind: FileKind;
+  readonly size: number;
+}
+
+export interface FileRead {
+  /** The whole file, or its first `headBytes` when it is over `maxBytes`. */
+  readonly bytes: Uint8Array;
+  /** The file's size on disk. */
+  readonly size: number;
+}
+
 /**
  * The file operations the journal needs, over any kind of location (a VS Code URI, a path):
- * `workspace.fs` in the extension, Node's fs in the benchmark, a Map in unit tests.
+ * `workspace.fs` or Node's fs in the extension, Node's fs in the benchmark, a Map in unit tests.
+ * No operation follows a symbolic link: a link may lead outside the workspace, to a device that
+ * never ends (`/dev/zero`), or in a loop.
  */
 export interface JournalFileSystem<L> {
   /** A stable unique string for the location; the index is keyed by it. */
   key(location: L): string;
   baseName(location: L): string;
   child(directory: L, name: string): L;
+  /** The folder that holds `location`. */
+  parent(location: L): L;
+  /** A folder's children; a symbolic link among them is 'other'. */
   readDirectory(directory: L): PromiseLike<ReadonlyArray<readonly [string, FileKind]>>;
-  readFile(file: L): PromiseLike<Uint8Array>;
+  stat(location: L): PromiseLike<FileStamp>;
+  /**
+   * A regular file's bytes: all of them when it holds at most `maxBytes`, else only the first
+   * `headBytes`. Rejects (without reading) a symbolic link or anything but a regular file.
+   */
+  readFile(file: L, maxBytes: number, headBytes: number): PromiseLike<FileRead>;
   isNotFound(error: unknown): boolean;
+  /**
+   * Whether a root is still reached from its workspace folder through real folders only (the
+   * folders above the root are the adapter's to know). Asked once per batch of file events.
+   */
+  rootIsSafe?(root: L): PromiseLike<boolean>;
 }
 
 export interface JournalSyncReporter<L> {
@@ -201,19 +229,35 @@ export class JournalSync<L> {
     if (batch.length === 0) return;
     this.flushCount++;
     const toRead: L[] = [];
+    const checks = new PathChecks(this.fs, this.roots);
+    const unsafeRoots = new Set<string>();
     for (const { location, deleted } of batch) {
       if (deleted) {
         // Outdate any read of it still in flight.
         this.latestTicket.set(this.fs.key(location), ++this.ticketCounter);
-      } else if (isMarkdownName(this.fs.baseName(location))) {
+        continue;
+      }
+      // A watcher reports paths, not how they are reached: a folder that became a symbolic link
+      // (a `git pull`, a hostile script) must not lead the index outside the journal.
+      const verdict = await checks.reachableWithoutLinks(location);
+      if (verdict === 'unsafe-root') unsafeRoots.add(this.fs.key(checks.rootOf(location)!));
+      if (verdict !== 'ok') {
+        this.reporter.log('debug', `Not read: ${this.fs.key(location)} (${verdict}).`);
+        continue;
+      }
+      if (isMarkdownName(this.fs.baseName(location))) {
         toRead.push(location);
-      } else {
+      } else if ((await checks.stamp(location))?.kind === 'directory') {
         toRead.push(...(await this.findMarkdownFiles(location, this.scanGeneration)));
       }
+    }
+    for (const root of unsafeRoots) {
+      this.reporter.log('warn', `${root} is no longer a folder reached without symbolic links: its entries left the index until Refresh.`);
     }
     const results = await this.readAll(toRead);
     this.index.batch(() => {
       for (const { location, deleted } of batch) if (deleted) this.forget(this.fs.key(location));
+      for (const root of unsafeRoots) this.forget(root);
       for (const result of results) this.apply(result);
     });
     this.reporter.log('debug', `Applied ${batch.length} file event(s); re-read ${toRead.length} file(s).`);
@@ -303,12 +347,9 @@ export class JournalSync<L> {
         let bytes: Uint8Array | undefined;
         let size = 0;
         try {
-          bytes = await this.fs.readFile(location);
-          size = bytes.byteLength;
-          if (size > this.options.maxFileBytes) {
-            this.reporter.log('warn', `${key} is over the size limit; only its front matter is indexed.`);
-            bytes = bytes.slice(0, FRONT_MATTER_WINDOW); // a copy, so that the whole file can be freed
-          }
+          // Never more than the limit: over it, only the beginning, where front matter is.
+          ({ bytes, size } = await this.fs.readFile(location, this.options.maxFileBytes, Math.min(this.options.maxFileBytes, FRONT_MATTER_WINDOW)));
+          if (size > this.options.maxFileBytes) this.reporter.log('warn', `${key} is over the size limit; only its front matter is indexed.`);
         } catch (error) {
           if (!this.fs.isNotFound(error)) this.reporter.log('warn', `Cannot read ${key}: ${String(error)}`);
         }
@@ -335,6 +376,84 @@ export class JournalSync<L> {
     }
     this.index.set(key, this.fs.baseName(location), parsed);
     this.reporter.problems(location, parsed.problems);
+  }
+}
+
+type PathVerdict = 'ok' | 'outside' | 'link' | 'unsafe-root' | 'gone';
+
+/**
+ * For one batch of file events: whether each path lies under a root and is reached from it
+ * through real folders only. Each folder is looked at once per batch, so a burst of events in one
+ * folder costs one `stat` per folder, not per file.
+ */
+class PathChecks<L> {
+  private readonly stamps = new Map<string, Promise<FileStamp | undefined>>();
+
+  constructor(
+    private readonly fs: JournalFileSystem<L>,
+    private readonly roots: readonly L[],
+  ) {}
+
+  rootOf(location: L): L | undefined {
+    const key = this.fs.key(location);
+    return this.roots.find((root) => {
+      const rootKey = this.fs.key(root);
+      return key === rootKey || key.startsWith(rootKey.endsWith('/') ? rootKey : `${rootKey}/`);
+    });
+  }
+
+  stamp(location: L): Promise<FileStamp | undefined> {
+    const key = this.fs.key(location);
+    let stamp = this.stamps.get(key);
+    if (!stamp) {
+      stamp = Promise.resolve(this.fs.stat(location)).then(
+        (value) => value,
+        () => undefined,
+      );
+      this.stamps.set(key, stamp);
+    }
+    return stamp;
+  }
+
+  private readonly rootChecks = new Map<string, Promise<boolean>>();
+
+  private rootVerdict(root: L): Promise<boolean> {
+    const key = this.fs.key(root);
+    let verdict = this.rootChecks.get(key);
+    if (!verdict) {
+      verdict = this.fs.rootIsSafe ? Promise.resolve(this.fs.rootIsSafe(root)).then(Boolean, () => false) : Promise.resolve(true);
+      this.rootChecks.set(key, verdict);
+    }
+    return verdict;
+  }
+
+  /** The folders between the root and `location` (the root included) are all real folders. */
+  async reachableWithoutLinks(location: L): Promise<PathVerdict> {
+    const root = this.rootOf(location);
+    if (root === undefined) return 'outside';
+    const rootKey = this.fs.key(root);
+    const rootStamp = await this.stamp(root);
+    if (rootStamp?.kind !== 'directory') return rootStamp === undefined ? 'gone' : 'unsafe-root';
+    if (!(await this.rootVerdict(root))) return 'unsafe-root';
+    let folder = location;
+    // Walk up from the event's folder to the root; each step shortens the key, so this ends.
+    for (let key = this.fs.key(location); key !== rootKey; ) {
+      const parent = this.fs.parent(folder);
+      const parentKey = this.fs.key(parent);
+      if (parentKey.length >= key.length) return 'outside';
+      key = parentKey;
+      folder = parent;
+      if (key === rootKey) break;
+      const stamp = await this.stamp(folder);
+      if (stamp === undefined) return 'gone';
+      if (stamp.kind !== 'directory') return 'link';
+    }
+    if (this.fs.key(location) !== rootKey && !isMarkdownName(this.fs.baseName(location))) {
+      const own = await this.stamp(location);
+      if (own === undefined) return 'gone';
+      if (own.kind === 'other') return 'link';
+    }
+    return 'ok';
   }
 }
 

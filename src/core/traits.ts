@@ -255,6 +255,18 @@ export interface TraitSettingProblem {
 }
 
 const MAX_PROMPTS = 5;
+const MAX_TRAIT_ID_LENGTH = 60;
+
+/** Whether `id` (normalised) may be a trait's id: a letter, then letters, marks, digits, hyphens. */
+export function isTraitId(id: string): boolean {
+  return id.length <= MAX_TRAIT_ID_LENGTH && /^\p{L}[\p{L}\p{M}\p{N}-]*$/u.test(id);
+}
+
+/** A setting's text on one line: control characters (a NUL, a line break) become spaces. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
 
 /**
  * Applies the user's traits: new ones ({ id, label, side, description, prompts }) are added after
@@ -278,7 +290,12 @@ export function configureTraits(setting: unknown): TraitSettingProblem[] {
     const { id, label, side, description, prompts } = raw as Record<string, unknown>;
     const normalized = typeof id === 'string' ? normalizeTag(id) : '';
     if (!normalized) return problem(l10n.t('"id" must be a word such as "coaching".'));
-    const cleanPrompts = Array.isArray(prompts) ? prompts.filter((prompt): prompt is string => typeof prompt === 'string' && prompt.trim() !== '').map((prompt) => prompt.trim()) : [];
+    // An id is a tag and may name a file or a template: letters, digits and hyphens only, so it
+    // can never hold a path (`/`, `\\`, `..`) or a character a file name or Markdown would misread.
+    if (!isTraitId(normalized)) {
+      return problem(l10n.t('"id" "{0}" may contain only letters, digits and hyphens, and must start with a letter (e.g. "coaching").', String(id)));
+    }
+    const cleanPrompts = Array.isArray(prompts) ? prompts.filter((prompt): prompt is string => typeof prompt === 'string' && prompt.trim() !== '').map(oneLine) : [];
     if (prompts !== undefined && (!Array.isArray(prompts) || cleanPrompts.length !== prompts.length)) return problem(l10n.t('"prompts" must be a list of questions (text).'));
     if (cleanPrompts.length > MAX_PROMPTS) return problem(l10n.t('at most {0} prompts.', MAX_PROMPTS));
     const existing = builtIn.get(normalized);
@@ -292,7 +309,7 @@ export function configureTraits(setting: unknown): TraitSettingProblem[] {
     if (side !== 'leadership' && side !== 'management') return problem(l10n.t('"side" must be "leadership" or "management".'));
     if (typeof description !== 'string' || description.trim() === '') return problem(l10n.t('"description" must be text.'));
     if (cleanPrompts.length === 0) return problem(l10n.t('"prompts" must list at least one question.'));
-    added.push({ id: normalized, label: label.trim(), side, description: description.trim(), prompts: cleanPrompts });
+    added.push({ id: normalized, label: oneLine(label), side, description: oneLine(description), prompts: cleanPrompts });
   });
   const base = BUILT_IN_TRAITS.map((trait) => builtIn.get(trait.id)!);
   TRAITS = SIDES.flatMap((side) => [...base.filter((trait) => trait.side === side), ...added.filter((trait) => trait.side === side)]);
@@ -333,12 +350,13 @@ export function otherSide(side: Side): Side {
  */
 export function normalizeTag(raw: string): string {
   // Idempotent: normalising a normalised tag changes nothing (leading `#`s and hyphens go).
-  return raw
+  // No `/-+$/`: on a long run of hyphens followed by a letter it backtracks quadratically.
+  const hyphenated = raw
     .toLowerCase()
     .replace(/[\s_]+/g, '-')
     .replace(/^[#-]+/, '')
-    .replace(/-{2,}/g, '-')
-    .replace(/-+$/, '');
+    .replace(/-{2,}/g, '-');
+  return hyphenated.endsWith('-') ? hyphenated.slice(0, -1) : hyphenated;
 }
 
 /** The trait a tag names, after normalising, if any. */

@@ -22,29 +22,48 @@ class MemoryFs implements JournalFileSystem<string> {
     this.gate = undefined;
   }
 
+  /** Paths that are symbolic links (to anything): never listed as files or folders, never read. */
+  readonly links = new Set<string>();
+
+  link(path: string): void {
+    this.links.add(path);
+  }
+
   key = (path: string) => path;
   baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
   child = (dir: string, name: string) => `${dir}/${name}`;
+  parent = (path: string) => path.slice(0, Math.max(path.lastIndexOf('/'), 1));
 
   async readDirectory(dir: string): Promise<Array<[string, FileKind]>> {
     const prefix = `${dir}/`;
     const children = new Map<string, FileKind>();
-    for (const path of this.files.keys()) {
+    for (const path of [...this.files.keys(), ...this.links]) {
       if (!path.startsWith(prefix)) continue;
       const rest = path.slice(prefix.length);
       const slash = rest.indexOf('/');
-      children.set(slash === -1 ? rest : rest.slice(0, slash), slash === -1 ? 'file' : 'directory');
+      const name = slash === -1 ? rest : rest.slice(0, slash);
+      children.set(name, this.links.has(`${prefix}${name}`) ? 'other' : slash === -1 ? 'file' : 'directory');
     }
     if (children.size === 0) throw Object.assign(new Error(`ENOENT ${dir}`), { notFound: true });
     return [...children];
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  async stat(path: string): Promise<{ kind: FileKind; size: number }> {
+    if (this.links.has(path)) return { kind: 'other', size: 0 };
+    if (this.files.has(path)) return { kind: 'file', size: this.files.get(path)!.length };
+    if ([...this.files.keys(), ...this.links].some((file) => file.startsWith(`${path}/`))) return { kind: 'directory', size: 0 };
+    throw Object.assign(new Error(`ENOENT ${path}`), { notFound: true });
+  }
+
+  async readFile(path: string, maxBytes = Infinity, headBytes = Infinity): Promise<{ bytes: Uint8Array; size: number }> {
     this.reads.set(path, (this.reads.get(path) ?? 0) + 1);
+    // Like O_NOFOLLOW on the last part; a link higher up is what the sync must not walk into.
+    if (this.links.has(path)) throw new Error(`ELOOP ${path}`);
     const text = this.files.get(path); // what the disk holds when the read starts
     if (this.gate) await this.gate;
     if (text === undefined) throw Object.assign(new Error(`ENOENT ${path}`), { notFound: true });
-    return new TextEncoder().encode(text);
+    const bytes = new TextEncoder().encode(text);
+    return { bytes: bytes.byteLength > maxBytes ? bytes.slice(0, headBytes) : bytes, size: bytes.byteLength };
   }
 
   isNotFound = (error: unknown) => (error as { notFound?: boolean }).notFound === true;
@@ -197,5 +216,106 @@ describe('JournalSync', () => {
     await sync.rescan();
     expect(index.get('/ws/journal/huge.md')?.tags).toEqual(['empathy', 'innovation', 'influence']);
     expect(problems.get('/ws/journal/huge.md')).toBe(0);
+  });
+
+  describe('never follows a symbolic link', () => {
+    it('skips a linked file and a linked folder in a scan', async () => {
+      const { fs, index, sync } = setup();
+      fs.write('/ws/journal/a.md', '#empathy');
+      fs.write('/ws/journal/outside.md', '#secret'); // what the link points at, seen through it
+      fs.link('/ws/journal/outside.md');
+      fs.write('/ws/journal/linked/b.md', '#secret');
+      fs.link('/ws/journal/linked');
+      await sync.rescan();
+      expect([...index.keys()]).toEqual(['/ws/journal/a.md']);
+      expect(fs.reads.has('/ws/journal/linked/b.md')).toBe(false);
+    });
+
+    it('does not walk a folder that a watcher reports after the scan when it is a link', async () => {
+      const { fs, index, sync } = setup();
+      fs.write('/ws/journal/a.md', '#empathy');
+      await sync.rescan();
+      // A `git pull` adds `linked -> /home/user`: the watcher reports the folder and files in it.
+      fs.write('/ws/journal/linked/deep/c.md', '#secret');
+      fs.link('/ws/journal/linked');
+      sync.changed('/ws/journal/linked');
+      sync.changed('/ws/journal/linked/deep/c.md');
+      await sync.settle();
+      expect(index.countOf('secret')).toBe(0);
+      expect(fs.reads.has('/ws/journal/linked/deep/c.md')).toBe(false);
+      expect(index.size).toBe(1);
+    });
+
+    it('does not read a changed file that is itself a link', async () => {
+      const { fs, index, sync } = setup();
+      await sync.rescan();
+      fs.write('/ws/journal/zero.md', '#secret');
+      fs.link('/ws/journal/zero.md');
+      sync.changed('/ws/journal/zero.md');
+      await sync.settle();
+      expect(index.size).toBe(0);
+    });
+
+    it('forgets the journal when its root became a link, and reads nothing through it', async () => {
+      const { fs, index, sync } = setup();
+      fs.write('/ws/journal/a.md', '#empathy');
+      await sync.rescan();
+      expect(index.size).toBe(1);
+      fs.link('/ws/journal');
+      fs.write('/ws/journal/b.md', '#secret');
+      sync.changed('/ws/journal/b.md');
+      await sync.settle();
+      expect(index.size).toBe(0);
+      expect(fs.reads.has('/ws/journal/b.md')).toBe(false);
+    });
+
+    it('asks the adapter about the folders above the root on every batch', async () => {
+      const { fs, index, sync } = setup();
+      let safe = true;
+      (fs as unknown as { rootIsSafe: () => Promise<boolean> }).rootIsSafe = async () => safe;
+      fs.write('/ws/journal/a.md', '#empathy');
+      await sync.rescan();
+      safe = false;
+      fs.write('/ws/journal/b.md', '#secret');
+      sync.changed('/ws/journal/b.md');
+      await sync.settle();
+      expect(index.countOf('secret')).toBe(0);
+      expect(index.size).toBe(0);
+    });
+
+    it('ignores events for paths outside every root', async () => {
+      const { fs, index, sync } = setup();
+      await sync.rescan();
+      fs.write('/ws/journal-other/x.md', '#secret');
+      fs.write('/ws/x.md', '#secret');
+      sync.changed('/ws/journal-other/x.md');
+      sync.changed('/ws/x.md');
+      await sync.settle();
+      expect(index.size).toBe(0);
+      expect(fs.reads.size).toBe(0);
+    });
+  });
+
+  it('reads at most the size limit: over it, only the head where front matter is', async () => {
+    const fs = new MemoryFs();
+    const index = new JournalIndex();
+    const asked: Array<[number, number]> = [];
+    const read = fs.readFile.bind(fs);
+    fs.readFile = (path: string, maxBytes = Infinity, headBytes = Infinity) => {
+      asked.push([maxBytes, headBytes]);
+      return read(path, maxBytes, headBytes);
+    };
+    const sync = new JournalSync(index, fs, quietReporter, { ...fastOptions, maxFileBytes: 1000 });
+    sync.setRoots(['/ws/journal']);
+    fs.write('/ws/journal/exact.md', `#empathy ${'x'.repeat(1000 - 10)}`);
+    fs.write('/ws/journal/over.md', `---\ntags: [influence]\n---\n#retro ${'x'.repeat(1000)}`);
+    await sync.rescan();
+    expect(asked).toEqual([
+      [1000, 1000],
+      [1000, 1000],
+    ]);
+    expect(index.countOf('empathy')).toBe(1); // exactly at the limit: read whole
+    expect(index.countOf('influence')).toBe(1); // one byte over: front matter only
+    expect(index.countOf('retro')).toBe(0);
   });
 });

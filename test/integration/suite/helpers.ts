@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { BalanceJournalApi } from '../../../src/extension';
+import type { BalanceJournalApi } from '../../../src/extension.shared';
 
 export const EXTENSION_ID = 'balance-journal.balance-journal';
 

@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { createExclusive, readRegularFile } from './nodeFiles';
+import { Platform, createThroughWorkspaceFs, readThroughWorkspaceFs } from './platform';
+
+/**
+ * The Node extension host: files on the local disk are opened with O_NOFOLLOW and checked through
+ * their handle, and created with O_EXCL; other file systems go through workspace.fs.
+ */
+export const nodePlatform: Platform = {
+  async readFile(uri, maxBytes, headBytes) {
+    if (uri.scheme !== 'file') return readThroughWorkspaceFs(uri, maxBytes, headBytes);
+    try {
+      return await readRegularFile(uri.fsPath, maxBytes, headBytes);
+    } catch (error) {
+      // The rest of the extension speaks workspace.fs's language for a missing file.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') throw vscode.FileSystemError.FileNotFound(uri);
+      throw error;
+    }
+  },
+  createExclusively(uri, bytes) {
+    return uri.scheme === 'file' ? createExclusive(uri.fsPath, bytes) : createThroughWorkspaceFs(uri, bytes);
+  },
+};

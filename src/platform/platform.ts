@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+
+// What differs between the Node extension host (desktop, remote, code-server) and the web worker
+// extension host. Each entry point (extension.ts, extension.browser.ts) passes its own; features
+// never ask which host they run in.
+
+export interface JournalFileRead {
+  /** The whole file, or its first `headBytes` when it is over `maxBytes`. */
+  readonly bytes: Uint8Array;
+  readonly size: number;
+}
+
+export interface Platform {
+  /**
+   * A regular file's bytes, never through a symbolic link (rejected without reading), never
+   * more than `maxBytes`: over it, only the first `headBytes`.
+   */
+  readFile(uri: vscode.Uri, maxBytes: number, headBytes: number): Promise<JournalFileRead>;
+  /** Creates `uri` with `bytes` only if nothing is there: true when created. */
+  createExclusively(uri: vscode.Uri, bytes: Uint8Array): Promise<boolean>;
+}
+
+export class NotAFileError extends Error {
+  constructor(uri: vscode.Uri) {
+    super(`${uri.toString()} is not a regular file (a symbolic link, folder or device); it is not read`);
+  }
+}
+
+/** Files larger than this are never read whole through workspace.fs, which cannot read a part. */
+const WHOLE_READ_CEILING = 16 * 1024 * 1024;
+
+/**
+ * Through `workspace.fs`, for any file system: `stat` first (it reports a symbolic link as one),
+ * then a read of a regular file whose size is known.
+ */
+export async function readThroughWorkspaceFs(uri: vscode.Uri, maxBytes: number, headBytes: number): Promise<JournalFileRead> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (stat.type & vscode.FileType.SymbolicLink || stat.type !== vscode.FileType.File) throw new NotAFileError(uri);
+  if (stat.size > Math.max(maxBytes, WHOLE_READ_CEILING)) return { bytes: new Uint8Array(0), size: stat.size };
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  // A copy of the head, so that the whole file can be freed.
+  return { bytes: bytes.byteLength > maxBytes ? bytes.slice(0, headBytes) : bytes, size: Math.max(stat.size, bytes.byteLength) };
+}
+
+/** The last check-then-write create of the fallback; the next one waits for it. */
+let fallbackCreates: Promise<unknown> = Promise.resolve();
+
+/**
+ * Where there is no exclusive create (other file systems, the web worker host): check, then
+ * write, one create at a time, so that files made at the same moment in this extension host never
+ * pick the same name.
+ */
+export function createThroughWorkspaceFs(uri: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
+  const created = fallbackCreates.then(async () => {
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return false;
+    } catch {
+      await vscode.workspace.fs.writeFile(uri, bytes);
+      return true;
+    }
+  });
+  fallbackCreates = created.catch(() => undefined);
+  return created;
+}
+
+/** The web worker extension host: workspace.fs only. */
+export const webPlatform: Platform = {
+  readFile: readThroughWorkspaceFs,
+  createExclusively: createThroughWorkspaceFs,
+};
