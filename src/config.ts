@@ -79,8 +79,3 @@ export function balanceTolerance(): number {
   const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.balanceTolerance);
   return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_BALANCE_TOLERANCE;
 }
-
-/** Settings that change what the tree and the status bar show, without re-reading files. */
-export function affectsBalance(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(`${Settings.section}.${Settings.balanceTolerance}`) || event.affectsConfiguration(`${Settings.section}.${Settings.neglectDays}`);
-}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { JournalRoot, affectsIndexing, checkedJournalRoots, findSymbolicLink, maxFileBytes } from './config';
+import type { ProblemSink } from './features/entryDiagnostics';
 import { Platform } from './platform/platform';
-import { EntryProblem } from './core/entryParser';
 import { JournalIndex } from './core/journalIndex';
 import { FileKind, JournalFileSystem, JournalSync, ScanResult } from './core/journalSync';
 
@@ -43,11 +43,10 @@ const PROGRESS_AFTER_MS = 1000;
 
 /**
  * The index/watcher feature: wires `core/journalSync` to VS Code. One FileSystemWatcher per
- * workspace folder feeds it changed paths; problems become warning diagnostics.
+ * workspace folder feeds it changed paths; each file's problems go to a ProblemSink.
  */
 export class JournalIndexer implements vscode.Disposable {
   private readonly sync: JournalSync<vscode.Uri>;
-  private readonly withDiagnostics = new Set<string>();
   private watchers: vscode.Disposable[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
   private roots: JournalRoot[] = [];
@@ -57,15 +56,13 @@ export class JournalIndexer implements vscode.Disposable {
 
   constructor(
     index: JournalIndex,
-    private readonly diagnostics: vscode.DiagnosticCollection,
+    problems: ProblemSink,
     private readonly log: vscode.LogOutputChannel,
     platform: Platform,
   ) {
     this.sync = new JournalSync(index, workspaceFileSystem(platform, () => this.roots), {
-      problems: (uri, problems) => this.showProblems(uri, problems),
-      forgotten: (key) => {
-        if (this.withDiagnostics.delete(key)) this.diagnostics.delete(vscode.Uri.parse(key));
-      },
+      problems: (uri, found) => problems.problems(uri, found),
+      forgotten: (key) => problems.forgotten(key),
       log: (level, message) => this.log[level](message),
     });
     this.subscriptions.push(
@@ -170,25 +167,6 @@ export class JournalIndexer implements vscode.Disposable {
         watcher.onDidDelete((uri) => this.sync.deleted(uri)),
       );
     }
-  }
-
-  private showProblems(uri: vscode.Uri, problems: readonly EntryProblem[]): void {
-    const key = uri.toString();
-    if (problems.length === 0) {
-      // Only touch the collection when needed: each call is a message to the window.
-      if (this.withDiagnostics.delete(key)) this.diagnostics.delete(uri);
-      return;
-    }
-    this.withDiagnostics.add(key);
-    this.diagnostics.set(
-      uri,
-      problems.map((problem) => {
-        const range = new vscode.Range(problem.line, 0, problem.line, Number.MAX_SAFE_INTEGER);
-        const diagnostic = new vscode.Diagnostic(range, problem.message, vscode.DiagnosticSeverity.Warning);
-        diagnostic.source = 'Balance Journal';
-        return diagnostic;
-      }),
-    );
   }
 
   dispose(): void {

@@ -28,7 +28,8 @@ const OTHER_TAGS_SHOWN = 10;
 
 /** What the report reads from the index: `JournalIndex` satisfies it. */
 export interface ReportSource {
-  values(): Iterable<IndexedEntry>;
+  /** The reflections only: reviews and exported reports are notes of their own kind. */
+  reflections(): Iterable<IndexedEntry>;
   countOf(tag: string): number;
   balance(tolerance?: number): Balance;
 }
@@ -140,9 +141,8 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
   const recent = new Map<string, number>();
   const otherCounts = new Map<string, number>();
   let totalEntries = 0;
-  for (const entry of source.values()) {
+  for (const entry of source.reflections()) {
     const tags = new Set(entry.tags);
-    if (tags.has(REPORT_TAG)) continue; // an exported report is not a reflection
     totalEntries++;
     for (const tag of tags) if (!traitById(tag)) otherCounts.set(tag, (otherCounts.get(tag) ?? 0) + 1);
     const dayNum = entryDayNumber(entry);
@@ -328,7 +328,7 @@ export function reportMarkdown(report: BalanceReport): string {
   for (const step of report.steps) {
     lines.push(`### ${cell(step.strategy.name)}`, '', `*${cell(step.strategy.text)}*`, '', `**${l10n.t('Next step:')}** ${cell(step.nextStep)}`, '');
   }
-  return writeFrontMatter(lines.join('\n'), { date: report.generatedAt, tags: [REPORT_TAG] });
+  return writeFrontMatter(lines.join('\n'), { date: report.generatedAt, kind: 'report', tags: [REPORT_TAG] });
 }
 
 function countIn(report: BalanceReport, trait: Trait): number {

@@ -21,6 +21,8 @@ export interface ParsedEntry {
   /** Normalised tags, each once, front matter first. */
   readonly tags: readonly string[];
   readonly problems: readonly EntryProblem[];
+  /** The front matter's `kind:` as written, if it is text (see core/noteKinds). */
+  readonly kind?: string;
 }
 
 const DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -39,16 +41,18 @@ export function parseEntry(text: string, fileName = '', options: ParseOptions = 
   if (frontMatter.error) problems.push(frontMatter.error);
 
   let dateValue: unknown;
+  let kind: string | undefined;
   if (frontMatter.data) {
     collectFrontMatterTags(frontMatter.data.tags, tags, problems, () => tagsLine(text));
     dateValue = frontMatter.data.date;
+    if (typeof frontMatter.data.kind === 'string') kind = detach(frontMatter.data.kind.slice(0, 20));
   }
 
   if (!options.frontMatterOnly) forEachInlineTag(frontMatter.body, (match) => addTag(tags, match.raw));
 
   const { day, time } = entryDate(dateValue, fileName, problems);
   const title = options.frontMatterOnly ? undefined : firstHeading(frontMatter.body);
-  return { title, day, time, tags: [...tags], problems };
+  return kind === undefined ? { title, day, time, tags: [...tags], problems } : { title, day, time, tags: [...tags], problems, kind };
 }
 
 function addTag(tags: Set<string>, raw: string): void {

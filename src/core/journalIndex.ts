@@ -1,5 +1,6 @@
 import { Balance, DEFAULT_BALANCE_TOLERANCE, computeBalance } from './balance';
 import { EntryProblem, ParsedEntry, detach } from './entryParser';
+import { NoteKind, noteKind } from './noteKinds';
 import { traitById } from './traits';
 
 export interface IndexedEntry {
@@ -11,6 +12,8 @@ export interface IndexedEntry {
   readonly time: number;
   readonly tags: readonly string[];
   readonly problems: readonly EntryProblem[];
+  /** Only `entry` notes are reflections: counted, listed and reviewed (core/noteKinds). */
+  readonly kind: NoteKind;
 }
 
 export interface TagCount {
@@ -27,12 +30,14 @@ const NO_PROBLEMS: readonly EntryProblem[] = Object.freeze([]);
 /**
  * The one in-memory journal that every feature reads. Counts are kept per tag as entries come
  * and go, so a change costs the size of one entry, never a walk over the journal. Listeners hear
- * once per `batch`, not once per file.
+ * once per `batch`, not once per file. Every note is kept with its kind; only reflections
+ * (`entry`) are counted per tag and per day, so reviews and reports never count as reflections.
  */
 export class JournalIndex {
   private readonly entries = new Map<string, IndexedEntry>();
   private readonly keysByTag = new Map<string, Set<string>>();
   private readonly keysByDay = new Map<string, Set<string>>();
+  private readonly keysByKind = new Map<NoteKind, Set<string>>();
   // Tags are interned: one string per distinct tag, not one slice of each file's text.
   private readonly tagPool = new Map<string, string>();
   // Sorted lists per tag, built on first use and then kept sorted as entries come and go.
@@ -53,12 +58,33 @@ export class JournalIndex {
     return this.entries.keys();
   }
 
+  /** Every note, of every kind. */
   values(): IterableIterator<IndexedEntry> {
     return this.entries.values();
   }
 
-  /** Adds or replaces the entry stored under `key`. */
-  set(key: string, fileName: string, parsed: ParsedEntry): IndexedEntry {
+  /** The reflections (`entry` notes), in no particular order. */
+  *reflections(): IterableIterator<IndexedEntry> {
+    const keys = this.keysByKind.get('entry');
+    if (keys) for (const key of keys) yield this.entries.get(key)!;
+  }
+
+  /** Notes of one kind, newest first. */
+  notesOf(kind: NoteKind): IndexedEntry[] {
+    const keys = this.keysByKind.get(kind);
+    return keys ? [...keys].map((key) => this.entries.get(key)!).sort(newestFirst) : [];
+  }
+
+  /** How many notes of `kind` there are. */
+  countOfKind(kind: NoteKind): number {
+    return this.keysByKind.get(kind)?.size ?? 0;
+  }
+
+  /**
+   * Adds or replaces the note stored under `key`. `folder` is the first folder under the
+   * journal it sits in (`reviews`), which may decide its kind.
+   */
+  set(key: string, fileName: string, parsed: ParsedEntry, folder?: string): IndexedEntry {
     const previous = this.entries.get(key);
     if (previous) this.untag(previous);
     const entry: IndexedEntry = {
@@ -68,8 +94,16 @@ export class JournalIndex {
       time: parsed.time,
       tags: parsed.tags.map((tag) => this.intern(tag)),
       problems: parsed.problems.length > 0 ? parsed.problems : NO_PROBLEMS,
+      kind: noteKind(parsed.kind, folder, parsed.tags),
     };
     this.entries.set(key, entry);
+    let ofKind = this.keysByKind.get(entry.kind);
+    if (!ofKind) this.keysByKind.set(entry.kind, (ofKind = new Set()));
+    ofKind.add(key);
+    if (entry.kind !== 'entry') {
+      this.changed();
+      return entry;
+    }
     if (entry.day) {
       let keys = this.keysByDay.get(entry.day);
       if (!keys) this.keysByDay.set(entry.day, (keys = new Set()));
@@ -115,19 +149,20 @@ export class JournalIndex {
     this.entries.clear();
     this.keysByTag.clear();
     this.keysByDay.clear();
+    this.keysByKind.clear();
     this.tagPool.clear();
     this.newestFirstCache.clear();
     this.changed();
   }
 
-  /** How many entries carry `tag` (normalised). */
+  /** How many reflections carry `tag` (normalised). */
   countOf = (tag: string): number => this.keysByTag.get(tag)?.size ?? 0;
 
   balance(tolerance = DEFAULT_BALANCE_TOLERANCE): Balance {
     return computeBalance(this.countOf, tolerance);
   }
 
-  /** Entries carrying `tag`, newest first. */
+  /** Reflections carrying `tag`, newest first. */
   entriesTagged(tag: string): readonly IndexedEntry[] {
     const cached = this.newestFirstCache.get(tag);
     if (cached) return cached;
@@ -137,7 +172,7 @@ export class JournalIndex {
     return sorted;
   }
 
-  /** Entries of a local day (`YYYY-MM-DD`), newest first. */
+  /** Reflections of a local day (`YYYY-MM-DD`), newest first. */
   entriesOn(day: string): IndexedEntry[] {
     const keys = this.keysByDay.get(day);
     return keys ? [...keys].map((key) => this.entries.get(key)!).sort(newestFirst) : [];
@@ -172,6 +207,8 @@ export class JournalIndex {
   }
 
   private untag(entry: IndexedEntry): void {
+    this.keysByKind.get(entry.kind)?.delete(entry.key);
+    if (entry.kind !== 'entry') return;
     if (entry.day) {
       const keys = this.keysByDay.get(entry.day);
       keys?.delete(entry.key);

@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_FILE_KB, parseEntryBytes } from './entryBytes';
 import { EntryProblem, ParsedEntry } from './entryParser';
 import { JournalIndex } from './journalIndex';
+import { firstFolderUnder } from './noteKinds';
 
 export type FileKind = 'file' | 'directory' | 'other';
 
@@ -149,7 +150,11 @@ export class JournalSync<L> {
 
   setRoots(roots: readonly L[]): void {
     this.roots = [...roots];
+    this.rootPrefixes = this.roots.map((root) => `${this.fs.key(root).replace(/\/$/, '')}/`);
   }
+
+  /** Each root's key with one trailing `/`, to tell which root a file is under. */
+  private rootPrefixes: string[] = [];
 
   /** A full scan of every root. A scan already running is superseded and ends early. */
   rescan(control: ScanControl = {}): Promise<ScanResult> {
@@ -374,7 +379,8 @@ export class JournalSync<L> {
       if (this.index.delete(key)) this.reporter.forgotten(key);
       return;
     }
-    this.index.set(key, this.fs.baseName(location), parsed);
+    const rootPrefix = this.rootPrefixes.find((prefix) => key.startsWith(prefix));
+    this.index.set(key, this.fs.baseName(location), parsed, rootPrefix === undefined ? undefined : firstFolderUnder(rootPrefix, key));
     this.reporter.problems(location, parsed.problems);
   }
 }

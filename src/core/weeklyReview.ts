@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { Balance, CountOf, computeBalance, describeBalance, pluralEntries, stateLabel, weakerSide } from './balance';
 import { localDay, localIsoTimestamp } from './entryFactory';
 import { writeFrontMatter } from './frontMatter';
+import { NoteKind, noteKind } from './noteKinds';
 import { escapeMarkdown } from './hoverText';
 import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById, traitsOfSide } from './traits';
 
@@ -123,6 +124,8 @@ export interface ReviewEntry {
   readonly time: number;
   /** Normalised tags. */
   readonly tags: readonly string[];
+  /** Its kind as the index decided it; when missing, decided from the tags (core/noteKinds). */
+  readonly kind?: NoteKind;
 }
 
 export interface WeeklyReviewInput {
@@ -195,7 +198,7 @@ export function weekSpan(year: number, week: number): string {
 function entriesOfWeek(entries: Iterable<ReviewEntry>, days: ReadonlySet<string>): ReviewEntry[] {
   const found: ReviewEntry[] = [];
   for (const entry of entries) {
-    if (entry.day === undefined || !days.has(entry.day) || entry.tags.includes(WEEKLY_REVIEW_TAG)) continue;
+    if (entry.day === undefined || !days.has(entry.day) || (entry.kind ?? noteKind(undefined, undefined, entry.tags)) !== 'entry') continue;
     found.push(entry);
   }
   const at = (entry: ReviewEntry) => (Number.isNaN(entry.time) ? -Infinity : entry.time);
@@ -304,7 +307,7 @@ export function buildWeeklyReview(input: WeeklyReviewInput): string {
   for (const heading of REFLECTION_HEADINGS) lines.push(`## ${heading}`, '', '', '');
 
   const body = lines.join('\n').replace(/\n+$/, '\n');
-  return writeFrontMatter(body, { date: localIsoTimestamp(now), tags: [WEEKLY_REVIEW_TAG], week: label });
+  return writeFrontMatter(body, { date: localIsoTimestamp(now), kind: 'review', tags: [WEEKLY_REVIEW_TAG], week: label });
 }
 
 /** The 0-based line to start writing on: the empty line under the first reflection heading. */

@@ -258,7 +258,8 @@ describe('reportMarkdown', () => {
     expect(parsed.tags).toEqual([REPORT_TAG]); // no trait is named as a #tag: exporting keeps the tally
     expect(parsed.day).toBe(report.day);
     expect(parsed.title).toBe(`Balance Report ${report.day}`);
-    expect(markdown).toMatch(/^---\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30\ntags:\n {2}- balance-report\n---\n# Balance Report /);
+    expect(markdown).toMatch(/^---\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30\nkind: report\ntags:\n {2}- balance-report\n---\n# Balance Report /);
+    expect(parsed.kind).toBe('report');
   });
 
   it('has the balance, a table per week and per trait, and the strategies with next steps', () => {

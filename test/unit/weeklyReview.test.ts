@@ -161,9 +161,9 @@ describe('buildWeeklyReview', () => {
   it('writes front matter with the date, the weekly-review tag and the week', () => {
     process.env.TZ = 'Europe/Berlin';
     const text = review([...week, ...notThisWeek]);
-    expect(text.startsWith('---\ndate: 2026-11-27T12:00:00+01:00\ntags:\n  - weekly-review\nweek: 2026-W48\n---\n')).toBe(true);
+    expect(text.startsWith('---\ndate: 2026-11-27T12:00:00+01:00\nkind: review\ntags:\n  - weekly-review\nweek: 2026-W48\n---\n')).toBe(true);
     const { data } = readFrontMatter(text);
-    expect(data).toEqual({ date: '2026-11-27T12:00:00+01:00', tags: ['weekly-review'], week: '2026-W48' });
+    expect(data).toEqual({ date: '2026-11-27T12:00:00+01:00', kind: 'review', tags: ['weekly-review'], week: '2026-W48' });
   });
 
   it('parses back as an entry tagged weekly-review only, titled by its heading', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as disk from './disk';
 import * as vscode from 'vscode';
-import type { TraitTreeNode } from '../../../src/traitTree';
+import type { TraitTreeNode } from '../../../src/features/traitTree';
 import { api, journalUri, sideNode, waitFor } from './helpers';
 
 describe('A trait with many entries', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TraitTreeNode } from '../../../src/traitTree';
+import type { TraitTreeNode } from '../../../src/features/traitTree';
 import { api } from './helpers';
 
 interface Row {

@@ -19,7 +19,8 @@ describe('The index follows the disk', () => {
 
     await disk.writeFile(file, '---\ntags: [innovation, innovation]\n---\n# From outside\n');
     const createdAfter = await waitFor('the created file', () => index.countOf('innovation') === innovation + 1);
-    assert.match(statusBar.text, /L 57% · M 43%$/);
+    // The status bar hears the model's change event, a moment after the index.
+    await waitFor('the status bar to follow', () => /L 57% · M 43%$/.test(statusBar.text));
 
     await disk.writeFile(file, '---\ntags: [problem-solving]\n---\n# From outside, changed\n');
     await waitFor('the changed file', () => index.countOf('innovation') === innovation && index.countOf('problem-solving') === 1);
@@ -28,7 +29,7 @@ describe('The index follows the disk', () => {
     await disk.rm(file);
     await waitFor('the deleted file', () => !index.get(file.toString()));
     assert.equal(index.countOf('problem-solving'), 0);
-    assert.match(statusBar.text, /L 50% · M 50%$/);
+    await waitFor('the status bar to follow', () => /L 50% · M 50%$/.test(statusBar.text));
     assert.ok(createdAfter < 2000, `created file took ${createdAfter} ms to show`);
   });
 

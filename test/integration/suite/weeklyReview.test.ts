@@ -90,7 +90,7 @@ describe('balanceJournal.weeklyReview', () => {
     assert.equal(uri.toString(), review.toString());
 
     const text = await disk.readText(review);
-    assert.match(text, new RegExp(`^---\\ndate: ${day}T\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d\\ntags:\\n  - weekly-review\\nweek: ${week}\\n---\\n# Weekly review ${week} \\(Mon \\d+`));
+    assert.match(text, new RegExp(`^---\\ndate: ${day}T\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d\\nkind: review\\ntags:\\n  - weekly-review\\nweek: ${week}\\n---\\n# Weekly review ${week} \\(Mon \\d+`));
     // Relative links from reviews/ to the entries, encoded, with the titles escaped.
     const month = `../${day.slice(0, 4)}/${day.slice(5, 7)}`;
     assert.ok(
@@ -112,6 +112,10 @@ describe('balanceJournal.weeklyReview', () => {
     // The review is indexed, with only its own tag: no trait count moves.
     await waitFor('the review to be indexed', () => index.get(uri.toString()) !== undefined);
     assert.deepEqual(index.get(uri.toString())?.tags, ['weekly-review']);
+    // A review is a note of its own kind: never counted as a reflection, not even under Other tags.
+    assert.equal(index.get(uri.toString())?.kind, 'review');
+    assert.equal(index.countOf('weekly-review'), 0);
+    assert.ok(!index.otherTags().some(({ tag }) => tag === 'weekly-review'));
     assert.deepEqual(traitCounts(index.countOf), countsWithEntries);
     assert.equal(index.size, sizeBefore + entries.length + 1);
   });
@@ -126,7 +130,7 @@ describe('balanceJournal.weeklyReview', () => {
     assert.equal(await disk.readText(review), before);
     assert.equal((await vscode.workspace.fs.stat(review)).mtime, mtime);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), review.toString());
-    assert.equal(index.countOf('weekly-review'), 1);
+    assert.equal(index.countOfKind('review'), 1);
   });
 
   it('never writes through a symbolic link: a linked reviews folder is refused', async () => {

@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
-import { configureTraits } from './core/traits';
-import { Settings } from './ids';
-import { showError } from './userMessages';
+import { Settings } from '../ids';
+import { showError } from '../userMessages';
+import type { Services } from './services';
 
 /**
  * The setting balanceJournal.traits: your own traits, or your own prompts for the built-in ones.
- * Applied at start-up and whenever it changes; `onDidApply` redraws what shows traits.
+ * Applied at start-up and whenever it changes.
  */
-export function registerCustomTraits(log: vscode.LogOutputChannel, onDidApply: () => void): vscode.Disposable {
+export function registerCustomTraits({ model, log }: Services): vscode.Disposable {
   const apply = () => {
-    const problems = configureTraits(vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.traits));
+    // Through the model: every feature hears of the new traits in its one change event.
+    const problems = model.configureTraits(vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.traits));
     for (const problem of problems) log.warn(problem.message);
     if (problems.length > 0) {
       const message =
@@ -23,6 +24,5 @@ export function registerCustomTraits(log: vscode.LogOutputChannel, onDidApply: (
   return vscode.workspace.onDidChangeConfiguration((event) => {
     if (!event.affectsConfiguration(`${Settings.section}.${Settings.traits}`)) return;
     apply();
-    onDidApply();
   });
 }

@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
-import { balanceTolerance } from './config';
-import { traitHoverMarkdown } from './core/hoverText';
-import { JournalIndex } from './core/journalIndex';
-import { findTagAt } from './core/tagLocator';
-import { traitById } from './core/traits';
+import type { Services } from './services';
+import { traitHoverMarkdown } from '../core/hoverText';
+import { JournalModel } from '../core/journalModel';
+import { findTagAt } from '../core/tagLocator';
+import { traitById } from '../core/traits';
 
 /** Coaching hovers on trait tags in Markdown: front matter `tags` items and inline `#tags`. */
 export class TraitHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly index: JournalIndex) {}
+  constructor(private readonly model: JournalModel) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const found = findTagAt(document.getText(), document.offsetAt(position));
     const trait = found && traitById(found.tag);
     if (!found || !trait) return undefined;
-    const markdown = new vscode.MarkdownString(traitHoverMarkdown(trait, this.index.balance(balanceTolerance()), this.index.countOf));
+    const markdown = new vscode.MarkdownString(traitHoverMarkdown(trait, this.model.balance(), this.model.countOf));
     // Never trusted: no command links, no HTML, whatever the file holds.
     markdown.isTrusted = false;
     markdown.supportHtml = false;
@@ -21,6 +21,6 @@ export class TraitHoverProvider implements vscode.HoverProvider {
   }
 }
 
-export function registerTraitHover(index: JournalIndex): vscode.Disposable {
-  return vscode.languages.registerHoverProvider({ language: 'markdown' }, new TraitHoverProvider(index));
+export function registerTraitHover({ model }: Services): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ language: 'markdown' }, new TraitHoverProvider(model));
 }

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { JournalRoot, symbolicLinkError } from './config';
-import { pluralEntries } from './core/balance';
-import { buildEntry, cleanTitle, entryPathSegments, MAX_TITLE_LENGTH, parseNewEntryArgs } from './core/entryFactory';
-import { JournalIndex } from './core/journalIndex';
-import { SIDES, SIDE_LABELS, Trait, traitsOfSide } from './core/traits';
+import { JournalRoot, symbolicLinkError } from '../config';
+import { pluralEntries } from '../core/balance';
+import { buildEntry, cleanTitle, entryPathSegments, MAX_TITLE_LENGTH, parseNewEntryArgs } from '../core/entryFactory';
+import { JournalIndex } from '../core/journalIndex';
+import { SIDES, SIDE_LABELS, Trait, traitsOfSide } from '../core/traits';
 import { EntryTemplates } from './entryTemplates';
-import { Commands } from './ids';
-import { JournalWriter, chooseJournal, offerSettings } from './journalFiles';
-import { showError } from './userMessages';
+import { Commands } from '../ids';
+import { JournalWriter, chooseJournal, offerSettings } from '../journalFiles';
+import { showError } from '../userMessages';
+import type { Services } from './services';
 
 const MAX_NAME_ATTEMPTS = 1000;
 
@@ -16,8 +17,8 @@ interface TraitPickItem extends vscode.QuickPickItem {
 }
 
 /** `balanceJournal.newEntry` and the tree's "+" (`balanceJournal.newEntryForTrait`). */
-export function registerNewEntryCommands(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates, writer: JournalWriter): vscode.Disposable[] {
-  const run = (arg?: unknown) => newEntry(index, log, templates, writer, arg);
+export function registerNewEntryCommands({ model, log, templates, writer }: Services): vscode.Disposable[] {
+  const run = (arg?: unknown) => newEntry(model.index, log, templates, writer, arg);
   return [
     vscode.commands.registerCommand(Commands.newEntry, run),
     vscode.commands.registerCommand(Commands.newEntryForTrait, (node?: { trait?: Trait }) =>

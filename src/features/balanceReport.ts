@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { affectsBalance, balanceTolerance, symbolicLinkError } from './config';
-import { pluralEntries } from './core/balance';
+import { symbolicLinkError } from '../config';
+import { pluralEntries } from '../core/balance';
 import {
   BalanceReport,
   buildBalanceReport,
@@ -10,12 +10,13 @@ import {
   traitBarsSvg,
   weekRange,
   weeklyChartSvg,
-} from './core/balanceReport';
-import { JournalIndex } from './core/journalIndex';
-import { SIDE_LABELS, anyoneCanShowBoth, sourceTitle } from './core/traits';
-import { Commands } from './ids';
-import { JournalWriter, chooseJournal } from './journalFiles';
-import { showError } from './userMessages';
+} from '../core/balanceReport';
+import { JournalModel } from '../core/journalModel';
+import type { Services } from './services';
+import { SIDE_LABELS, anyoneCanShowBoth, sourceTitle } from '../core/traits';
+import { Commands } from '../ids';
+import { JournalWriter, chooseJournal } from '../journalFiles';
+import { showError } from '../userMessages';
 
 const VIEW_TYPE = 'balanceJournal.report';
 const panelTitle = () => vscode.l10n.t('Balance Report');
@@ -41,11 +42,10 @@ let current: ReportPanel | undefined;
  * `balanceJournal.showReport` (returns the panel) and `balanceJournal.exportReport` (writes the
  * report into the journal, returns the new file). `extensionUri` defaults to this extension's.
  */
-export function registerBalanceReport(index: JournalIndex, log: vscode.LogOutputChannel, extensionUri: vscode.Uri, writer: JournalWriter): vscode.Disposable[] {
-  const root = () => extensionUri;
-  const exportNow = () => exportReport(index, log, writer);
+export function registerBalanceReport({ model, log, context, writer }: Services): vscode.Disposable[] {
+  const exportNow = () => exportReport(model, log, writer);
   return [
-    vscode.commands.registerCommand(Commands.showReport, () => ReportPanel.createOrShow(index, root(), exportNow).panel),
+    vscode.commands.registerCommand(Commands.showReport, () => ReportPanel.createOrShow(model, context.extensionUri, exportNow).panel),
     vscode.commands.registerCommand(Commands.exportReport, exportNow),
     { dispose: () => current?.dispose() },
   ];
@@ -58,7 +58,7 @@ class ReportPanel {
   /** The last rendered content without its nonce: an unchanged report is not redrawn. */
   private lastContent = '';
 
-  static createOrShow(index: JournalIndex, extensionUri: vscode.Uri, exportNow: () => Promise<vscode.Uri | undefined>): ReportPanel {
+  static createOrShow(model: JournalModel, extensionUri: vscode.Uri, exportNow: () => Promise<vscode.Uri | undefined>): ReportPanel {
     if (current) {
       current.panel.reveal();
       current.render();
@@ -70,19 +70,19 @@ class ReportPanel {
       localResourceRoots: [media],
     });
     panel.iconPath = vscode.Uri.joinPath(media, 'activity-bar.svg');
-    current = new ReportPanel(panel, index, media, exportNow);
+    current = new ReportPanel(panel, model, media, exportNow);
     return current;
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly index: JournalIndex,
+    private readonly model: JournalModel,
     private readonly media: vscode.Uri,
     private readonly exportNow: () => Promise<vscode.Uri | undefined>,
   ) {
     this.disposables.push(
-      index.onDidChange(() => this.scheduleRender()),
-      vscode.workspace.onDidChangeConfiguration((event) => affectsBalance(event) && this.scheduleRender()),
+      // Files, your traits and the settings: one event for all, so the report is never stale.
+      model.onDidChange(() => this.scheduleRender()),
       panel.onDidChangeViewState(() => panel.visible && this.stale && this.render()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
       panel.onDidDispose(() => this.dispose()),
@@ -103,7 +103,7 @@ class ReportPanel {
       return;
     }
     this.stale = false;
-    const report = buildBalanceReport(this.index, { now: new Date(), tolerance: balanceTolerance() });
+    const report = buildBalanceReport(this.model.index, { now: new Date(), tolerance: this.model.tolerance });
     const webview = this.panel.webview;
     const resources = {
       cspSource: webview.cspSource,
@@ -275,7 +275,7 @@ export function reportFileName(day: string, attempt: number): string {
 }
 
 /** Writes the report into `<journal>/reports/` under the first free name and opens it. */
-async function exportReport(index: JournalIndex, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
+async function exportReport(model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
   const root = await chooseJournal(true, vscode.l10n.t("Which workspace folder's journal should keep the report?"));
   if (!root) return undefined;
   if ('error' in root) {
@@ -283,7 +283,7 @@ async function exportReport(index: JournalIndex, log: vscode.LogOutputChannel, w
     return undefined;
   }
   try {
-    const report = buildBalanceReport(index, { now: new Date(), tolerance: balanceTolerance() });
+    const report = buildBalanceReport(model.index, { now: new Date(), tolerance: model.tolerance });
     const bytes = new TextEncoder().encode(reportMarkdown(report));
     const written = await writer.createUnique(root, [REPORTS_FOLDER], (attempt) => reportFileName(report.day, attempt), bytes, MAX_NAME_ATTEMPTS);
     if ('link' in written) {

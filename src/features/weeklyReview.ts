@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { Commands } from './ids';
-import { balanceTolerance, symbolicLinkError } from './config';
-import { computeBalance } from './core/balance';
-import { IndexedEntry, JournalIndex } from './core/journalIndex';
-import { REVIEWS_FOLDER, buildWeeklyReview, isoWeek, reviewCursorLine, reviewPath } from './core/weeklyReview';
-import { JournalWriter, UsableRoot, chooseJournal, offerSettings } from './journalFiles';
-import { showError } from './userMessages';
+import { Commands } from '../ids';
+import { symbolicLinkError } from '../config';
+import { computeBalance } from '../core/balance';
+import { IndexedEntry } from '../core/journalIndex';
+import { JournalModel } from '../core/journalModel';
+import type { Services } from './services';
+import { REVIEWS_FOLDER, buildWeeklyReview, isoWeek, reviewCursorLine, reviewPath } from '../core/weeklyReview';
+import { JournalWriter, UsableRoot, chooseJournal, offerSettings } from '../journalFiles';
+import { showError } from '../userMessages';
 
 /** As declared in package.json (contributes.commands). */
 
@@ -14,17 +16,17 @@ import { showError } from './userMessages';
  * creating it first when there is none. An existing review is only opened, never rewritten.
  * The command returns the review's URI, or undefined when cancelled or refused.
  */
-export function registerWeeklyReview(index: JournalIndex, log: vscode.LogOutputChannel, settle: () => Promise<void>, writer: JournalWriter): vscode.Disposable {
+export function registerWeeklyReview({ model, log, indexer, writer }: Services): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.weeklyReview, async () => {
     // Right after start-up the first scan may still run: the review needs the whole week.
-    await settle();
-    return weeklyReview(index, log, writer);
+    await indexer.settle();
+    return weeklyReview(model, log, writer);
   });
 }
 
 
 
-async function weeklyReview(index: JournalIndex, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
+async function weeklyReview(model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
   const root = await chooseJournal(true, vscode.l10n.t('Which workspace folder keeps the journal to review?'));
   if (!root) return undefined;
   if ('error' in root) {
@@ -32,7 +34,7 @@ async function weeklyReview(index: JournalIndex, log: vscode.LogOutputChannel, w
     return undefined;
   }
   try {
-    return await openOrCreateReview(root, index, log, writer);
+    return await openOrCreateReview(root, model, log, writer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     void showError(log, vscode.l10n.t('Could not open or create the weekly review ({0}). Check that the journal folder can be written to, then try again.', reason));
@@ -42,7 +44,7 @@ async function weeklyReview(index: JournalIndex, log: vscode.LogOutputChannel, w
 
 
 
-async function openOrCreateReview(root: UsableRoot, index: JournalIndex, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
+async function openOrCreateReview(root: UsableRoot, model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
   const now = new Date();
   const { year, week } = isoWeek(now);
   const segments = reviewPath(year, week);
@@ -50,7 +52,7 @@ async function openOrCreateReview(root: UsableRoot, index: JournalIndex, log: vs
   // Never read or write through a link that could lead outside the workspace: not the journal
   // folder, not `reviews`, not the review itself.
   const folder = vscode.Uri.joinPath(root.uri, REVIEWS_FOLDER);
-  const review = await writer.openOrCreate(root, segments, () => buildWeeklyReview({ ...journalTallies(root, index), now, relativeLink: relativeLinkFrom(folder) }));
+  const review = await writer.openOrCreate(root, segments, () => buildWeeklyReview({ ...journalTallies(root, model), now, relativeLink: relativeLinkFrom(folder) }));
   if ('link' in review) {
     void offerSettings(log, vscode.l10n.t('No weekly review was created. {0}', symbolicLinkError(review.link)));
     return undefined;
@@ -60,17 +62,17 @@ async function openOrCreateReview(root: UsableRoot, index: JournalIndex, log: vs
 }
 
 /** The entries of this journal only (other workspace folders keep their own), and their counts. */
-function journalTallies(root: UsableRoot, index: JournalIndex) {
+function journalTallies(root: UsableRoot, model: JournalModel) {
   const prefix = `${root.uri.toString()}/`;
   const entries: IndexedEntry[] = [];
   const counts = new Map<string, number>();
-  for (const entry of index.values()) {
+  for (const entry of model.index.reflections()) {
     if (!entry.key.startsWith(prefix)) continue;
     entries.push(entry);
     for (const tag of entry.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   }
   const countOf = (tag: string) => counts.get(tag) ?? 0;
-  const tolerance = balanceTolerance();
+  const tolerance = model.tolerance;
   return { entries, countOf, balance: computeBalance(countOf, tolerance), tolerance };
 }
 

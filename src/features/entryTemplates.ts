@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { findSymbolicLink } from './config';
-import { templateProblems } from './core/entryFactory';
-import { Trait, isTraitId } from './core/traits';
-import { Platform } from './platform/platform';
+import { findSymbolicLink } from '../config';
+import { templateProblems } from '../core/entryFactory';
+import { Trait, isTraitId } from '../core/traits';
+import { Platform } from '../platform/platform';
 
 /** Where a workspace keeps its entry templates, relative to the workspace folder. */
 export const TEMPLATE_FOLDER = ['.balance-journal', 'templates'];

@@ -1,22 +1,22 @@
 import * as vscode from 'vscode';
-import { balanceTolerance } from './config';
-import { completionSite, tagSuggestions } from './core/tagCompletion';
-import { JournalIndex } from './core/journalIndex';
-import { SIDE_LABELS } from './core/traits';
+import type { Services } from './services';
+import { completionSite, tagSuggestions } from '../core/tagCompletion';
+import { JournalModel } from '../core/journalModel';
+import { SIDE_LABELS } from '../core/traits';
 
 /**
  * Tag completion in Markdown, after `#` in the body and in the front matter `tags`: the traits
  * the journal needs most come first, so completion itself coaches.
  */
 export class TagCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly index: JournalIndex) {}
+  constructor(private readonly model: JournalModel) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     const offset = document.offsetAt(position);
     const site = completionSite(document.getText(), offset);
     if (!site) return undefined;
     const range = new vscode.Range(document.positionAt(site.start), position);
-    const suggestions = tagSuggestions(this.index.balance(balanceTolerance()), this.index.countOf, this.index.otherTags());
+    const suggestions = tagSuggestions(this.model.balance(), this.model.countOf, this.model.index.otherTags());
     return suggestions.map((suggestion, rank) => {
       // The count shows in the list itself: it is why this order.
       const item = new vscode.CompletionItem({ label: suggestion.tag, description: suggestion.detail }, suggestion.trait ? vscode.CompletionItemKind.EnumMember : vscode.CompletionItemKind.Keyword);
@@ -33,6 +33,6 @@ export class TagCompletionProvider implements vscode.CompletionItemProvider {
   }
 }
 
-export function registerTagCompletion(index: JournalIndex): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new TagCompletionProvider(index), '#', '-', ' ', '[', ',');
+export function registerTagCompletion({ model }: Services): vscode.Disposable {
+  return vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new TagCompletionProvider(model), '#', '-', ' ', '[', ',');
 }

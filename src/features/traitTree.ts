@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { balanceTolerance, neglectDays } from './config';
-import { Balance, balanceDetails, describeBalance, pluralEntries, sideTotal } from './core/balance';
-import { escapeMarkdown } from './core/hoverText';
-import { IndexedEntry, JournalIndex } from './core/journalIndex';
-import { daysSinceLastReflected, describeDaysAgo, lookBackDays, neglectedTraits } from './core/reflection';
-import { Commands, ContextKeys, Views } from './ids';
-import type { JournalIndexer } from './journalIndexer';
-import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitsOfSide } from './core/traits';
+import { Balance, balanceDetails, describeBalance, pluralEntries, sideTotal } from '../core/balance';
+import { escapeMarkdown } from '../core/hoverText';
+import { IndexedEntry } from '../core/journalIndex';
+import { JournalModel } from '../core/journalModel';
+import { daysSinceLastReflected, describeDaysAgo, lookBackDays, neglectedTraits } from '../core/reflection';
+import { Commands } from '../ids';
+import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitsOfSide } from '../core/traits';
 
 export type TraitTreeNode =
   | { readonly kind: 'balance' }
@@ -56,8 +55,8 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
 
   private midnightTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly index: JournalIndex) {
-    this.subscription = index.onDidChange(() => this.scheduleRefresh());
+  constructor(private readonly model: JournalModel) {
+    this.subscription = model.onDidChange(() => this.scheduleRefresh());
     this.refreshAtMidnight();
   }
 
@@ -81,6 +80,10 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
 
   refresh(): void {
     this.changeEmitter.fire(undefined);
+  }
+
+  private get index() {
+    return this.model.index;
   }
 
   getChildren(node?: TraitTreeNode): TraitTreeNode[] {
@@ -178,15 +181,15 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
   }
 
   private balanceItem(): vscode.TreeItem {
-    const balance = this.index.balance(balanceTolerance());
+    const balance = this.model.balance();
     const item = new vscode.TreeItem(vscode.l10n.t('Balance'), vscode.TreeItemCollapsibleState.None);
     item.id = 'balance';
     item.description = describeBalance(balance);
     item.iconPath = balanceIcon(balance);
     const lines = balanceDetails(balance, this.index.countOf);
-    const neglected = neglectedTraits(this.index, new Date(), neglectDays());
+    const neglected = neglectedTraits(this.index, new Date(), this.model.neglectDays);
     if (balance.state !== 'empty' && neglected.length > 0) {
-      lines.push(vscode.l10n.t('Not reflected on for {0} days or more: {1}.', neglectDays(), neglected.map((trait) => trait.label).join(', ')));
+      lines.push(vscode.l10n.t('Not reflected on for {0} days or more: {1}.', this.model.neglectDays, neglected.map((trait) => trait.label).join(', ')));
     }
     item.tooltip = new vscode.MarkdownString(lines.map(escapeMarkdown).join('  \n'));
     item.contextValue = 'balance';
@@ -207,18 +210,21 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
   private traitItem(trait: Trait): vscode.TreeItem {
     const count = this.index.countOf(trait.id);
     const days = daysSinceLastReflected(this.index, trait.id, new Date());
-    const neglected = days === undefined || days >= neglectDays();
+    // Entries without a readable date: say so, rather than "not yet" beside a count.
+    const dateUnknown = count > 0 && days === undefined;
+    const neglected = !dateUnknown && (days === undefined || days >= this.model.neglectDays);
+    const when = dateUnknown ? vscode.l10n.t('date unknown') : describeDaysAgo(days);
     const item = new vscode.TreeItem(
       trait.label,
       count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `trait:${trait.id}`;
-    item.description = `${pluralEntries(count)} · ${describeDaysAgo(days)}`;
+    item.description = `${pluralEntries(count)} · ${when}`;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(trait.label)}** · ${SIDE_LABELS[trait.side]}\n\n`);
     tooltip.appendMarkdown(escapeMarkdown(trait.description));
-    tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('{0}, last {1}', pluralEntries(count), describeDaysAgo(days)))} · \\#${escapeMarkdown(trait.id)}`);
-    if (neglected) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Not reflected on for {0} days or more: a good one to write about next.', neglectDays()))}`);
+    tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('{0}, last {1}', pluralEntries(count), when))} · \\#${escapeMarkdown(trait.id)}`);
+    if (neglected) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Not reflected on for {0} days or more: a good one to write about next.', this.model.neglectDays))}`);
     item.tooltip = tooltip;
     // A neglected trait stands out in the warning colour.
     item.iconPath = new vscode.ThemeIcon((Object.hasOwn(TRAIT_ICONS, trait.id) ? TRAIT_ICONS[trait.id] : 'circle-outline'), neglected ? new vscode.ThemeColor('list.warningForeground') : undefined);
@@ -250,63 +256,3 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
   }
 }
 
-/** Long scans show a message after this long; short ones none, so Refresh does not flicker. */
-const SCAN_MESSAGE_AFTER_MS = 500;
-
-/**
- * The Traits view around the provider: its message while indexing (or why the journal folder
- * was refused, or that a cancelled scan left partial counts) and the context keys that choose
- * its welcome content.
- */
-export class TraitsView implements vscode.Disposable {
-  private readonly view: vscode.TreeView<TraitTreeNode>;
-  private readonly subscriptions: { dispose(): void }[];
-  private readonly contextKeys = new Map<string, boolean>();
-  private scanStartedAt: number | undefined;
-  private messageTimer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(
-    private readonly index: JournalIndex,
-    private readonly indexer: JournalIndexer,
-    provider: TraitTreeProvider,
-  ) {
-    this.view = vscode.window.createTreeView(Views.traits, { treeDataProvider: provider, showCollapseAll: true });
-    this.subscriptions = [indexer.onDidChangeState(() => this.update()), index.onDidChange(() => this.update())];
-    this.update();
-  }
-
-  private update(): void {
-    const { index, indexer } = this;
-    if (indexer.isScanning) this.scanStartedAt ??= Date.now();
-    else this.scanStartedAt = undefined;
-    const longScan = this.scanStartedAt !== undefined && (index.size === 0 || Date.now() - this.scanStartedAt >= SCAN_MESSAGE_AFTER_MS);
-    if (this.scanStartedAt !== undefined && !longScan && !this.messageTimer) {
-      this.messageTimer = setTimeout(() => {
-        this.messageTimer = undefined;
-        this.update();
-      }, SCAN_MESSAGE_AFTER_MS);
-    }
-    this.view.message = longScan
-      ? index.size > 0
-        ? vscode.l10n.t('Indexing your journal… {0} entries so far.', index.size.toLocaleString())
-        : vscode.l10n.t('Indexing your journal…')
-      : indexer.wasCancelled
-        ? vscode.l10n.t('Indexing was cancelled, so these counts are partial. Use Refresh to index again.')
-        : indexer.rootErrors[0];
-    this.setContext(ContextKeys.ready, indexer.hasScanned || index.size > 0);
-    this.setContext(ContextKeys.hasEntries, index.size > 0);
-  }
-
-  private setContext(key: string, value: boolean): void {
-    // Index changes come in bursts during a scan; only real changes go to the window.
-    if (this.contextKeys.get(key) === value) return;
-    this.contextKeys.set(key, value);
-    void vscode.commands.executeCommand('setContext', key, value);
-  }
-
-  dispose(): void {
-    if (this.messageTimer) clearTimeout(this.messageTimer);
-    this.subscriptions.forEach((subscription) => subscription.dispose());
-    this.view.dispose();
-  }
-}

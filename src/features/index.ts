@@ -1,0 +1,30 @@
+import type { Feature } from './services';
+import { registerBalanceReport } from './balanceReport';
+import { registerCountingSettings } from './countingSettings';
+import { registerCustomTraits } from './customTraits';
+import { registerNewEntryCommands } from './newEntry';
+import { registerRefresh } from './refresh';
+import { registerShowTraits } from './showTraits';
+import { registerStatusBar } from './statusBar';
+import { registerTagCompletion } from './tagCompletion';
+import { registerTraitHover } from './traitHover';
+import { registerTraitsView } from './traitsView';
+import { registerWeeklyReview } from './weeklyReview';
+
+/**
+ * Every feature of the extension, in the order activation registers them. Settings and your own
+ * traits come first: the views below read them from the model when they first draw.
+ */
+export const FEATURES: readonly Feature[] = [
+  registerCountingSettings,
+  registerCustomTraits,
+  registerTraitsView,
+  registerStatusBar,
+  registerTraitHover,
+  registerTagCompletion,
+  registerNewEntryCommands,
+  registerWeeklyReview,
+  registerBalanceReport,
+  registerRefresh,
+  registerShowTraits,
+];
