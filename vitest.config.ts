@@ -4,5 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // A test fails on a wrong answer, not on a busy machine: vitest's 5 s default is shorter than
+    // some tests (the l10n CLI, ESLint's config, fast-check's 10,000 runs) take on two loaded cores.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

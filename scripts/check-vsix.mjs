@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 // Lists the packaged .vsix and fails if it holds anything but what runs: dist/extension.js, dist/web/extension.js,
-// media/, package.json, README, LICENSE, CHANGELOG (plus the VSIX manifest files vsce adds).
+// media/, package.json, README, LICENSE, CHANGELOG (plus the VSIX manifest files vsce adds); if a
+// picture the README or the manifest (icon, walkthrough) shows is missing, or one nobody shows is
+// in it; or if the .vsix is over MAX_KB.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MAX_KB = 400;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const file = process.argv[2];
 if (!file) {
@@ -55,4 +62,31 @@ for (const bundle of ['dist/extension.js', 'dist/web/extension.js']) {
     console.error(`${bundle} is missing from the .vsix`);
     process.exit(1);
   }
+}
+
+// Pictures: the README is shown with relative links (vsce --no-rewrite-relative-links), so every
+// picture it shows must ship, like the manifest's icon and walkthrough media; a picture nobody
+// shows is dead weight.
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const shown = new Set([
+  ...[...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g), ...readme.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src)),
+  manifest.icon,
+  ...(manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((step) => Object.values(step.media ?? {}).filter((v) => typeof v === 'string' && /\.(png|jpe?g|gif|svg|md)$/.test(v)))),
+].filter(Boolean).map((file) => file.replace(/^\.\//, '')));
+const packed = new Set(entries.map(({ name }) => name.replace(/^extension\//, '')));
+const missing = [...shown].filter((file) => !packed.has(file));
+if (missing.length > 0) {
+  console.error(`Shown by the README or package.json but missing from the .vsix: ${missing.join(', ')}`);
+  process.exit(1);
+}
+const unshown = [...packed].filter((file) => /\.(png|jpe?g|gif)$/i.test(file) && !shown.has(file));
+if (unshown.length > 0) {
+  console.error(`Pictures in the .vsix that neither the README nor package.json shows (exclude them in .vscodeignore): ${unshown.join(', ')}`);
+  process.exit(1);
+}
+
+if (zip.length > MAX_KB * 1024) {
+  console.error(`${file} is ${(zip.length / 1024).toFixed(0)} KB, over the ${MAX_KB} KB limit: recompress the pictures (pngquant, optipng) or leave out what does not run.`);
+  process.exit(1);
 }

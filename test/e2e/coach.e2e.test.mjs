@@ -8,7 +8,7 @@ import { before, describe } from 'node:test';
 import { entries, localDay, onExampleJournal, shot, waitForRowDescription } from './steps.mjs';
 import { quickInputSelect, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
 
-describe('Coaching features in a real VS Code', { timeout: 240000 }, () => {
+describe('Coaching features in a real VS Code', { timeout: 600_000 }, () => {
   const session = onExampleJournal(
     { 'balanceJournal.traits': [{ id: 'coaching', label: 'Coaching', side: 'leadership', description: 'Helping others grow.', prompts: ['Whom did I help grow today?'] }] },
     (workspace) => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { expectedTally, localDay, onExampleJournal, shots } from './steps.mjs';
+import { WAIT_MS, expectedTally, localDay, onExampleJournal, shots } from './steps.mjs';
 import { quickInputSelect, quickInputType, runCommand, sel, settleAnimations, waitForActivityBarItem } from '../harness/workbench.mjs';
 
 
@@ -26,7 +26,7 @@ async function switchTheme(page, name, bodyClass) {
   await page.locator(sel.quickInputRow, { hasText: name }).first().click();
   await page.locator(sel.quickInput).waitFor({ state: 'hidden' });
   // The webview hears the theme change and swaps its body class.
-  await reportFrame(page).locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 10000 });
+  await reportFrame(page).locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: WAIT_MS });
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
 
@@ -47,7 +47,7 @@ async function reportShots(page, name) {
   await frame.locator('h1').scrollIntoViewIfNeeded();
 }
 
-describe('Balance Report in a real VS Code', { timeout: 240000 }, () => {
+describe('Balance Report in a real VS Code', { timeout: 600_000 }, () => {
   const session = onExampleJournal({ 'workbench.startupEditor': 'none' });
   let page;
   let workspace;
@@ -62,8 +62,8 @@ describe('Balance Report in a real VS Code', { timeout: 240000 }, () => {
     await runCommand(page, 'Balance Journal: Show Balance Report');
     await page.locator('.tabs-container .tab.active', { hasText: 'Balance Report' }).waitFor({ state: 'visible' });
     const frame = reportFrame(page);
-    await frame.locator('h1', { hasText: 'Balance Report' }).waitFor({ state: 'visible', timeout: 20000 });
-    await frame.locator('.headline', { hasText: core.describeBalance(index.balance()) }).waitFor({ state: 'visible', timeout: 20000 });
+    await frame.locator('h1', { hasText: 'Balance Report' }).waitFor({ state: 'visible', timeout: WAIT_MS });
+    await frame.locator('.headline', { hasText: core.describeBalance(index.balance()) }).waitFor({ state: 'visible', timeout: WAIT_MS });
     assert.equal(await frame.locator('svg[role="img"]').count(), 2);
     assert.equal(await frame.locator('#weeks-table tbody tr').count(), 12);
     for (const trait of core.TRAITS) {
@@ -104,7 +104,7 @@ describe('Balance Report in a real VS Code', { timeout: 240000 }, () => {
     await page.keyboard.press('Enter');
     const day = localDay();
     const name = `balance-report-${day}.md`;
-    await frame.locator('#status', { hasText: `Saved journal/reports/${name}.` }).waitFor({ state: 'visible', timeout: 15000 });
+    await frame.locator('#status', { hasText: `Saved journal/reports/${name}.` }).waitFor({ state: 'visible', timeout: WAIT_MS });
     const file = path.join(workspace, 'journal', 'reports', name);
     assert.ok(existsSync(file), `${file} exists`);
     assert.match(readFileSync(file, 'utf8'), /^---\ndate: .*\ntags:\n {2}- balance-report\n---\n# Balance Report /);

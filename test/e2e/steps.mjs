@@ -45,10 +45,16 @@ export function entries(count) {
 }
 
 /**
+ * How long a state the UI is waiting for (a file counted, a scan finished) may take before a test
+ * gives up: generous, since how soon it comes depends on the machine's load, not on the code.
+ */
+export const WAIT_MS = 90_000;
+
+/**
  * Waits until the tree row `label` shows `description` (a string, exactly, or a RegExp); returns
  * how long that took.
  */
-export async function waitForRowDescription(page, label, description, timeout = 10000) {
+export async function waitForRowDescription(page, label, description, timeout = WAIT_MS) {
   const started = Date.now();
   for (;;) {
     const row = (await readTreeRows(page)).find((r) => r.label === label);

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe } from 'node:test';
-import { entries, localDay, shot, shots, step, vsix, waitForRowDescription } from './steps.mjs';
+import { WAIT_MS, entries, localDay, shot, shots, step, vsix, waitForRowDescription } from './steps.mjs';
 import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
 import { quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow, waitForWorkbench } from '../harness/workbench.mjs';
 
@@ -85,13 +85,13 @@ function workbenchOn(serverOptions) {
 /** Answers VS Code's startup question about trusting the folder's authors. */
 async function answerTrustPrompt(page, button, screenshot) {
   const dialog = page.locator(trustDialog.box).filter({ hasText: trustDialog.question });
-  await dialog.waitFor({ state: 'visible', timeout: 60000 });
+  await dialog.waitFor({ state: 'visible', timeout: WAIT_MS });
   if (screenshot) await shot(page, screenshot);
   await dialog.locator('a.monaco-button', { hasText: button }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
 
-describe('Balance Journal in an untrusted workspace (Restricted Mode)', { timeout: 180000 }, () => {
+describe('Balance Journal in an untrusted workspace (Restricted Mode)', { timeout: 600_000 }, () => {
   const state = workbenchOn({ workspaceTrust: true });
   let page;
   before(() => {
@@ -141,7 +141,7 @@ describe('Balance Journal in an untrusted workspace (Restricted Mode)', { timeou
   });
 });
 
-describe('Balance Journal in a trusted workspace (control)', { timeout: 180000 }, () => {
+describe('Balance Journal in a trusted workspace (control)', { timeout: 600_000 }, () => {
   // The default harness: Workspace Trust off, so every folder is trusted.
   const state = workbenchOn({});
 
@@ -157,7 +157,7 @@ describe('Balance Journal in a trusted workspace (control)', { timeout: 180000 }
   });
 });
 
-describe('Balance Journal in a workspace trusted at the prompt (control)', { timeout: 180000 }, () => {
+describe('Balance Journal in a workspace trusted at the prompt (control)', { timeout: 600_000 }, () => {
   // Same server as the Restricted Mode case; only the person's answer differs.
   const state = workbenchOn({ workspaceTrust: true });
 

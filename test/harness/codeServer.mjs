@@ -324,7 +324,7 @@ export async function launchBrowser(runDir, { headless = true, viewport = { widt
   const profile = path.join(runDir, 'chromium-profile');
   mkdirSync(home, { recursive: true });
   mkdirSync(profile, { recursive: true });
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,
     viewport,
@@ -341,4 +341,8 @@ export async function launchBrowser(runDir, { headless = true, viewport = { widt
       XDG_DATA_HOME: path.join(home, '.local', 'share'),
     },
   });
+  // Playwright's 30 s default fails a step on a busy machine, not on a wrong UI: be generous.
+  context.setDefaultTimeout(90_000);
+  context.setDefaultNavigationTimeout(90_000);
+  return context;
 }

@@ -1,7 +1,8 @@
 // Small helpers to drive the VS Code 1.100 workbench (code-server) with a playwright Page.
 // Selectors: see docs "testing in real vscode"; each helper waits for what it needs.
 
-const T = 30000;
+// Generous: a step fails on a wrong UI, not on a busy machine.
+const T = 90000;
 
 export const sel = {
   workbench: '.monaco-workbench',
@@ -24,12 +25,12 @@ function escapeRegExp(s) {
 }
 
 /** The workbench DOM is up (extensions may still be starting). */
-export async function waitForWorkbench(page, { timeout = 60000 } = {}) {
+export async function waitForWorkbench(page, { timeout = T } = {}) {
   await page.locator(sel.workbench).first().waitFor({ state: 'visible', timeout });
 }
 
 /** Waits for a view container's activity bar icon (a sign the extension's contributions loaded). */
-export async function waitForActivityBarItem(page, title, { timeout = 60000, click = false } = {}) {
+export async function waitForActivityBarItem(page, title, { timeout = T, click = false } = {}) {
   const item = page.locator(sel.activityItem(title)).first();
   await item.waitFor({ state: 'visible', timeout });
   if (click) {

@@ -4,6 +4,9 @@ import type { BalanceJournalApi } from '../../../src/extension.shared';
 
 export const EXTENSION_ID = 'balance-journal.balance-journal';
 
+/** How long a state may take to come (file events, the watcher, a scan) before a test gives up. */
+export const WAIT_MS = 60_000;
+
 export async function api(): Promise<BalanceJournalApi> {
   const extension = vscode.extensions.getExtension<BalanceJournalApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
@@ -22,8 +25,11 @@ export function journalUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, 'journal', ...segments);
 }
 
-/** Polls until `check` returns true (file events arrive asynchronously). */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<number> {
+/**
+ * Polls until `check` returns true (file events arrive asynchronously). The limit only decides
+ * how long a broken build takes to fail: how soon the state comes depends on the machine's load.
+ */
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = WAIT_MS): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (await check()) return Date.now() - started;

@@ -7,7 +7,8 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
-    timeout: 20000,
+    // Generous: a test fails on a wrong state, not on a busy machine (see helpers.waitFor).
+    timeout: 180_000,
     color: false,
     reporter: 'spec',
   });

@@ -158,7 +158,7 @@ describe('Balance Report', () => {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`---\ndate: ${day}T12:00:00Z\ntags: [innovation]\n---\n# Live\n`));
     await waitFor('the index to count the entry', () => index.countOf('innovation') === before + 1);
     const row = new RegExp(`<th scope="row">Innovation(?: <span class="tag">focus</span>)?</th><td>Leadership</td><td class="num">${before + 1}</td>`);
-    await waitFor('the panel to show the new count', () => row.test(panel.webview.html), 3000);
+    await waitFor('the panel to show the new count', () => row.test(panel.webview.html));
     assert.notEqual(nonceOf(panel.webview.html), nonceBefore, 'a fresh nonce for the new page');
   });
 

@@ -32,14 +32,14 @@ describe('Hostile files', () => {
     await vscode.workspace.getConfiguration('balanceJournal').update('maxFileSizeKB', 1024, vscode.ConfigurationTarget.Workspace);
     await disk.mkdir(dir);
     for (const [name, content] of Object.entries(HOSTILE)) await disk.writeFile(vscode.Uri.joinPath(dir, name), content);
-    await waitFor('every hostile file to be indexed', () => Object.keys(HOSTILE).every((name) => index.get(vscode.Uri.joinPath(dir, name).toString())), 15000);
+    await waitFor('every hostile file to be indexed', () => Object.keys(HOSTILE).every((name) => index.get(vscode.Uri.joinPath(dir, name).toString())));
   });
 
   after(async () => {
     const { index } = await api();
     await disk.rm(dir);
     await vscode.workspace.getConfiguration('balanceJournal').update('maxFileSizeKB', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor('the hostile files to leave the index', () => index.countOf('influence') === 1, 10000);
+    await waitFor('the hostile files to leave the index', () => index.countOf('influence') === 1);
   });
 
   it('indexes each from what can be read, and changes none of them', async () => {
@@ -158,7 +158,7 @@ describe('Paths outside the workspace', () => {
     it(`refuses balanceJournal.folder = "${value}" with a message naming the setting, and writes nothing`, async () => {
       const { index } = await api();
       await settings().update('folder', value, vscode.ConfigurationTarget.Workspace);
-      await waitFor('the journal to be refused', () => index.size === 0, 10000);
+      await waitFor('the journal to be refused', () => index.size === 0);
       const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.newEntry', { traits: ['empathy'] });
       assert.equal(uri, undefined);
       assert.equal(await disk.exists(vscode.Uri.joinPath(workspaceFolder().uri, '..', 'outside')), false);
@@ -173,7 +173,7 @@ describe('Paths outside the workspace', () => {
     await disk.symlinkDir(outside, link);
     try {
       await settings().update('folder', 'linked', vscode.ConfigurationTarget.Workspace);
-      await waitFor('the linked journal to be refused', () => index.size === 0, 10000);
+      await waitFor('the linked journal to be refused', () => index.size === 0);
       assert.equal(index.countOf('innovation'), 0);
       assert.equal(await vscode.commands.executeCommand('balanceJournal.newEntry', { traits: ['empathy'] }), undefined);
       assert.deepEqual(await disk.readdir(outside), ['secret.md'], 'nothing written outside');
@@ -211,10 +211,10 @@ describe('The journal folder itself', () => {
     await disk.copyDir(root, backup);
     try {
       await disk.rm(root);
-      await waitFor('the deleted journal to empty the index', () => index.size === 0, 10000);
+      await waitFor('the deleted journal to empty the index', () => index.size === 0);
       assert.deepEqual(treeProvider.getChildren(), [], 'the welcome view shows instead');
       await disk.copyDir(backup, root);
-      await waitFor('the journal to come back', () => index.size === size, 10000);
+      await waitFor('the journal to come back', () => index.size === size);
     } finally {
       await disk.rm(backup);
     }

@@ -9,5 +9,5 @@ interface BrowserMocha {
   run(done: (failures: number) => void): unknown;
 }
 
-mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 20000, color: false });
+mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 180_000, color: false });
 export const browserMocha = mocha;
