@@ -6,10 +6,10 @@
 // The tag rule is written here a second time, on purpose, with regular expressions (fine on the
 // small test documents): the scanner's hand-written loops are checked against it too.
 import * as commonmark from 'commonmark';
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import markdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
 
-const md = new MarkdownIt('commonmark', { maxNesting: 1000 });
+const md = markdownIt('commonmark', { maxNesting: 1000 });
 // Keep escapes (`\#`) as their own tokens, to tell them from the characters they stand for.
 md.core.ruler.disable('text_join');
 // markdown-it refuses `javascript:` and similar destinations and then reads the link as text;
