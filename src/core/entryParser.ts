@@ -45,7 +45,13 @@ export function parseEntry(text: string, fileName = '', options: ParseOptions = 
   let title: string | undefined;
   if (!options.frontMatterOnly) {
     const scan = scanMarkdown(frontMatter.body);
-    for (const tag of scan.tags) addTag(tags, tag.raw);
+    // A tag is often written many times: normalise each spelling once.
+    const spellings = new Set<string>();
+    for (const tag of scan.tags) {
+      if (spellings.has(tag.raw)) continue;
+      spellings.add(tag.raw);
+      addTag(tags, tag.raw);
+    }
     title = scan.title && detach(scan.title);
   }
 
