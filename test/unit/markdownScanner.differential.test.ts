@@ -18,6 +18,7 @@ import { bodyStartOffset } from '../../src/core/frontMatter';
 import { scanMarkdown } from '../../src/core/markdownScanner';
 import { completionSite } from '../../src/core/tagCompletion';
 import { findTagAt } from '../../src/core/tagLocator';
+import { ADVERSARIAL, entryPoints } from '../../scripts/bench/adversarial.mjs';
 import { markdownDocument } from './helpers/markdownArbitraries';
 import { commonmarkHtml, commonmarkTags, referenceHtml, referenceTags } from './helpers/markdownReference';
 
@@ -190,48 +191,7 @@ describe('agreement: completion, the hover and the index', () => {
 // 3. Linear time on adversarial input
 // ---------------------------------------------------------------------------------------------
 
-/** Patterns that made earlier scanners (or naive CommonMark parsers) quadratic or worse. */
-export const ADVERSARIAL: Record<string, (size: number) => string> = {
-  'nested block quotes on one line': (size) => '> '.repeat(size / 2),
-  'nested block quotes, many lines': (size) => `${'> '.repeat(40)}a\n`.repeat(size / 82),
-  '100,000 backticks': (size) => '`'.repeat(size),
-  'backtick runs of length 1, 2, 3, …': (size) => {
-    const parts: string[] = [];
-    let length = 0;
-    for (let run = 1; length < size; run++) {
-      parts.push('`'.repeat(run), ' #a ');
-      length += run + 4;
-    }
-    return parts.join('');
-  },
-  '#a, hyphens, b': (size) => `#a${'-'.repeat(size)}b`,
-  '# a, spaces, b': (size) => `# a${' '.repeat(size)}b`,
-  'opening brackets': (size) => '['.repeat(size),
-  'brackets and tags': (size) => '[#a '.repeat(size / 4),
-  'closing brackets after openers': (size) => `${'['.repeat(size / 2)}${']'.repeat(size / 2)}`,
-  'unclosed link destinations': (size) => '[a](b'.repeat(size / 5),
-  'nested parentheses in destinations': (size) => `[a](${'('.repeat(size)}`,
-  'pointy destinations': (size) => '[a](<b'.repeat(size / 6),
-  'less-than signs': (size) => '<'.repeat(size),
-  'unclosed HTML comments': (size) => '<!-- #a '.repeat(size / 8),
-  'unclosed attributes': (size) => '<a b="#c '.repeat(size / 9),
-  'stars and underscores': (size) => '*_'.repeat(size / 2),
-  'deep list nesting': (size) => `${'1. '.repeat(Math.min(size / 6, 5000))}a\n${'\n'.repeat(size / 2)}`,
-  'list items and blank lines': (size) => `${'- '.repeat(20)}a\n\n`.repeat(size / 43),
-  'unclosed HTML block': (size) => `<!--\n${'#a\n'.repeat(size / 3)}`,
-  'reference definitions and shortcuts': (size) => '[a]: /u\n[a] #b\n'.repeat(size / 15),
-  'escapes': (size) => '\\#\\`'.repeat(size / 4),
-  'tags': (size) => '#a '.repeat(size / 3),
-  'front matter tags with spaces': (size) => `---\ntags: a${' '.repeat(size)}b\n---\n`,
-  'front matter tags with spaces and ]': (size) => `---\ntags:${' '.repeat(size)}]\n---\n`,
-};
-
-/** Each core entry point, on a text: parseEntry; findTagAt and completionSite at its end and middle. */
-export const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
-  parseEntry: (text) => parseEntry(text),
-  findTagAt: (text) => [findTagAt(text, text.length), findTagAt(text, text.length >> 1), findTagAt(text, 12)],
-  completionSite: (text) => [completionSite(text, text.length), completionSite(text, text.length >> 1), completionSite(text, 12)],
-};
+const ENTRY_POINTS = entryPoints({ parseEntry, findTagAt, completionSite });
 
 function fastest(run: () => unknown, repeats: number): number {
   let best = Infinity;
