@@ -10,7 +10,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { generateJournal } from './bench/generate.mjs';
+import { ADVERSARIAL, entryPoints } from './bench/adversarial.mjs';
+import { entryText, generateJournal, random } from './bench/generate.mjs';
+import { loadCore } from './load-core.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -269,3 +271,44 @@ for (const [label, goal, cell] of rows) console.log(line([label, ...results.map(
 console.log('');
 console.log(`Bundle dist/extension.js: ${bundleKB.toFixed(1)} KB (goal ≤ 150 KB); load ${fmtMs(loadMs)} + activate() ${fmtMs(results[0].activateMs)} = ${fmtMs(loadMs + results[0].activateMs)} (goal ≤ 20 ms)`);
 console.log('Counts checked against the generator at every size: ok.');
+
+// The Markdown scanner alone (src/core/markdownScanner, through the core's own code): its cost per
+// file of the synthetic journal, next to markdown-it (the reference parser of the differential
+// test) on the same bodies, and the worst case of each entry point on 1 MB of adversarial text.
+const core = await loadCore();
+const rand = random(7);
+const bodies = Array.from({ length: 2000 }, (_, i) => core.readFrontMatter(entryText(rand, i, 2000).text).body);
+const perFile = (fn) => {
+  let best = Infinity;
+  for (let rep = 0; rep < 5; rep++) {
+    const started = performance.now();
+    for (const body of bodies) fn(body);
+    best = Math.min(best, (performance.now() - started) / bodies.length);
+  }
+  return best;
+};
+const scanMs = perFile((body) => core.scanMarkdown(body));
+const titleMs = perFile((body) => core.scanMarkdown(body, { tags: false }));
+let markdownItMs;
+try {
+  const markdownIt = (await import('markdown-it')).default('commonmark');
+  markdownItMs = perFile((body) => markdownIt.parse(body, {}));
+} catch {
+  markdownItMs = undefined;
+}
+console.log('');
+console.log(`Markdown scanner per file (1–3 KB bodies): tags and title ${fmtMs(scanMs)}, title only ${fmtMs(titleMs)}; markdown-it parse ${markdownItMs === undefined ? 'not installed' : fmtMs(markdownItMs)}`);
+
+const points = entryPoints(core);
+const worst = {};
+for (const [pattern, make] of Object.entries(ADVERSARIAL)) {
+  const text = make(1024 * 1024);
+  for (const [name, run] of Object.entries(points)) {
+    run(text);
+    const started = performance.now();
+    run(text);
+    const ms = performance.now() - started;
+    if (!worst[name] || ms > worst[name].ms) worst[name] = { ms, pattern };
+  }
+}
+console.log(`Worst case at 1 MB of adversarial text (${Object.keys(ADVERSARIAL).length} patterns): ${Object.entries(worst).map(([name, { ms, pattern }]) => `${name} ${fmtMs(ms)} ("${pattern}")`).join(', ')}`);

@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { readFrontMatter } from './frontMatter';
-import { forEachInlineTag } from './inlineTags';
-import { Fence, closesFence, openingFence } from './markdownBlocks';
+import { scanMarkdown } from './markdownScanner';
 import { normalizeTag } from './traits';
 
 /** Something wrong with an entry that the user should hear about; the entry is still indexed. */
@@ -12,7 +11,7 @@ export interface EntryProblem {
 }
 
 export interface ParsedEntry {
-  /** The first `# ` heading, if any. */
+  /** The first level-1 heading outside block quotes and lists (README, "File format"), if any. */
   readonly title: string | undefined;
   /** The entry's local calendar day, `YYYY-MM-DD`, from `date` or else the file name. */
   readonly day: string | undefined;
@@ -26,7 +25,6 @@ export interface ParsedEntry {
 }
 
 const DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
-const MAX_TITLE_LENGTH = 200;
 
 /** Reads one journal entry. Never throws: whatever can be read is returned, the rest reported. */
 export interface ParseOptions {
@@ -48,16 +46,35 @@ export function parseEntry(text: string, fileName = '', options: ParseOptions = 
     if (typeof frontMatter.data.kind === 'string') kind = detach(frontMatter.data.kind.slice(0, 20));
   }
 
-  if (!options.frontMatterOnly) forEachInlineTag(frontMatter.body, (match) => addTag(tags, match.raw));
+  let title: string | undefined;
+  if (!options.frontMatterOnly) {
+    const scan = scanMarkdown(frontMatter.body);
+    // A tag is often written many times: normalise each spelling once.
+    const spellings = new Set<string>();
+    for (const tag of scan.tags) {
+      if (spellings.has(tag.raw)) continue;
+      spellings.add(tag.raw);
+      addTag(tags, tag.raw);
+    }
+    title = scan.title && detach(scan.title);
+  }
 
   const { day, time } = entryDate(dateValue, fileName, problems);
-  const title = options.frontMatterOnly ? undefined : firstHeading(frontMatter.body);
   return kind === undefined ? { title, day, time, tags: [...tags], problems } : { title, day, time, tags: [...tags], problems, kind };
 }
 
 function addTag(tags: Set<string>, raw: string): void {
-  const tag = normalizeTag(raw);
+  const tag = tagKey(raw);
   if (tag) tags.add(tag);
+}
+
+/**
+ * normalizeTag, after collapsing each run of white space, `_` and `-` into one `-` (which
+ * normalizeTag does too): its regular expressions then never meet a long run of them, which keeps
+ * them linear on untrusted text (`#a` + 40,000 `-` + `b`).
+ */
+export function tagKey(raw: string): string {
+  return normalizeTag(raw.replace(/[\s_-]+/g, '-'));
 }
 
 function tagsLine(text: string): number {
@@ -115,29 +132,6 @@ function entryDate(value: unknown, fileName: string, problems: EntryProblem[]): 
 function localMidnight(day: string): number {
   const [, y, m, d] = DAY_PREFIX.exec(day) ?? [];
   return new Date(Number(y), Number(m) - 1, Number(d)).getTime();
-}
-
-// Lines that may matter for the title: fence lines and level-1 ATX headings. One regex pass
-// finds them instead of splitting the whole body into lines.
-const FENCE_OR_TITLE = /^ {0,3}(?:`{3}|~{3}|# ).*$/gm;
-const TITLE = /^ {0,3}# +(.+?)(?: +#+)?[ \t]*$/;
-const BACKSLASH_ESCAPE = /\\([!-/:-@[-`{-~])/g;
-
-function firstHeading(body: string): string | undefined {
-  let fence: Fence | undefined;
-  FENCE_OR_TITLE.lastIndex = 0;
-  for (let match = FENCE_OR_TITLE.exec(body); match; match = FENCE_OR_TITLE.exec(body)) {
-    const line = match[0].endsWith('\r') ? match[0].slice(0, -1) : match[0];
-    if (fence) {
-      if (closesFence(line, fence)) fence = undefined;
-      continue;
-    }
-    fence = openingFence(line);
-    const title = fence ? undefined : TITLE.exec(line)?.[1];
-    // Shown as Markdown renders it: `\#` is a literal `#`.
-    if (title) return detach(title.replace(BACKSLASH_ESCAPE, '$1').slice(0, MAX_TITLE_LENGTH));
-  }
-  return undefined;
 }
 
 /**

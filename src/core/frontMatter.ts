@@ -82,6 +82,21 @@ function openingLanguage(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Where the Markdown body starts in `text`: after a BOM and the front matter, exactly where
+ * readFrontMatter splits it (an unclosed front matter is only its `---` line). The hover and
+ * completion use it to tell the front matter from the body as the index does.
+ */
+export function bodyStartOffset(text: string): number {
+  const bom = text.startsWith(BOM) ? 1 : 0;
+  const rest = bom ? text.slice(1) : text;
+  if (!hasFrontMatter(rest)) return bom;
+  const closing = findClosingDelimiter(rest);
+  if (closing) return bom + closing.bodyStart;
+  const firstBreak = rest.indexOf('\n');
+  return firstBreak === -1 ? text.length : bom + firstBreak + 1;
+}
+
 export function hasFrontMatter(text: string): boolean {
   return openingLanguage(text) !== undefined;
 }

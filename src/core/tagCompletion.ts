@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { Balance, CountOf, pluralEntries, weakerSide } from './balance';
 import { TagCount } from './journalIndex';
-import { Fence, closesFence, openingFence } from './markdownBlocks';
+import { bodyStartOffset } from './frontMatter';
+import { tagBeingTyped } from './markdownScanner';
 import { SIDE_LABELS, TRAITS, Trait, otherSide } from './traits';
 
 export interface TagSuggestion {
@@ -33,59 +34,64 @@ export type CompletionSite =
   /** An item of the front matter `tags`: replace from `start` to the cursor. */
   | { readonly kind: 'frontMatter'; readonly start: number };
 
-const PARTIAL_TAG = /[\p{L}\p{N}_/-]*$/u;
-
-/** Where a tag is being typed at `offset`, if anywhere. */
+/**
+ * Where a tag is being typed at `offset`, if anywhere. In the body: exactly where the index would
+ * count a tag starting at the `#` before the cursor once a letter is typed (core/markdownScanner).
+ * Linear in the text.
+ */
 export function completionSite(text: string, offset: number): CompletionSite | undefined {
+  const bodyStart = bodyStartOffset(text);
+  if (offset < bodyStart) return offset >= (text.startsWith('\uFEFF') ? 1 : 0) ? frontMatterSite(text, offset) : undefined;
+  const start = tagBeingTyped(text.slice(bodyStart), offset - bodyStart);
+  return start === undefined ? undefined : { kind: 'inline', start: bodyStart + start };
+}
+
+function isWhiteSpace(ch: string): boolean {
+  return /\s/.test(ch);
+}
+
+/** Whether `line` is `tags`, optional white space and `:`; the offset after the colon, or -1. */
+function afterTagsKey(line: string): number {
+  if (!line.startsWith('tags')) return -1;
+  let at = 4;
+  while (at < line.length && isWhiteSpace(line[at])) at++;
+  return line[at] === ':' ? at + 1 : -1;
+}
+
+/** A block list item line so far: white space, `-`, white space, then no `,`. */
+function isListItemSoFar(before: string): boolean {
+  let at = 0;
+  while (at < before.length && isWhiteSpace(before[at])) at++;
+  if (before[at] !== '-' || at + 1 >= before.length || !isWhiteSpace(before[at + 1])) return false;
+  return !before.includes(',', at);
+}
+
+function frontMatterSite(text: string, offset: number): CompletionSite | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
-  const frontMatterEnd = frontMatterEndOffset(text);
-  if (frontMatterEnd !== undefined && offset < frontMatterEnd) return frontMatterSite(text, lineStart, before);
-
-  const partial = PARTIAL_TAG.exec(before)![0];
-  const hashAt = before.length - partial.length - 1;
-  if (hashAt < 0 || before[hashAt] !== '#') return undefined;
-  if (hashAt > 0 && !/[\s([{"'*_>,;!]/.test(before[hashAt - 1])) return undefined;
-  if (isInCode(text, frontMatterEnd ?? 0, lineStart, before.slice(0, hashAt))) return undefined;
-  return { kind: 'inline', start: offset - partial.length };
-}
-
-function frontMatterEndOffset(text: string): number | undefined {
-  const from = text.startsWith('\uFEFF') ? 1 : 0;
-  if (!/^---[ \t]*\r?\n/.test(text.slice(from, from + 8))) return undefined;
-  const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
-  close.lastIndex = from + 3;
-  const match = close.exec(text);
-  return match ? match.index + 1 : undefined;
-}
-
-function frontMatterSite(text: string, lineStart: number, before: string): CompletionSite | undefined {
-  const partial = /[^\s,[\]'"-][^,[\]'"]*$|$/.exec(before)![0];
-  const start = lineStart + before.length - partial.length;
+  // The partial item: after the last `,`, `[`, `]` or quote, from its first character that is
+  // neither white space nor `-`.
+  let from = before.length;
+  while (from > 0 && !',[]\'"'.includes(before[from - 1])) from--;
+  while (from < before.length && (isWhiteSpace(before[from]) || before[from] === '-')) from++;
+  const start = lineStart + from;
   // `tags: [a, |` or `tags: a, |`
-  if (/^tags\s*:/.test(before)) return /^tags\s*:\s*\[?(?:[^\]]*,)?\s*['"]?[^,\]]*$/.test(before) ? { kind: 'frontMatter', start } : undefined;
+  const keyEnd = afterTagsKey(before);
+  if (keyEnd !== -1) {
+    let value = keyEnd;
+    while (value < before.length && isWhiteSpace(before[value])) value++;
+    if (before[value] === '[') value++;
+    return before.includes(']', value) ? undefined : { kind: 'frontMatter', start };
+  }
   // `  - |` under `tags:`
-  if (!/^\s*-\s+['"]?[^,]*$/.test(before)) return undefined;
-  const above = text.slice(0, lineStart).split('\n').reverse();
-  for (const line of above.slice(1)) {
-    if (/^tags\s*:\s*$/.test(line.replace(/\r$/, ''))) return { kind: 'frontMatter', start };
+  if (!isListItemSoFar(before)) return undefined;
+  for (let end = lineStart - 1; end > 0; ) {
+    const previous = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(previous, text[end - 1] === '\r' ? end - 1 : end);
+    const keyEnd = afterTagsKey(line);
+    if (keyEnd !== -1) return line.slice(keyEnd).trim() === '' ? { kind: 'frontMatter', start } : undefined;
     if (!/^\s*-/.test(line)) return undefined;
+    end = previous - 1;
   }
   return undefined;
-}
-
-/** Whether the text before the cursor on its line is inside a fenced block or a code span. */
-function isInCode(text: string, bodyStart: number, lineStart: number, beforeOnLine: string): boolean {
-  let fence: Fence | undefined;
-  for (const line of text.slice(bodyStart, lineStart).split('\n')) {
-    const clean = line.replace(/\r$/, '');
-    if (fence) {
-      if (closesFence(clean, fence)) fence = undefined;
-    } else {
-      fence = openingFence(clean);
-    }
-  }
-  if (fence) return true;
-  // An odd number of backtick runs before the cursor leaves a code span open.
-  return (beforeOnLine.match(/`+/g) ?? []).length % 2 === 1;
 }

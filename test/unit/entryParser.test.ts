@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
-import { inlineTags } from '../../src/core/inlineTags';
+import { InlineTag, scanMarkdown } from '../../src/core/markdownScanner';
+
+const inlineTags = (text: string): readonly InlineTag[] => scanMarkdown(text, { title: false }).tags;
 
 const tagsOf = (text: string) => parseEntry(text).tags;
 const inline = (text: string) => inlineTags(text).map((m) => m.raw);

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { computeBalance } from '../../src/core/balance';
 import { buildEntry, entryPathSegments, localDay, slugify } from '../../src/core/entryFactory';
 import { ParsedEntry, parseEntry } from '../../src/core/entryParser';
-import { inlineTags } from '../../src/core/inlineTags';
+import { InlineTag, scanMarkdown } from '../../src/core/markdownScanner';
+
+const inlineTags = (text: string): readonly InlineTag[] => scanMarkdown(text, { title: false }).tags;
 import { JournalIndex } from '../../src/core/journalIndex';
 import { findTagAt } from '../../src/core/tagLocator';
 import { TRAITS, normalizeTag, traitById } from '../../src/core/traits';
@@ -443,7 +445,7 @@ function withCrlf(chunks: readonly Chunk[], crlf: boolean): Chunk[] {
   return crlf ? chunks.map((c) => ({ kind: c.kind, text: c.text.replace(/\n/g, '\r\n') })) : [...chunks];
 }
 
-function expectNoTagInCode(body: BuiltBody): ReturnType<typeof inlineTags> {
+function expectNoTagInCode(body: BuiltBody): readonly InlineTag[] {
   const found = inlineTags(body.text);
   for (const match of found) {
     const inside = body.code.find(([start, end]) => match.start < end && match.end > start);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { growth } from './helpers/timing';
 import { buildEntry, templateProblems } from '../../src/core/entryFactory';
 import { parseEntry } from '../../src/core/entryParser';
 import { readFrontMatter } from '../../src/core/frontMatter';
@@ -6,28 +7,12 @@ import { BUILT_IN_TRAITS, configureTraits, isTraitId, normalizeTag, traitById } 
 
 // Attacks from a hostile repository's files and settings, each asserting the safe outcome.
 
-/** The best of a few runs, so a busy machine slows a run down but never fails the test. */
-function fastest(run: () => void, repeats = 3): number {
-  let best = Infinity;
-  for (let i = 0; i < repeats; i++) {
-    const started = performance.now();
-    run();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
 /**
- * Time grows linearly: 10× the input may take ~10× the time, never ~100×. The bound (30×) leaves
- * room for noise; a quadratic rule gives ~100× and fails. Small inputs are floored at 1 ms.
+ * Time grows linearly: 10× the input may take ~10× the CPU time, never ~100×. The bound (30×)
+ * leaves room for noise; a quadratic rule gives ~100× and fails.
  */
 function expectLinear(make: (size: number) => string, run: (input: string) => void, size = 200_000): void {
-  const small = make(size / 10);
-  const large = make(size);
-  run(small); // warm up the JIT
-  run(large);
-  const ratio = fastest(() => run(large), 5) / Math.max(fastest(() => run(small), 5), 2);
-  expect(ratio).toBeLessThan(30);
+  expect(growth(run, make(size / 10), make(size), 2)).toBeLessThan(30);
 }
 
 describe('untrusted text is read in time linear in its length', () => {

@@ -35,7 +35,10 @@ describe('completionSite', () => {
   it('ignores # inside words, URLs, code spans and fences', () => {
     expect(at('a#|')).toBeUndefined();
     expect(at('https://x/#|')).toBeUndefined();
-    expect(at('`code #|')).toBeUndefined();
+    expect(at('`code #| `')).toBeUndefined();
+    // An unclosed backtick is a literal backtick (CommonMark): the index counts a tag there, so
+    // completion is offered.
+    expect(at('`code #|')).toEqual({ kind: 'inline', start: 7 });
     expect(at('```\n#|')).toBeUndefined();
     expect(at('```\ncode\n```\n#|')).toEqual({ kind: 'inline', start: 14 });
     expect(at('no hash here|')).toBeUndefined();

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { computeBalance } from '../../src/core/balance';
 import { parseEntry } from '../../src/core/entryParser';
 import { readFrontMatter } from '../../src/core/frontMatter';
-import { inlineTags } from '../../src/core/inlineTags';
+import { InlineTag, scanMarkdown } from '../../src/core/markdownScanner';
+
+const inlineTags = (text: string): readonly InlineTag[] => scanMarkdown(text, { title: false }).tags;
 import { STRATEGIES } from '../../src/core/traits';
 import {
   REFLECTION_HEADINGS,
