@@ -1,0 +1,264 @@
+// The Balance Report's numbers: what the journal says over the last weeks, and what to do next.
+//
+// Pure: no vscode, no I/O. `now` is injected, and every calendar computation is in the user's
+// LOCAL time (an entry written on Sunday at 23:30 belongs to that Sunday's week), with ISO weeks
+// running Monday to Sunday. The Markdown export is reportMarkdown.ts, the charts reportCharts.ts,
+// the panel's page reportHtml.ts.
+
+import * as l10n from '@vscode/l10n';
+import { Balance, DEFAULT_BALANCE_TOLERANCE, describeBalance, pluralEntries, suggestedTrait, weakerSide } from './balance';
+import { localDay, localIsoTimestamp } from './entryFactory';
+import { IndexedEntry } from './journalIndex';
+import { isoWeek, weekLabel } from './weeklyReview';
+import { STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById } from './traits';
+
+/** The tag of an exported report, so the journal can tell reports from entries. */
+export const REPORT_TAG = 'balance-report';
+export const REPORT_WEEKS = 12;
+/** Entry titles listed in a week's tooltip, at most. */
+const TITLES_PER_WEEK = 5;
+const OTHER_TAGS_SHOWN = 10;
+
+/** What the report reads from the index: `JournalIndex` satisfies it. */
+export interface ReportSource {
+  /** The reflections only: reviews and exported reports are notes of their own kind. */
+  reflections(): Iterable<IndexedEntry>;
+  countOf(tag: string): number;
+  balance(tolerance?: number): Balance;
+}
+
+export interface ReportWeek {
+  /** ISO week label, `2026-W48`. */
+  readonly label: string;
+  readonly isoYear: number;
+  readonly isoWeek: number;
+  /** Local Monday and Sunday, `YYYY-MM-DD`. */
+  readonly start: string;
+  readonly end: string;
+  /** Trait tags per side in this week: an entry counts once per trait tag. */
+  readonly leadership: number;
+  readonly management: number;
+  /** Entries dated in this week, with or without trait tags. */
+  readonly entries: number;
+  /** A few entry titles of the week, newest first (for tooltips). */
+  readonly titles: readonly string[];
+}
+
+export interface ReportTrait {
+  readonly trait: Trait;
+  /** All time. */
+  readonly count: number;
+  /** In the report's weeks. */
+  readonly recent: number;
+}
+
+export interface ReportStep {
+  readonly strategy: Strategy;
+  /** A concrete next step that names the focus trait. */
+  readonly nextStep: string;
+}
+
+export interface BalanceReport {
+  /** Local day the report was made, `YYYY-MM-DD`. */
+  readonly day: string;
+  /** ISO 8601 local time with offset. */
+  readonly generatedAt: string;
+  /** Oldest first; the last one is the current week. */
+  readonly weeks: readonly ReportWeek[];
+  /** In the source's order. */
+  readonly traits: readonly ReportTrait[];
+  readonly balance: Balance;
+  /** `Leadership 52% · Management 48% · balanced`, or `no entries yet`. */
+  readonly headline: string;
+  readonly weakerSide: Side | undefined;
+  /** The least reflected trait of the weaker side (or overall when even). */
+  readonly focus: Trait;
+  readonly steps: readonly ReportStep[];
+  readonly totalEntries: number;
+  /** Tags that are not traits, most used first (at most 10); reports are left out. */
+  readonly otherTags: readonly { readonly tag: string; readonly count: number }[];
+}
+
+export interface ReportOptions {
+  readonly now: Date | number;
+  readonly tolerance?: number;
+  readonly weeks?: number;
+}
+
+const DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Whole days since 1970-01-01 of a calendar date: immune to DST, which only moves clocks. */
+function dayNumber(year: number, monthIndex: number, date: number): number {
+  return Math.round(Date.UTC(year, monthIndex, date) / MS_PER_DAY);
+}
+
+function localDayNumber(time: number): number {
+  const date = new Date(time);
+  return dayNumber(date.getFullYear(), date.getMonth(), date.getDate());
+}
+
+/** The calendar day an entry belongs to, in local time: its `time`, else its `day`. */
+function entryDayNumber(entry: IndexedEntry): number | undefined {
+  if (Number.isFinite(entry.time)) return localDayNumber(entry.time);
+  const match = entry.day ? DAY_PREFIX.exec(entry.day) : null;
+  if (!match) return undefined;
+  return dayNumber(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+function dayString(dayNum: number): string {
+  return new Date(dayNum * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** ISO 8601 week of the Monday `monday` (a day number): the week belongs to its Thursday's year. */
+export function isoWeekOf(monday: number): { isoYear: number; isoWeek: number } {
+  // One ISO-week rule for the journal: the weekly review's, on that local calendar day.
+  const date = new Date(monday * MS_PER_DAY);
+  const { year, week } = isoWeek(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return { isoYear: year, isoWeek: week };
+}
+
+/** The day number of the Monday of the local week containing `dayNum` (1970-01-01 was a Thursday). */
+function mondayOf(dayNum: number): number {
+  return dayNum - ((dayNum + 3) % 7 + 7) % 7;
+}
+
+export function buildBalanceReport(source: ReportSource, options: ReportOptions): BalanceReport {
+  const now = new Date(options.now);
+  const weekCount = Math.max(1, Math.floor(options.weeks ?? REPORT_WEEKS));
+  const tolerance = options.tolerance ?? DEFAULT_BALANCE_TOLERANCE;
+  const currentMonday = mondayOf(localDayNumber(now.getTime()));
+  const firstMonday = currentMonday - 7 * (weekCount - 1);
+
+  const buckets = Array.from({ length: weekCount }, () => ({ leadership: 0, management: 0, entries: 0, titled: [] as IndexedEntry[] }));
+  const recent = new Map<string, number>();
+  const otherCounts = new Map<string, number>();
+  let totalEntries = 0;
+  for (const entry of source.reflections()) {
+    const tags = new Set(entry.tags);
+    totalEntries++;
+    for (const tag of tags) if (!traitById(tag)) otherCounts.set(tag, (otherCounts.get(tag) ?? 0) + 1);
+    const dayNum = entryDayNumber(entry);
+    if (dayNum === undefined) continue;
+    const week = Math.floor((dayNum - firstMonday) / 7);
+    if (week < 0 || week >= weekCount) continue;
+    const bucket = buckets[week];
+    bucket.entries++;
+    bucket.titled.push(entry);
+    for (const tag of tags) {
+      const trait = traitById(tag);
+      if (!trait) continue;
+      bucket[trait.side]++;
+      recent.set(trait.id, (recent.get(trait.id) ?? 0) + 1);
+    }
+  }
+
+  const weeks: ReportWeek[] = buckets.map((bucket, i) => {
+    const monday = firstMonday + 7 * i;
+    const { isoYear, isoWeek } = isoWeekOf(monday);
+    const titles = bucket.titled
+      .sort((a, b) => (Number.isFinite(b.time) ? b.time : -Infinity) - (Number.isFinite(a.time) ? a.time : -Infinity))
+      .slice(0, TITLES_PER_WEEK)
+      .map((entry) => entry.title);
+    return {
+      label: weekLabel(isoYear, isoWeek),
+      isoYear,
+      isoWeek,
+      start: dayString(monday),
+      end: dayString(monday + 6),
+      leadership: bucket.leadership,
+      management: bucket.management,
+      entries: bucket.entries,
+      titles,
+    };
+  });
+
+  const balance = source.balance(tolerance);
+  const countOf = (tag: string) => source.countOf(tag);
+  const focus = suggestedTrait(balance, countOf);
+  const otherTags = [...otherCounts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+    .slice(0, OTHER_TAGS_SHOWN);
+  return {
+    day: localDay(now),
+    generatedAt: localIsoTimestamp(now),
+    weeks,
+    traits: TRAITS.map((trait) => ({ trait, count: source.countOf(trait.id), recent: recent.get(trait.id) ?? 0 })),
+    balance,
+    headline: describeBalance(balance),
+    weakerSide: weakerSide(balance),
+    focus,
+    steps: nextSteps(focus, countOf),
+    totalEntries,
+    otherTags,
+  };
+}
+
+/** The trait of `side` reflected on most; ties go to the source's order. */
+function strongestTrait(side: Side, countOf: (tag: string) => number): Trait {
+  return TRAITS.filter((t) => t.side === side).reduce((best, trait) => (countOf(trait.id) > countOf(best.id) ? trait : best));
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** One concrete step per strategy of the source, each naming the focus trait. */
+export function nextSteps(focus: Trait, countOf: (tag: string) => number): ReportStep[] {
+  const side = sideLabelInSentence(focus.side);
+  const strength = strongestTrait(otherSide(focus.side), countOf);
+  // Keyed by strategy id (never translated).
+  const steps: Record<string, () => string> = {
+    'develop-dual-skills': () =>
+      l10n.t(
+        'This week, write one entry about {0}, the {1} trait you have reflected on least ({2} so far). Start from the prompt: “{3}”',
+        focus.label,
+        side,
+        pluralEntries(countOf(focus.id)),
+        focus.prompts[0],
+      ),
+    'foster-collaboration': () =>
+      l10n.t(
+        'Ask a colleague who is strong in {0} ({1}) how they approach it, and offer your {2} in return; then write down one thing you will try from their way of working.',
+        focus.label,
+        lowerFirst(focus.description).replace(/\.$/, ''),
+        strength.label,
+      ),
+    'continuous-learning': () =>
+      l10n.t('Pick one talk, article or course module on {0} this month, try one idea from it at work within a week, and reflect in an entry tagged {1} on what changed.', focus.label, focus.id),
+  };
+  return STRATEGIES.map((strategy) => ({ strategy, nextStep: steps[strategy.id]?.() ?? l10n.t('Practise {0} this week.', focus.label) }));
+}
+
+/** Short month names, translated when read. */
+function shortMonth(index: number): string {
+  switch (index) {
+    case 0: return l10n.t({ message: 'Jan', comment: ['Short name of January.'] });
+    case 1: return l10n.t({ message: 'Feb', comment: ['Short name of February.'] });
+    case 2: return l10n.t({ message: 'Mar', comment: ['Short name of March.'] });
+    case 3: return l10n.t({ message: 'Apr', comment: ['Short name of April.'] });
+    case 4: return l10n.t({ message: 'May', comment: ['Short name of May.'] });
+    case 5: return l10n.t({ message: 'Jun', comment: ['Short name of June.'] });
+    case 6: return l10n.t({ message: 'Jul', comment: ['Short name of July.'] });
+    case 7: return l10n.t({ message: 'Aug', comment: ['Short name of August.'] });
+    case 8: return l10n.t({ message: 'Sep', comment: ['Short name of September.'] });
+    case 9: return l10n.t({ message: 'Oct', comment: ['Short name of October.'] });
+    case 10: return l10n.t({ message: 'Nov', comment: ['Short name of November.'] });
+    case 11: return l10n.t({ message: 'Dec', comment: ['Short name of December.'] });
+    default: return String(index + 1);
+  }
+}
+
+/** `Nov 23`: short, in the extension's language. */
+export function shortDate(day: string): string {
+  const match = DAY_PREFIX.exec(day);
+  if (!match) return day;
+  return l10n.t({ message: '{0} {1}', args: [shortMonth(Number(match[2]) - 1), Number(match[3])], comment: ['A short date: the short month, then the day, e.g. "Nov 23".'] });
+}
+
+/** `Nov 23 – Nov 29`. */
+export function weekRange(week: ReportWeek): string {
+  return `${shortDate(week.start)} – ${shortDate(week.end)}`;
+}
+
