@@ -204,18 +204,27 @@ function fastest(run: () => unknown, repeats: number): number {
 }
 
 describe('linear time', () => {
-  // 10× the input may take at most 25× the time; below 1 ms the timer and the JIT dominate, so
-  // the small input counts as at least 1 ms.
+  // 10× the input may take at most 25× the time (a quadratic scan takes ~100×). Below 1 ms the
+  // timer and the JIT dominate, so the small input counts as at least 1 ms. Small and large runs
+  // are interleaved, and a pattern gets three tries, so that a busy machine does not fail it.
   it.each(Object.keys(ADVERSARIAL))('%s', (pattern) => {
     const small = ADVERSARIAL[pattern](10_000);
     const large = ADVERSARIAL[pattern](100_000);
     for (const [name, entry] of Object.entries(ENTRY_POINTS)) {
       entry(small);
       entry(large);
-      const smallMs = fastest(() => entry(small), 7);
-      const largeMs = fastest(() => entry(large), 5);
-      const ratio = largeMs / Math.max(smallMs, 1);
-      expect(ratio, `${name} on "${pattern}": ${smallMs.toFixed(2)} ms at 10 KB, ${largeMs.toFixed(2)} ms at 100 KB`).toBeLessThan(25);
+      let best = { ratio: Infinity, smallMs: 0, largeMs: 0 };
+      for (let attempt = 0; attempt < 3 && best.ratio >= 25; attempt++) {
+        let smallMs = Infinity;
+        let largeMs = Infinity;
+        for (let i = 0; i < 5; i++) {
+          smallMs = Math.min(smallMs, fastest(() => entry(small), 2));
+          largeMs = Math.min(largeMs, fastest(() => entry(large), 1));
+        }
+        const ratio = largeMs / Math.max(smallMs, 1);
+        if (ratio < best.ratio) best = { ratio, smallMs, largeMs };
+      }
+      expect(best.ratio, `${name} on "${pattern}": ${best.smallMs.toFixed(2)} ms at 10 KB, ${best.largeMs.toFixed(2)} ms at 100 KB`).toBeLessThan(25);
     }
   }, TIMEOUT);
 });
