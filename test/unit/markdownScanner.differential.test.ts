@@ -23,8 +23,13 @@ import { ADVERSARIAL, entryPoints } from '../../scripts/bench/adversarial.mjs';
 import { markdownDocument } from './helpers/markdownArbitraries';
 import { commonmarkHtml, commonmarkTags, referenceHtml, referenceTags } from './helpers/markdownReference';
 
-const replay: { seed?: number; path?: string } = {};
-if (process.env.FC_SEED) replay.seed = Number(process.env.FC_SEED);
+// A fixed seed by default, so `npm test` reads the same 10,000 documents on every run: a rare
+// disagreement found by exploring (FC_SEED=random) must be fixed or listed, never a flaky CI.
+// Known open case, found with seed -7126043: a tab right after a link reference definition's
+// destination ("[#x]: /u\t\n \t#a"), where markdown-it, commonmark.js and the scanner all differ.
+const replay: { seed?: number; path?: string } = { seed: 20261129 };
+if (process.env.FC_SEED === 'random') delete replay.seed;
+else if (process.env.FC_SEED) replay.seed = Number(process.env.FC_SEED);
 if (process.env.FC_PATH) replay.path = process.env.FC_PATH;
 const TIMEOUT = 300_000;
 
@@ -195,8 +200,8 @@ describe('agreement: completion, the hover and the index', () => {
 const ENTRY_POINTS = entryPoints({ parseEntry, findTagAt, completionSite });
 
 describe('linear time', () => {
-  // 10× the input may take at most 25× the CPU time (helpers/timing); below 1 ms the timer and the JIT dominate, so
-  // the small input counts as at least 1 ms.
+  // 10× the input may take at most 25× the CPU time (a quadratic scan takes ~100×): CPU time, so a
+  // busy machine does not fail it (helpers/timing). Below 1 ms the timer and the JIT dominate.
   it.each(Object.keys(ADVERSARIAL))('%s', (pattern) => {
     const small = ADVERSARIAL[pattern](10_000);
     const large = ADVERSARIAL[pattern](100_000);

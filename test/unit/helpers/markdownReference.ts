@@ -107,6 +107,13 @@ const cmParser = new commonmark.Parser();
     if (node.type === 'text' && /^[!-/:-@[-`{-~]$/.test(inline.subject.charAt(start + 1))) node.bjEscaped = true;
   });
   wrap('parseEntity', (node) => void (node.bjBoundary = true));
+  // commonmark.js 0.31.2 accepts only spaces around a link destination (`[a]:\t/u` is text to it);
+  // the spec says "spaces or tabs, including up to one line ending". Read it as the spec does.
+  (inline as unknown as { spnl: () => boolean }).spnl = function (this: { subject: string; pos: number }) {
+    const rest = /^[ \t]*(?:\n[ \t]*)?/.exec(this.subject.slice(this.pos));
+    this.pos += rest ? rest[0].length : 0;
+    return true;
+  };
   wrap('parseAutolink', (node) => void (node.bjBoundary = true));
 }
 
