@@ -2,6 +2,9 @@ import { DEFAULT_MAX_FILE_KB, parseEntryBytes } from './entryBytes';
 import { EntryProblem, ParsedEntry } from './entryParser';
 import { JournalIndex } from './journalIndex';
 import { firstFolderUnder } from './noteKinds';
+import { PathChecks, isMarkdownName } from './journalPaths';
+
+export { isMarkdownName };
 
 export type FileKind = 'file' | 'directory' | 'other';
 
@@ -95,9 +98,6 @@ interface ReadResult<L> {
 /** How much of an oversized file is kept: more than any front matter that is read. */
 const FRONT_MATTER_WINDOW = 128 * 1024;
 
-export function isMarkdownName(name: string): boolean {
-  return name.toLowerCase().endsWith('.md');
-}
 
 /**
  * Keeps a JournalIndex equal to the Markdown files under some root folders: full scans on
@@ -382,84 +382,6 @@ export class JournalSync<L> {
     const rootPrefix = this.rootPrefixes.find((prefix) => key.startsWith(prefix));
     this.index.set(key, this.fs.baseName(location), parsed, rootPrefix === undefined ? undefined : firstFolderUnder(rootPrefix, key));
     this.reporter.problems(location, parsed.problems);
-  }
-}
-
-type PathVerdict = 'ok' | 'outside' | 'link' | 'unsafe-root' | 'gone';
-
-/**
- * For one batch of file events: whether each path lies under a root and is reached from it
- * through real folders only. Each folder is looked at once per batch, so a burst of events in one
- * folder costs one `stat` per folder, not per file.
- */
-class PathChecks<L> {
-  private readonly stamps = new Map<string, Promise<FileStamp | undefined>>();
-
-  constructor(
-    private readonly fs: JournalFileSystem<L>,
-    private readonly roots: readonly L[],
-  ) {}
-
-  rootOf(location: L): L | undefined {
-    const key = this.fs.key(location);
-    return this.roots.find((root) => {
-      const rootKey = this.fs.key(root);
-      return key === rootKey || key.startsWith(rootKey.endsWith('/') ? rootKey : `${rootKey}/`);
-    });
-  }
-
-  stamp(location: L): Promise<FileStamp | undefined> {
-    const key = this.fs.key(location);
-    let stamp = this.stamps.get(key);
-    if (!stamp) {
-      stamp = Promise.resolve(this.fs.stat(location)).then(
-        (value) => value,
-        () => undefined,
-      );
-      this.stamps.set(key, stamp);
-    }
-    return stamp;
-  }
-
-  private readonly rootChecks = new Map<string, Promise<boolean>>();
-
-  private rootVerdict(root: L): Promise<boolean> {
-    const key = this.fs.key(root);
-    let verdict = this.rootChecks.get(key);
-    if (!verdict) {
-      verdict = this.fs.rootIsSafe ? Promise.resolve(this.fs.rootIsSafe(root)).then(Boolean, () => false) : Promise.resolve(true);
-      this.rootChecks.set(key, verdict);
-    }
-    return verdict;
-  }
-
-  /** The folders between the root and `location` (the root included) are all real folders. */
-  async reachableWithoutLinks(location: L): Promise<PathVerdict> {
-    const root = this.rootOf(location);
-    if (root === undefined) return 'outside';
-    const rootKey = this.fs.key(root);
-    const rootStamp = await this.stamp(root);
-    if (rootStamp?.kind !== 'directory') return rootStamp === undefined ? 'gone' : 'unsafe-root';
-    if (!(await this.rootVerdict(root))) return 'unsafe-root';
-    let folder = location;
-    // Walk up from the event's folder to the root; each step shortens the key, so this ends.
-    for (let key = this.fs.key(location); key !== rootKey; ) {
-      const parent = this.fs.parent(folder);
-      const parentKey = this.fs.key(parent);
-      if (parentKey.length >= key.length) return 'outside';
-      key = parentKey;
-      folder = parent;
-      if (key === rootKey) break;
-      const stamp = await this.stamp(folder);
-      if (stamp === undefined) return 'gone';
-      if (stamp.kind !== 'directory') return 'link';
-    }
-    if (this.fs.key(location) !== rootKey && !isMarkdownName(this.fs.baseName(location))) {
-      const own = await this.stamp(location);
-      if (own === undefined) return 'gone';
-      if (own.kind === 'other') return 'link';
-    }
-    return 'ok';
   }
 }
 
