@@ -25,7 +25,11 @@ export function parseEntryBytes(bytes: Uint8Array, fileName: string, maxBytes = 
   const tooBig = fileSize > maxBytes;
   if (tooBig) {
     extra.push({
-      message: l10n.t('This file is {0} KB, over the limit of {1} KB (setting balanceJournal.maxFileSizeKB): only its front matter was read.', Math.round(fileSize / 1024), Math.round(maxBytes / 1024)),
+      // Where the file system cannot read part of a file (VS Code for the Web), nothing was read.
+      message:
+        bytes.byteLength === 0
+          ? l10n.t('This file is {0} KB, over the limit of {1} KB (setting balanceJournal.maxFileSizeKB): it was not read.', Math.round(fileSize / 1024), Math.round(maxBytes / 1024))
+          : l10n.t('This file is {0} KB, over the limit of {1} KB (setting balanceJournal.maxFileSizeKB): only its front matter was read.', Math.round(fileSize / 1024), Math.round(maxBytes / 1024)),
       line: 0,
     });
   }

@@ -26,17 +26,16 @@ export class NotAFileError extends Error {
   }
 }
 
-/** Files larger than this are never read whole through workspace.fs, which cannot read a part. */
-const WHOLE_READ_CEILING = 16 * 1024 * 1024;
-
 /**
  * Through `workspace.fs`, for any file system: `stat` first (it reports a symbolic link as one),
- * then a read of a regular file whose size is known.
+ * then a read of a regular file whose size is known. workspace.fs cannot read part of a file, so
+ * a file over `maxBytes` is not read at all (its size says why); one that grew past the limit
+ * between the stat and the read gives only its head.
  */
 export async function readThroughWorkspaceFs(uri: vscode.Uri, maxBytes: number, headBytes: number): Promise<JournalFileRead> {
   const stat = await vscode.workspace.fs.stat(uri);
   if (stat.type & vscode.FileType.SymbolicLink || stat.type !== vscode.FileType.File) throw new NotAFileError(uri);
-  if (stat.size > Math.max(maxBytes, WHOLE_READ_CEILING)) return { bytes: new Uint8Array(0), size: stat.size };
+  if (stat.size > maxBytes) return { bytes: new Uint8Array(0), size: stat.size };
   const bytes = await vscode.workspace.fs.readFile(uri);
   // A copy of the head, so that the whole file can be freed.
   return { bytes: bytes.byteLength > maxBytes ? bytes.slice(0, headBytes) : bytes, size: Math.max(stat.size, bytes.byteLength) };

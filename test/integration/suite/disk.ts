@@ -31,3 +31,6 @@ export async function hashes(dir: vscode.Uri): Promise<Map<string, string>> {
   }
   return result;
 }
+
+/** Whether the extension can read only the head of an oversized file here (not through workspace.fs). */
+export const readsPartOfFiles = true;

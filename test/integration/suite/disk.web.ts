@@ -54,3 +54,6 @@ export async function hashes(dir: vscode.Uri): Promise<Map<string, string>> {
   await walk(dir, '');
   return result;
 }
+
+/** workspace.fs cannot read part of a file: an oversized file is not read at all in this host. */
+export const readsPartOfFiles = false;
