@@ -191,7 +191,7 @@ export class JournalSync<L> {
       if (this.flushTimer) {
         clearTimeout(this.flushTimer);
         this.flushTimer = undefined;
-        this.flushing = this.flushing.then(() => this.flush());
+        this.flushing = this.flushing.then(() => this.safeFlush());
       }
       const flushing = this.flushing;
       await flushing;
@@ -224,8 +224,20 @@ export class JournalSync<L> {
     const delay = Math.max(0, Math.min(this.options.debounceMs, this.firstPendingAt + this.options.maxDelayMs - now));
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
-      this.flushing = this.flushing.then(() => this.flush());
+      this.flushing = this.flushing.then(() => this.safeFlush());
     }, delay);
+  }
+
+  /**
+   * One batch of events; a batch that fails is logged, never left as a rejected link in the chain,
+   * or every later batch would wait behind it for good and the index would stop following the disk.
+   */
+  private async safeFlush(): Promise<void> {
+    try {
+      await this.flush();
+    } catch (error) {
+      this.reporter.log('warn', `A batch of file events failed and was skipped: ${String(error)}`);
+    }
   }
 
   private async flush(): Promise<void> {

@@ -318,4 +318,24 @@ describe('JournalSync', () => {
     expect(index.countOf('influence')).toBe(1); // one byte over: front matter only
     expect(index.countOf('retro')).toBe(0);
   });
+
+  it('keeps following the disk after a batch of events failed', async () => {
+    const { fs, index, sync } = setup();
+    await sync.rescan();
+    const stat = fs.stat.bind(fs);
+    let broken = true;
+    // A file system that throws where it should reject: the batch fails as a whole.
+    fs.stat = (path: string) => {
+      if (broken) throw new Error('the file system went away');
+      return stat(path);
+    };
+    fs.write('/ws/journal/new-folder/a.md', '#empathy');
+    sync.changed('/ws/journal/new-folder');
+    await sync.settle();
+    broken = false;
+    fs.write('/ws/journal/b.md', '#influence');
+    sync.changed('/ws/journal/b.md');
+    await sync.settle();
+    expect(index.countOf('influence')).toBe(1);
+  });
 });
