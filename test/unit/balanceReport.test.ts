@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   REPORT_TAG,
   buildBalanceReport,
@@ -12,12 +12,7 @@ import {
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { TRAITS, traitById } from '../../src/core/traits';
-
-const originalTz = process.env.TZ;
-afterEach(() => {
-  if (originalTz === undefined) delete process.env.TZ;
-  else process.env.TZ = originalTz;
-});
+import { AUCKLAND, BERLIN, KOLKATA, LOS_ANGELES, NEW_YORK, UTC, intlDay, wallTime, zone } from './zones';
 
 interface Seed {
   title?: string;
@@ -53,8 +48,7 @@ describe('isoWeekOf', () => {
 
 describe('buildBalanceReport: weeks', () => {
   it('covers the last 12 ISO weeks, Monday to Sunday, ending with the current week', () => {
-    process.env.TZ = 'Europe/Berlin';
-    const report = buildBalanceReport(indexOf([]), { now: new Date(2026, 10, 27, 9, 0) }); // Friday
+    const report = buildBalanceReport(indexOf([]), { now: wallTime(BERLIN, 2026, 11, 27, 9, 0), zone: BERLIN }); // Friday
     expect(report.weeks).toHaveLength(12);
     expect(report.weeks[11]).toMatchObject({ label: '2026-W48', start: '2026-11-23', end: '2026-11-29' });
     expect(report.weeks[0]).toMatchObject({ label: '2026-W37', start: '2026-09-07', end: '2026-09-13' });
@@ -63,57 +57,53 @@ describe('buildBalanceReport: weeks', () => {
   });
 
   it('puts Sunday night in the old year\'s week 53 and Monday in week 1 of the new year', () => {
-    process.env.TZ = 'America/New_York';
     const entries: Seed[] = [
       { date: '2027-01-03T23:30:00-05:00', tags: ['empathy'] }, // Sunday night: 2026-W53
       { date: '2026-12-28T00:05:00-05:00', tags: ['time-management'] }, // Monday just after midnight: 2026-W53
       { date: '2026-12-27T23:55:00-05:00', tags: ['influence'] }, // Sunday: 2026-W52
       { date: '2027-01-04T00:30:00-05:00', tags: ['innovation'] }, // Monday of 2027-W01
     ];
-    const sunday = buildBalanceReport(indexOf(entries), { now: new Date(2027, 0, 3, 23, 59) });
+    const sunday = buildBalanceReport(indexOf(entries), { now: wallTime(NEW_YORK, 2027, 1, 3, 23, 59), zone: NEW_YORK });
     expect(sunday.weeks[11]).toMatchObject({ label: '2026-W53', start: '2026-12-28', end: '2027-01-03', leadership: 1, management: 1 });
     expect(sunday.weeks[10]).toMatchObject({ label: '2026-W52', leadership: 1, management: 0 });
-    const monday = buildBalanceReport(indexOf(entries), { now: new Date(2027, 0, 4, 8, 0) });
+    const monday = buildBalanceReport(indexOf(entries), { now: wallTime(NEW_YORK, 2027, 1, 4, 8, 0), zone: NEW_YORK });
     expect(monday.weeks[11]).toMatchObject({ label: '2027-W01', start: '2027-01-04', end: '2027-01-10', leadership: 1, management: 0 });
     expect(monday.weeks[10]).toMatchObject({ label: '2026-W53', leadership: 1, management: 1 });
   });
 
-  it('uses the local time zone of the machine: one instant falls in different weeks', () => {
+  it('uses the user\'s time zone: one instant falls in different weeks', () => {
     // Sunday 2026-11-29 22:30 in Los Angeles is Monday 2026-11-30 19:30 in Auckland.
     const entries: Seed[] = [{ date: '2026-11-29T22:30:00-08:00', tags: ['decision-making'] }];
     const now = Date.parse('2026-12-02T12:00:00Z');
-    process.env.TZ = 'America/Los_Angeles';
-    const la = buildBalanceReport(indexOf(entries), { now });
+    const la = buildBalanceReport(indexOf(entries), { now, zone: LOS_ANGELES });
     expect(la.weeks[11].start).toBe('2026-11-30');
     expect(la.weeks[10]).toMatchObject({ start: '2026-11-23', management: 1 });
     expect(la.weeks[11].management).toBe(0);
-    process.env.TZ = 'Pacific/Auckland';
-    const nz = buildBalanceReport(indexOf(entries), { now });
+    const nz = buildBalanceReport(indexOf(entries), { now, zone: AUCKLAND });
     expect(nz.weeks[11]).toMatchObject({ start: '2026-11-30', management: 1 });
     expect(nz.weeks[10].management).toBe(0);
   });
 
   it('keeps whole days across a DST change', () => {
-    process.env.TZ = 'Europe/Berlin'; // clocks go back on 2026-10-25
+    // Berlin: clocks go back on 2026-10-25.
     const entries: Seed[] = [
       { date: '2026-10-25T23:30:00+01:00', tags: ['empathy'] }, // Sunday after the change
       { date: '2026-10-26T00:10:00+01:00', tags: ['empathy'] }, // Monday
     ];
-    const report = buildBalanceReport(indexOf(entries), { now: new Date(2026, 10, 27) });
+    const report = buildBalanceReport(indexOf(entries), { now: wallTime(BERLIN, 2026, 11, 27, 0), zone: BERLIN });
     const byStart = Object.fromEntries(report.weeks.map((w) => [w.start, w.leadership]));
     expect(byStart['2026-10-19']).toBe(1);
     expect(byStart['2026-10-26']).toBe(1);
   });
 
   it('dates an entry without a time by its day, ignores undated and future entries, and counts a tag once', () => {
-    process.env.TZ = 'UTC';
     const entries: Seed[] = [
       { day: '2026-11-23', tags: ['empathy', 'empathy', 'problem-solving'] },
       { tags: ['influence'] },
       { date: '2026-12-01T10:00:00Z', tags: ['influence'] },
       { date: '2026-01-01T10:00:00Z', tags: ['influence'] },
     ];
-    const report = buildBalanceReport(indexOf(entries), { now: new Date(Date.UTC(2026, 10, 27)) });
+    const report = buildBalanceReport(indexOf(entries), { now: new Date(Date.UTC(2026, 10, 27)), zone: UTC });
     expect(report.weeks[11]).toMatchObject({ leadership: 1, management: 1, entries: 1 });
     expect(report.weeks.reduce((sum, w) => sum + w.leadership + w.management, 0)).toBe(2);
     expect(report.traits.find((t) => t.trait.id === 'influence')).toMatchObject({ count: 3, recent: 0 });
@@ -121,7 +111,7 @@ describe('buildBalanceReport: weeks', () => {
   });
 
   it('counts equal a naive recount over random journals and time zones', () => {
-    const zones = ['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Pacific/Auckland', 'Asia/Kolkata', 'America/St_Johns'];
+    const zones = [UTC, BERLIN, LOS_ANGELES, AUCKLAND, KOLKATA, zone('America/St_Johns'), NEW_YORK];
     const tagPool = [...TRAITS.map((t) => t.id), 'retro', 'one-on-one'];
     const nowMs = Date.parse('2027-01-02T15:00:00Z');
     fc.assert(
@@ -134,24 +124,23 @@ describe('buildBalanceReport: weeks', () => {
           }),
           { maxLength: 60 },
         ),
-        (zone, seeds) => {
-          process.env.TZ = zone;
+        (tz, seeds) => {
           const entries = seeds.map((s) => ({ date: new Date(nowMs + s.offsetMs).toISOString(), tags: [...new Set(s.tags)] }));
           const index = indexOf(entries);
-          const report = buildBalanceReport(index, { now: nowMs });
-          // Naive: walk local calendar days with Date, week by week.
-          const now = new Date(nowMs);
-          const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7));
+          const report = buildBalanceReport(index, { now: nowMs, zone: tz });
+          // Naive: local days from ICU, weeks as ranges of YYYY-MM-DD strings (which sort as dates).
+          const today = intlDay(nowMs, tz.name);
+          const todayUtc = Date.parse(`${today}T00:00:00Z`);
+          const monday = todayUtc - ((new Date(todayUtc).getUTCDay() + 6) % 7) * 86400000;
           for (let w = 0; w < 12; w++) {
-            const start = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() - 7 * (11 - w));
-            const end = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 7);
+            const start = new Date(monday - 7 * (11 - w) * 86400000).toISOString().slice(0, 10);
+            const end = new Date(monday - 7 * (10 - w) * 86400000).toISOString().slice(0, 10);
             const inWeek = entries.filter((e) => {
-              const t = Date.parse(e.date);
-              return t >= start.getTime() && t < end.getTime();
+              const day = intlDay(Date.parse(e.date), tz.name);
+              return start <= day && day < end;
             });
             const count = (side: string) => inWeek.reduce((n, e) => n + e.tags.filter((tag) => traitById(tag)?.side === side).length, 0);
-            const pad = (n: number) => String(n).padStart(2, '0');
-            expect(report.weeks[w].start).toBe(`${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`);
+            expect(report.weeks[w].start).toBe(start);
             expect(report.weeks[w].leadership).toBe(count('leadership'));
             expect(report.weeks[w].management).toBe(count('management'));
             expect(report.weeks[w].entries).toBe(inWeek.length);
@@ -204,11 +193,11 @@ describe('buildBalanceReport: balance, focus and next steps', () => {
 
 const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "it's & <b>bold</b>", ']]><!--', '| pipe | #empathy [x](command:evil)'];
 
-function hostileReport() {
+function hostileReport(tz = UTC) {
   const index = indexOf(
     HOSTILE.map((title, i) => ({ title, date: `2026-11-2${i}T10:00:00Z`, tags: ['empathy', `x${title}`, title] })),
   );
-  return buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z') });
+  return buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), zone: tz });
 }
 
 describe('SVG charts', () => {
@@ -250,8 +239,7 @@ describe('SVG charts', () => {
 
 describe('reportMarkdown', () => {
   it('round-trips through parseEntry: tagged balance-report only, dated today, titled', () => {
-    process.env.TZ = 'Asia/Kolkata';
-    const report = hostileReport();
+    const report = hostileReport(KOLKATA);
     const markdown = reportMarkdown(report);
     const parsed = parseEntry(markdown, `balance-report-${report.day}.md`);
     expect(parsed.problems).toEqual([]);

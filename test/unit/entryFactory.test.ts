@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildEntry,
   cleanTitle,
@@ -11,36 +11,33 @@ import {
 } from '../../src/core/entryFactory';
 import { parseEntry } from '../../src/core/entryParser';
 import { traitById } from '../../src/core/traits';
-
-const originalTz = process.env.TZ;
-afterEach(() => {
-  process.env.TZ = originalTz;
-});
+import { BERLIN, KOLKATA, LOS_ANGELES, UTC, wallTime, zone } from './zones';
 
 // 2026-11-26T23:30:00Z: already the 27th east of Greenwich, still the 26th west of it.
 const instant = new Date(Date.UTC(2026, 10, 26, 23, 30, 0));
 
 describe.each([
-  ['Europe/Berlin', '2026-11-27', '2026-11-27T00:30:00+01:00'],
-  ['America/Los_Angeles', '2026-11-26', '2026-11-26T15:30:00-08:00'],
-  ['Asia/Kolkata', '2026-11-27', '2026-11-27T05:00:00+05:30'],
-  ['UTC', '2026-11-26', '2026-11-26T23:30:00+00:00'],
-])('local dates in %s', (tz, day, iso) => {
+  ['Europe/Berlin', BERLIN, '2026-11-27', '2026-11-27T00:30:00+01:00'],
+  ['America/Los_Angeles', LOS_ANGELES, '2026-11-26', '2026-11-26T15:30:00-08:00'],
+  ['Asia/Kolkata', KOLKATA, '2026-11-27', '2026-11-27T05:00:00+05:30'],
+  ['UTC', UTC, '2026-11-26', '2026-11-26T23:30:00+00:00'],
+  ['America/St_Johns', zone('America/St_Johns'), '2026-11-26', '2026-11-26T20:00:00-03:30'],
+  ['Pacific/Chatham', zone('Pacific/Chatham'), '2026-11-27', '2026-11-27T13:15:00+13:45'],
+  ['Pacific/Marquesas', zone('Pacific/Marquesas'), '2026-11-26', '2026-11-26T14:00:00-09:30'],
+])('local dates in %s', (_name, tz, day, iso) => {
   it('names the file after the local day, not the UTC day', () => {
-    process.env.TZ = tz;
-    expect(localDay(instant)).toBe(day);
-    expect(entryPathSegments(instant, 'one-on-one')).toEqual([day.slice(0, 4), day.slice(5, 7), `${day}-one-on-one.md`]);
+    expect(localDay(instant, tz)).toBe(day);
+    expect(entryPathSegments(instant, 'one-on-one', 1, tz)).toEqual([day.slice(0, 4), day.slice(5, 7), `${day}-one-on-one.md`]);
   });
 
   it('writes the local time with its UTC offset', () => {
-    process.env.TZ = tz;
-    expect(localIsoTimestamp(instant)).toBe(iso);
-    expect(new Date(localIsoTimestamp(instant)).getTime()).toBe(instant.getTime());
+    expect(localIsoTimestamp(instant, tz)).toBe(iso);
+    expect(new Date(localIsoTimestamp(instant, tz)).getTime()).toBe(instant.getTime());
   });
 
   it('writes an entry whose date and tags parse back', () => {
-    process.env.TZ = tz;
-    const entry = buildEntry([traitById('empathy')!, traitById('time-management')!], 'Late call', instant);
+    const entry = buildEntry([traitById('empathy')!, traitById('time-management')!], 'Late call', instant, undefined, tz);
+    expect(entry.text.startsWith(`---\ndate: ${iso}\n`)).toBe(true);
     const parsed = parseEntry(entry.text, `${day}-late-call.md`);
     expect(parsed.tags).toEqual(['empathy', 'time-management']);
     expect(parsed.day).toBe(day);
@@ -51,10 +48,20 @@ describe.each([
 
 describe('entryPathSegments', () => {
   it('adds -2, -3 on collisions', () => {
-    process.env.TZ = 'UTC';
-    expect(entryPathSegments(instant, 'x', 1)[2]).toBe('2026-11-26-x.md');
-    expect(entryPathSegments(instant, 'x', 2)[2]).toBe('2026-11-26-x-2.md');
-    expect(entryPathSegments(instant, 'x', 3)[2]).toBe('2026-11-26-x-3.md');
+    expect(entryPathSegments(instant, 'x', 1, UTC)[2]).toBe('2026-11-26-x.md');
+    expect(entryPathSegments(instant, 'x', undefined, UTC)[2]).toBe('2026-11-26-x.md');
+    expect(entryPathSegments(instant, 'x', 2, UTC)[2]).toBe('2026-11-26-x-2.md');
+    expect(entryPathSegments(instant, 'x', 3, UTC)[2]).toBe('2026-11-26-x-3.md');
+    expect(entryPathSegments(instant, 'x', 0, UTC)[2]).toBe('2026-11-26-x.md');
+  });
+
+  it('pads months and days, and writes a single-digit offset and seconds with two digits', () => {
+    const early = new Date(Date.UTC(2026, 0, 5, 3, 4, 5));
+    expect(entryPathSegments(early, 'x', 1, UTC)).toEqual(['2026', '01', '2026-01-05-x.md']);
+    expect(localIsoTimestamp(early, UTC)).toBe('2026-01-05T03:04:05+00:00');
+    expect(localIsoTimestamp(early, { offsetMinutes: () => -5 * 60 - 30 })).toBe('2026-01-04T21:34:05-05:30');
+    expect(localIsoTimestamp(early, { offsetMinutes: () => 45 })).toBe('2026-01-05T03:49:05+00:45');
+    expect(localIsoTimestamp(early, { offsetMinutes: () => -45 })).toBe('2026-01-05T02:19:05-00:45');
   });
 });
 
@@ -85,10 +92,10 @@ describe('slugify', () => {
 describe('buildEntry', () => {
   it('writes front matter, the title, each trait quote and its prompts', () => {
     const empathy = traitById('empathy')!;
-    const entry = buildEntry([empathy], 'Hard conversation', new Date(2026, 10, 27, 9, 5));
+    const entry = buildEntry([empathy], 'Hard conversation', wallTime(BERLIN, 2026, 11, 27, 9, 5), undefined, BERLIN);
     const lines = entry.text.split('\n');
     expect(lines[0]).toBe('---');
-    expect(entry.text).toMatch(/^---\ndate: 2026-11-27T09:05:00[+-]\d\d:\d\d\ntags:\n {2}- empathy\n---\n# Hard conversation\n/);
+    expect(entry.text).toMatch(/^---\ndate: 2026-11-27T09:05:00\+01:00\ntags:\n {2}- empathy\n---\n# Hard conversation\n/);
     expect(entry.text).toContain(`> **Empathy** (leadership): ${empathy.description}`);
     for (const prompt of empathy.prompts) expect(entry.text).toContain(`## ${prompt}`);
     expect(entry.slug).toBe('hard-conversation');
@@ -156,10 +163,10 @@ describe('templates', () => {
 
   it('fills {{title}}, {{date}}, {{traits}} and {{prompts}}, with the cursor under the first prompt', () => {
     const template = '# {{title}}\n\nWritten {{date}} about {{traits}}.\n\n{{prompts}}\n\n## What I will do next\n';
-    const now = new Date(2026, 10, 27, 9, 5);
-    const entry = buildEntry([empathy, traitById('influence')!], 'Team lunch', now, template);
+    const now = wallTime(KOLKATA, 2026, 11, 27, 9, 5);
+    const entry = buildEntry([empathy, traitById('influence')!], 'Team lunch', now, template, KOLKATA);
     const lines = entry.text.split('\n');
-    expect(entry.text).toContain(`Written ${localIsoTimestamp(now)} about Empathy, Influence.`);
+    expect(entry.text).toContain('Written 2026-11-27T09:05:00+05:30 about Empathy, Influence.');
     expect(entry.text).toContain(`## ${empathy.prompts[0]}`);
     expect(entry.text).toContain('## What I will do next');
     expect(lines[entry.cursorLine - 2]).toBe(`## ${empathy.prompts[0]}`);

@@ -18,5 +18,5 @@ describe('localisation', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  });
+  }, 60_000); // a child process that reads every source: seconds on a busy 2-core machine
 });

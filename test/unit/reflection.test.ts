@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { daysSinceLastReflected, describeDaysAgo, lookBackDays, neglectedTraits, sameDayMonthsAgo } from '../../src/core/reflection';
 
-const originalTz = process.env.TZ;
-afterEach(() => {
-  process.env.TZ = originalTz;
-});
+import { BERLIN, UTC, wallTime } from './zones';
 
 function journal(entries: Array<[string, string[]]>): JournalIndex {
   const index = new JournalIndex();
@@ -16,15 +13,14 @@ function journal(entries: Array<[string, string[]]>): JournalIndex {
 
 describe('last reflected', () => {
   it('counts whole local days since the newest entry of a trait', () => {
-    process.env.TZ = 'Europe/Berlin';
     const index = journal([
       ['2026-11-15T23:30:00+01:00', ['empathy']],
       ['2026-11-01T10:00:00+01:00', ['empathy', 'influence']],
     ]);
     const now = new Date('2026-11-27T00:10:00+01:00');
-    expect(daysSinceLastReflected(index, 'empathy', now)).toBe(12);
-    expect(daysSinceLastReflected(index, 'influence', now)).toBe(26);
-    expect(daysSinceLastReflected(index, 'innovation', now)).toBeUndefined();
+    expect(daysSinceLastReflected(index, 'empathy', now, BERLIN)).toBe(12);
+    expect(daysSinceLastReflected(index, 'influence', now, BERLIN)).toBe(26);
+    expect(daysSinceLastReflected(index, 'innovation', now, BERLIN)).toBeUndefined();
   });
 
   it('describes the days', () => {
@@ -32,13 +28,12 @@ describe('last reflected', () => {
   });
 
   it('names traits untouched for the neglect period, or never', () => {
-    process.env.TZ = 'UTC';
     const index = journal([
       ['2026-11-20T10:00:00Z', ['empathy', 'time-management']],
       ['2026-11-14T10:00:00Z', ['influence']],
     ]);
     const now = new Date('2026-11-27T12:00:00Z');
-    const ids = (days: number) => neglectedTraits(index, now, days).map((trait) => trait.id);
+    const ids = (days: number) => neglectedTraits(index, now, days, UTC).map((trait) => trait.id);
     expect(ids(14)).toEqual(['visionary-thinking', 'innovation', 'organizational-skills', 'decision-making', 'problem-solving']);
     expect(ids(14)).not.toContain('influence');
     expect(ids(7)).toContain('empathy');
@@ -48,11 +43,12 @@ describe('last reflected', () => {
 
 describe('look back', () => {
   it('finds the same day a month and a year ago, clamped to short months', () => {
-    expect(sameDayMonthsAgo(new Date(2026, 10, 27), 1)).toBe('2026-10-27');
-    expect(sameDayMonthsAgo(new Date(2026, 2, 31), 1)).toBe('2026-02-28');
-    expect(sameDayMonthsAgo(new Date(2026, 0, 15), 1)).toBe('2025-12-15');
-    expect(sameDayMonthsAgo(new Date(2028, 1, 29), 12)).toBe('2027-02-28');
-    expect(lookBackDays(new Date(2026, 10, 27)).map((d) => d.day)).toEqual(['2026-10-27', '2025-11-27']);
+    const at = (y: number, m: number, d: number) => wallTime(UTC, y, m, d);
+    expect(sameDayMonthsAgo(at(2026, 11, 27), 1, UTC)).toBe('2026-10-27');
+    expect(sameDayMonthsAgo(at(2026, 3, 31), 1, UTC)).toBe('2026-02-28');
+    expect(sameDayMonthsAgo(at(2026, 1, 15), 1, UTC)).toBe('2025-12-15');
+    expect(sameDayMonthsAgo(at(2028, 2, 29), 12, UTC)).toBe('2027-02-28');
+    expect(lookBackDays(at(2026, 11, 27), UTC).map((d) => d.day)).toEqual(['2026-10-27', '2025-11-27']);
   });
 
   it('lists the entries of a day through the index', () => {

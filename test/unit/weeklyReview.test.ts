@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeBalance } from '../../src/core/balance';
 import { parseEntry } from '../../src/core/entryParser';
 import { readFrontMatter } from '../../src/core/frontMatter';
@@ -18,20 +18,14 @@ import {
   weekSpan,
   weeksInYear,
 } from '../../src/core/weeklyReview';
+import { BERLIN, LOS_ANGELES, SANTIAGO, UTC, intlWallClock, wallTime, zone } from './zones';
 
-const originalTz = process.env.TZ;
-afterEach(() => {
-  process.env.TZ = originalTz;
-});
+const ZONES = [BERLIN, LOS_ANGELES, zone('Pacific/Kiritimati'), UTC, SANTIAGO];
 
-const ZONES = ['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'UTC'];
+describe.each(ZONES.map((z) => [z.name, z] as const))('ISO weeks in local time (%s)', (_name, tz) => {
+  /** A local date in the zone, at noon by default (well away from midnight and DST changes). */
+  const local = (y: number, m: number, d: number, h = 12, mi = 0, s = 0) => wallTime(tz, y, m, d, h, mi, s);
 
-/** A local date at noon (well away from midnight and DST changes). */
-function local(y: number, m: number, d: number, h = 12): Date {
-  return new Date(y, m - 1, d, h);
-}
-
-describe.each(ZONES)('ISO weeks in local time (%s)', (tz) => {
   it.each([
     [2026, 1, 1, 2026, 1], // a Thursday: week 1
     [2027, 1, 1, 2026, 53], // a Friday after a year starting on Thursday: 2026 has 53 weeks
@@ -46,39 +40,68 @@ describe.each(ZONES)('ISO weeks in local time (%s)', (tz) => {
     [2018, 12, 31, 2019, 1],
     [2016, 1, 3, 2015, 53],
   ])('%i-%i-%i is in %i-W%i', (y, m, d, year, week) => {
-    process.env.TZ = tz;
-    expect(isoWeek(local(y, m, d))).toEqual({ year, week });
+    expect(isoWeek(local(y, m, d), tz)).toEqual({ year, week });
     // The whole local day belongs to the week: just after midnight and just before the next.
-    expect(isoWeek(new Date(y, m - 1, d, 0, 0, 1))).toEqual({ year, week });
-    expect(isoWeek(new Date(y, m - 1, d, 23, 59, 59))).toEqual({ year, week });
+    expect(isoWeek(local(y, m, d, 0, 0, 1), tz)).toEqual({ year, week });
+    expect(isoWeek(local(y, m, d, 23, 59, 59), tz)).toEqual({ year, week });
   });
 
   it('uses the local day, not the UTC day', () => {
-    process.env.TZ = tz;
     // Sunday late and Monday early, in local time: whatever the UTC day is, the local one decides.
-    expect(isoWeek(new Date(2026, 10, 29, 23, 30))).toEqual({ year: 2026, week: 48 });
-    expect(isoWeek(new Date(2026, 10, 30, 0, 30))).toEqual({ year: 2026, week: 49 });
+    expect(isoWeek(local(2026, 11, 29, 23, 30), tz)).toEqual({ year: 2026, week: 48 });
+    expect(isoWeek(local(2026, 11, 30, 0, 30), tz)).toEqual({ year: 2026, week: 49 });
   });
 
   it('weekRange goes from local Monday 00:00 to the next Monday 00:00', () => {
-    process.env.TZ = tz;
-    const { start, end } = weekRange(2026, 53);
-    expect(start).toEqual(new Date(2026, 11, 28));
-    expect(end).toEqual(new Date(2027, 0, 4));
-    expect(weekRange(2025, 1).start).toEqual(new Date(2024, 11, 30));
-    expect(weekRange(2026, 1).start).toEqual(new Date(2025, 11, 29));
-    expect(weekRange(2026, 48)).toEqual({ start: new Date(2026, 10, 23), end: new Date(2026, 10, 30) });
+    const { start, end } = weekRange(2026, 53, tz);
+    expect(start).toEqual(local(2026, 12, 28, 0));
+    expect(end).toEqual(local(2027, 1, 4, 0));
+    expect(weekRange(2025, 1, tz).start).toEqual(local(2024, 12, 30, 0));
+    expect(weekRange(2026, 1, tz).start).toEqual(local(2025, 12, 29, 0));
+    expect(weekRange(2026, 48, tz)).toEqual({ start: local(2026, 11, 23, 0), end: local(2026, 11, 30, 0) });
   });
 
   it('weekRange and isoWeek agree on every day of several years', () => {
-    process.env.TZ = tz;
-    for (let day = new Date(2019, 11, 20); day < new Date(2028, 0, 10); day = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1)) {
-      const { year, week } = isoWeek(day);
-      const { start, end } = weekRange(year, week);
-      expect(start.getTime()).toBeLessThanOrEqual(day.getTime());
-      expect(day.getTime()).toBeLessThan(end.getTime());
-      expect(start.getDay()).toBe(1);
+    for (let n = Date.UTC(2019, 11, 20); n < Date.UTC(2028, 0, 10); n += 86_400_000) {
+      const date = new Date(n);
+      for (const hour of [0, 12, 23]) {
+        const day = local(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), hour, hour === 23 ? 59 : 0);
+        const { year, week } = isoWeek(day, tz);
+        const { start, end } = weekRange(year, week, tz);
+        expect(start.getTime()).toBeLessThanOrEqual(day.getTime());
+        expect(day.getTime()).toBeLessThan(end.getTime());
+        const wall = intlWallClock(start.getTime(), tz.name);
+        // A Monday, at the first moment of the day (00:00, or 01:00 where the clocks skip midnight).
+        expect(new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()).toBe(1);
+        expect(wall.minute).toBe(0);
+        expect(wall.hour).toBeLessThanOrEqual(1);
+      }
     }
+  });
+});
+
+describe('the first moment of a local day, across clock changes', () => {
+  it('follows the offset of each Monday around a clock change (Santiago, 6 September 2026)', () => {
+    // Chile moves its clocks from 00:00 to 01:00 on the first Sunday of September: -04:00 to -03:00.
+    expect(weekRange(2026, 37, SANTIAGO).start.toISOString()).toBe('2026-09-07T03:00:00.000Z');
+    expect(weekRange(2026, 36, SANTIAGO).end.toISOString()).toBe('2026-09-07T03:00:00.000Z');
+    expect(weekRange(2026, 36, SANTIAGO).start.toISOString()).toBe('2026-08-31T04:00:00.000Z');
+  });
+
+  it('follows the offset back (Santiago, 5 April 2026)', () => {
+    // Chile moves its clocks back an hour at the end of Saturday 4 April 2026: -03:00 to -04:00.
+    // Monday 2026-04-06 starts at 00:00-04:00; the week before started at 00:00-03:00.
+    expect(weekRange(2026, 15, SANTIAGO).start.toISOString()).toBe('2026-04-06T04:00:00.000Z');
+    expect(weekRange(2026, 14, SANTIAGO).start.toISOString()).toBe('2026-03-30T03:00:00.000Z');
+  });
+
+  it('has 7 × 24 hours less or more one, across a DST change (Berlin)', () => {
+    const spring = weekRange(2026, 13, BERLIN); // 23 March – 29 March, clocks go forward on the 29th
+    expect(spring.end.getTime() - spring.start.getTime()).toBe((7 * 24 - 1) * 3_600_000);
+    const autumn = weekRange(2026, 43, BERLIN); // 19 – 25 October, clocks go back on the 25th
+    expect(autumn.end.getTime() - autumn.start.getTime()).toBe((7 * 24 + 1) * 3_600_000);
+    expect(autumn.start.toISOString()).toBe('2026-10-18T22:00:00.000Z');
+    expect(autumn.end.toISOString()).toBe('2026-10-25T23:00:00.000Z');
   });
 });
 
@@ -101,7 +124,6 @@ describe('week helpers', () => {
   });
 
   it('spells the span of the week', () => {
-    process.env.TZ = 'Europe/Berlin';
     expect(weekSpan(2026, 48)).toBe('Mon 23 – Sun 29 November');
     expect(weekSpan(2026, 49)).toBe('Mon 30 November – Sun 6 December');
     expect(weekSpan(2026, 53)).toBe('Mon 28 December 2026 – Sun 3 January 2027');
@@ -118,10 +140,12 @@ describe('week helpers', () => {
   });
 });
 
-function entry(key: string, day: string, tags: string[], title = key): ReviewEntry {
+function entry(key: string, day: string, tags: string[], title = key, hour = 9): ReviewEntry {
   const [y, m, d] = day.split('-').map(Number);
-  return { key, title, day, time: new Date(y, m - 1, d, 9).getTime(), tags };
+  return { key, title, day, time: Date.UTC(y, m - 1, d, hour), tags };
 }
+
+const local = (y: number, m: number, d: number, h = 12) => wallTime(UTC, y, m, d, h);
 
 const ALL_TIME: Record<string, number> = {
   empathy: 10,
@@ -135,13 +159,14 @@ const ALL_TIME: Record<string, number> = {
 };
 const countOf = (tag: string) => ALL_TIME[tag] ?? 0;
 
-function review(entries: ReviewEntry[], now = local(2026, 11, 27)): string {
+function review(entries: ReviewEntry[], now = local(2026, 11, 27), tz = UTC): string {
   return buildWeeklyReview({
     entries,
     countOf,
     balance: computeBalance(countOf),
     now,
     relativeLink: (key) => `../2026/11/${key}.md`,
+    zone: tz,
   });
 }
 
@@ -159,16 +184,14 @@ describe('buildWeeklyReview', () => {
   ];
 
   it('writes front matter with the date, the weekly-review tag and the week', () => {
-    process.env.TZ = 'Europe/Berlin';
-    const text = review([...week, ...notThisWeek]);
+    const text = review([...week, ...notThisWeek], wallTime(BERLIN, 2026, 11, 27), BERLIN);
     expect(text.startsWith('---\ndate: 2026-11-27T12:00:00+01:00\ntags:\n  - weekly-review\nweek: 2026-W48\n---\n')).toBe(true);
     const { data } = readFrontMatter(text);
     expect(data).toEqual({ date: '2026-11-27T12:00:00+01:00', tags: ['weekly-review'], week: '2026-W48' });
   });
 
   it('parses back as an entry tagged weekly-review only, titled by its heading', () => {
-    process.env.TZ = 'Europe/Berlin';
-    const parsed = parseEntry(review([...week, ...notThisWeek]), '2026-W48.md');
+    const parsed = parseEntry(review([...week, ...notThisWeek], wallTime(BERLIN, 2026, 11, 27), BERLIN), '2026-W48.md');
     expect(parsed.tags).toEqual([WEEKLY_REVIEW_TAG]);
     expect(parsed.problems).toEqual([]);
     expect(parsed.day).toBe('2026-11-27');
@@ -176,8 +199,7 @@ describe('buildWeeklyReview', () => {
   });
 
   it('tallies only the week\'s entries, not other weeks, undated entries or reviews', () => {
-    process.env.TZ = 'Europe/Berlin';
-    const text = review([...week, ...notThisWeek]);
+    const text = review([...week, ...notThisWeek], wallTime(BERLIN, 2026, 11, 27), BERLIN);
     expect(text).toContain('**3 entries** written this week.');
     // empathy 1 (leadership) against decision-making 2 + time-management 1 (management).
     expect(text).toContain('- Leadership: 1 trait tag (25%)');
@@ -192,8 +214,7 @@ describe('buildWeeklyReview', () => {
   });
 
   it('links the week\'s entries in order, with their traits', () => {
-    process.env.TZ = 'America/Los_Angeles';
-    const text = review([...week].reverse());
+    const text = review([...week].reverse(), wallTime(LOS_ANGELES, 2026, 11, 27), LOS_ANGELES);
     const links = text.split('\n').filter((line) => line.startsWith('- ') && line.includes(']('));
     expect(links).toEqual([
       '- Mon 23: [Monday one\\-on\\-one](../2026/11/monday.md) · Empathy, Decision-Making',
@@ -203,7 +224,6 @@ describe('buildWeeklyReview', () => {
   });
 
   it('names the least reflected traits, weaker side first, and asks the strategy as a question about one', () => {
-    process.env.TZ = 'UTC';
     const text = review(week);
     const least = text.slice(text.indexOf('## Least reflected this week'), text.indexOf('## Strategy'));
     expect(least).toBe(
@@ -218,7 +238,6 @@ describe('buildWeeklyReview', () => {
   });
 
   it('with an even week, leans on the all-time weaker side', () => {
-    process.env.TZ = 'UTC';
     const text = review([entry('a', '2026-11-24', ['influence', 'problem-solving'])], local(2026, 11, 24));
     expect(text).toContain('- This week: balanced');
     // All time, leadership (20) is weaker than management (27): its least reflected this week
@@ -228,7 +247,6 @@ describe('buildWeeklyReview', () => {
   });
 
   it('says so when the week has no entries, and still offers a strategy', () => {
-    process.env.TZ = 'UTC';
     const text = review([], local(2026, 1, 1));
     expect(text).toContain('No entries this week yet.');
     expect(text).toContain('No trait tags this week.');
@@ -237,14 +255,12 @@ describe('buildWeeklyReview', () => {
   });
 
   it('rotates the strategy with the week number', () => {
-    process.env.TZ = 'UTC';
     expect(review([], local(2026, 1, 7))).toContain('## Strategy of the week: Foster Collaboration');
     expect(review([], local(2026, 1, 7))).toMatch(/Who around you is strong in Innovation/);
     expect(review([], local(2026, 1, 14))).toContain('## Strategy of the week: Continuous Learning');
   });
 
   it('ends with reflection headings, the cursor under the first', () => {
-    process.env.TZ = 'UTC';
     const text = review(week);
     for (const heading of REFLECTION_HEADINGS) expect(text).toContain(`\n## ${heading}\n`);
     const lines = text.split('\n');
@@ -256,7 +272,6 @@ describe('buildWeeklyReview', () => {
   });
 
   it('escapes hostile titles and link paths: no links, HTML, tags or lines of their own', () => {
-    process.env.TZ = 'UTC';
     const hostile = [
       entry('a', '2026-11-24', ['empathy'], '[click](command:evil) <img src=x onerror=alert(1)> #innovation **bold**'),
       entry('b', '2026-11-25', ['influence'], 'two\nlines\r\n# heading `code` | pipe & &amp; \\'),
@@ -266,6 +281,7 @@ describe('buildWeeklyReview', () => {
       countOf,
       balance: computeBalance(countOf),
       now: local(2026, 11, 27),
+      zone: UTC,
       relativeLink: (key) => (key === 'a' ? '../2026/11/a b#innovation (1).md' : '../2026/11/<b>.md'),
     });
     const lines = text.split('\n').filter((line) => /^- \w{3} \d+: /.test(line));
@@ -279,12 +295,12 @@ describe('buildWeeklyReview', () => {
   });
 
   it('lists an entry without a link when it cannot be linked', () => {
-    process.env.TZ = 'UTC';
     const text = buildWeeklyReview({
       entries: [entry('x', '2026-11-24', ['empathy'], 'Elsewhere')],
       countOf,
       balance: computeBalance(countOf),
       now: local(2026, 11, 27),
+      zone: UTC,
       relativeLink: () => undefined,
     });
     expect(text).toContain('- Tue 24: Elsewhere · Empathy');
