@@ -39,13 +39,13 @@ export function slugify(title: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter] ?? '');
+    .replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter]);
   const slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
   const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
   const lastHyphen = cut.lastIndexOf('-');
-  const trimmed = lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut.slice(0, MAX_SLUG_LENGTH);
-  return trimmed.replace(/-+$/, '');
+  // The slug has single hyphens and none at its ends, so neither cut ends with a hyphen.
+  return lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut.slice(0, MAX_SLUG_LENGTH);
 }
 
 /** A one-line title as typed, or undefined when blank. */

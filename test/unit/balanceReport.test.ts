@@ -148,7 +148,7 @@ describe('buildBalanceReport: weeks', () => {
           for (const row of report.traits) expect(row.count).toBe(entries.filter((e) => e.tags.includes(row.trait.id)).length);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: Math.min(300, Number(process.env.FC_NUM_RUNS) || 300) },
     );
   });
 });

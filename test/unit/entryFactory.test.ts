@@ -193,3 +193,108 @@ describe('templates', () => {
     expect(lines[entry.cursorLine]).toBe('');
   });
 });
+
+describe('slugify against its near twins', () => {
+  const a = (n: number) => 'a'.repeat(n);
+  const b = (n: number) => 'b'.repeat(n);
+
+  it('cuts at the LAST hyphen within 61 characters, when it is past the middle', () => {
+    // Hyphens at 10, 36 and 57: the cut is at 57, not at the first hyphen.
+    expect(slugify(`${a(10)} ${b(25)} ${'c'.repeat(20)} ${'d'.repeat(10)}`)).toBe(`${a(10)}-${b(25)}-${'c'.repeat(20)}`);
+    // A hyphen at 60, the 61st character: the cut keeps the whole first word.
+    expect(slugify(`${a(60)} b`)).toBe(a(60));
+  });
+
+  it('cuts at 60 characters when the last hyphen is at the middle or before it', () => {
+    expect(slugify(`${a(30)} ${b(40)}`)).toBe(`${a(30)}-${b(29)}`);
+    expect(slugify(`${a(31)} ${b(40)}`)).toBe(a(31));
+    expect(slugify(`${a(10)} ${b(70)}`)).toBe(`${a(10)}-${b(49)}`);
+  });
+
+  it('keeps a slug of exactly 60 characters, and cuts one of 61', () => {
+    expect(slugify(`${a(40)} ${b(19)}`)).toBe(`${a(40)}-${b(19)}`);
+    expect(slugify(`${a(40)} ${b(20)}`)).toBe(a(40));
+    expect(slugify(a(61))).toBe(a(60));
+    expect(slugify(a(60))).toBe(a(60));
+  });
+
+  it('folds the letters Unicode does not decompose, each on its own', () => {
+    expect(slugify('ß æ œ ø ł đ ð þ ı ħ')).toBe('ss-ae-oe-o-l-d-d-th-i-h');
+    expect(slugify('SS Æ Œ Ø Ł Đ Ð Þ İ Ħ')).toBe('ss-ae-oe-o-l-d-d-th-i-h');
+    expect(slugify('Ǆemal ﬁle ①')).toBe('dzemal-file-1');
+  });
+
+  it('joins runs of anything else with one hyphen and trims hyphens at both ends', () => {
+    expect(slugify('--a -- b__c--')).toBe('a-b-c');
+    expect(slugify('a\u0000b\nc')).toBe('a-b-c');
+  });
+});
+
+describe('titles, paths and arguments: boundaries', () => {
+  it('keeps titles of exactly 200 characters and cuts longer ones; removes DEL and control characters', () => {
+    expect(cleanTitle('x'.repeat(200))).toBe('x'.repeat(200));
+    expect(cleanTitle(`${'x'.repeat(199)}yz`)).toBe(`${'x'.repeat(199)}y`);
+    expect(cleanTitle('a\u007fb\u0000c\u001fd')).toBe('a b c d');
+    expect(cleanTitle('\u0000\n\t')).toBeUndefined();
+    expect(cleanTitle('a  \u00a0 b')).toBe('a b');
+  });
+
+  it('accepts a null title, a title-less argument, and reports every unknown trait with the known ones', () => {
+    expect(parseNewEntryArgs({ traits: ['influence'], title: null })).toEqual({ traits: [traitById('influence')], title: undefined });
+    expect(parseNewEntryArgs({ traits: ['influence'] })).toEqual({ traits: [traitById('influence')], title: undefined });
+    expect(parseNewEntryArgs(null)).toEqual({ error: 'Expected an argument like { "traits": ["empathy"], "title": "…" }.' });
+    expect(parseNewEntryArgs(['empathy'])).toEqual({ error: 'Expected an argument like { "traits": ["empathy"], "title": "…" }.' });
+    expect(parseNewEntryArgs({ traits: ['nope', 7, 'empathy', null] })).toEqual({
+      error:
+        'Unknown trait "nope", 7, null. Known traits: visionary-thinking, empathy, innovation, influence, organizational-skills, decision-making, problem-solving, time-management.',
+    });
+    expect(parseNewEntryArgs({ traits: [] })).toEqual({ error: '"traits" must be a non-empty list of trait ids, e.g. ["empathy"].' });
+    expect(parseNewEntryArgs({ traits: ['empathy'], title: 1 })).toEqual({ error: '"title" must be text.' });
+  });
+});
+
+describe('buildEntry, whole text', () => {
+  const empathy = traitById('empathy')!;
+  const influence = traitById('influence')!;
+  const now = new Date(Date.UTC(2026, 10, 27, 9, 5, 7));
+
+  it('writes exactly the front matter, heading, quotes and prompts, the cursor under the first prompt only', () => {
+    const entry = buildEntry([empathy, influence], 'Two # traits', now, undefined, UTC);
+    const expected = [
+      '---',
+      'date: 2026-11-27T09:05:07+00:00',
+      'tags:',
+      '  - empathy',
+      '  - influence',
+      '---',
+      '# Two \\# traits',
+      '',
+      `> **Empathy** (leadership): ${empathy.description}`,
+      '',
+      ...empathy.prompts.flatMap((prompt) => [`## ${prompt}`, '', '', '']),
+      `> **Influence** (leadership): ${influence.description}`,
+      '',
+      ...influence.prompts.flatMap((prompt, i, all) => (i === all.length - 1 ? [`## ${prompt}`] : [`## ${prompt}`, '', '', ''])),
+      '',
+    ].join('\n');
+    expect(entry.text).toBe(expected);
+    expect(entry.cursorLine).toBe(12);
+    expect(entry.text).not.toContain('\u0000');
+    expect(entry.slug).toBe('two-traits');
+  });
+
+  it('takes NUL characters out of a template, so only the first prompt gets the cursor', () => {
+    const entry = buildEntry([empathy], 'x', now, 'a\u0000b\n\n{{prompts}}\n', UTC);
+    expect(entry.text).not.toContain('\u0000');
+    expect(entry.text).toContain('\nab\n');
+    expect(entry.text.split('\n')[entry.cursorLine - 2]).toBe(`## ${empathy.prompts[0]}`);
+  });
+
+  it('puts the cursor two lines under a template without prompts, however many blank lines it ends with', () => {
+    for (const template of ['# {{title}}', '# {{title}}\n', '# {{title}}\n\n\n\n']) {
+      const entry = buildEntry([empathy], 'x', now, template, UTC);
+      expect(entry.text).toBe('---\ndate: 2026-11-27T09:05:07+00:00\ntags:\n  - empathy\n---\n# x\n\n\n');
+      expect(entry.cursorLine).toBe(7);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, SYSTEM_TIME_ZONE, UTC_TIME_ZONE, dateOfDayNumber, dayNumber, localDayNumber, startOfLocalDay, wallClock } from '../../src/core/localTime';
-import { BERLIN, KOLKATA, NEW_YORK, SANTIAGO, UTC, intlDay, intlWallClock, zone } from './zones';
+import { BERLIN, KOLKATA, NEW_YORK, SAMPLE_STEP, SANTIAGO, UTC, intlDay, intlWallClock, zone } from './zones';
 
 const HAVANA = zone('America/Havana'); // clocks change at midnight: 00:00 → 01:00 in March, 01:00 → 00:00 in November
 const LORD_HOWE = zone('Australia/Lord_Howe'); // a 30-minute DST change
@@ -38,7 +38,7 @@ describe('wallClock', () => {
 
   it('agrees with ICU on every hour of a year in zones east and west, with DST', () => {
     for (const z of [BERLIN, NEW_YORK, KOLKATA, SANTIAGO, LORD_HOWE, CHATHAM]) {
-      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 3_600_000 + 60_000 * 7) {
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += SAMPLE_STEP * 3_600_000 + 60_000 * 7) {
         const clock = wallClock(t, z);
         const wall = intlWallClock(t, z.name);
         expect([clock.year, clock.month + 1, clock.day, clock.hours, clock.minutes]).toEqual([wall.year, wall.month, wall.day, wall.hour, wall.minute]);
@@ -86,7 +86,7 @@ describe('startOfLocalDay', () => {
 
   it('is the first minute of the day on every day of a year, in zones with odd clock changes', () => {
     for (const z of [HAVANA, SANTIAGO, LORD_HOWE, NEW_YORK, CHATHAM]) {
-      for (let n = dayNumber(2026, 0, 1); n < dayNumber(2027, 0, 1); n++) {
+      for (let n = dayNumber(2026, 0, 1); n < dayNumber(2027, 0, 1); n += SAMPLE_STEP === 1 ? 1 : 3) {
         const { year, month, day } = dateOfDayNumber(n);
         const label = `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
         expect(startOfLocalDay(year, month, day, z), `${label} in ${z.name}`).toBe(firstMinuteOf(label, z.name));

@@ -18,7 +18,7 @@ import {
   weekSpan,
   weeksInYear,
 } from '../../src/core/weeklyReview';
-import { BERLIN, LOS_ANGELES, SANTIAGO, UTC, intlWallClock, wallTime, zone } from './zones';
+import { BERLIN, LOS_ANGELES, SAMPLE_STEP, SANTIAGO, UTC, intlWallClock, wallTime, zone } from './zones';
 
 const ZONES = [BERLIN, LOS_ANGELES, zone('Pacific/Kiritimati'), UTC, SANTIAGO];
 
@@ -62,7 +62,7 @@ describe.each(ZONES.map((z) => [z.name, z] as const))('ISO weeks in local time (
   });
 
   it('weekRange and isoWeek agree on every day of several years', () => {
-    for (let n = Date.UTC(2019, 11, 20); n < Date.UTC(2028, 0, 10); n += 86_400_000) {
+    for (let n = Date.UTC(2019, 11, 20); n < Date.UTC(2028, 0, 10); n += SAMPLE_STEP * 86_400_000) {
       const date = new Date(n);
       for (const hour of [0, 12, 23]) {
         const day = local(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), hour, hour === 23 ? 59 : 0);
