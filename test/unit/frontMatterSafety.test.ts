@@ -39,7 +39,6 @@ describe('front matter that gray-matter would run as code', () => {
   });
 
   it('notices when the probe runs (the test can fail)', () => {
-    // eslint-disable-next-line no-new-func
     new Function(CODE[0])();
     expect(probe[PROBE]).toBe('ran');
   });
