@@ -13,6 +13,7 @@ import {
   reviewCursorLine,
   reviewPath,
   strategyOfWeek,
+  strategyQuestion,
   weekLabel,
   weekRange,
   weekSpan,
@@ -304,5 +305,152 @@ describe('buildWeeklyReview', () => {
       relativeLink: () => undefined,
     });
     expect(text).toContain('- Tue 24: Elsewhere · Empathy');
+  });
+});
+
+describe('buildWeeklyReview against near twins', () => {
+  it('focuses on this week\'s weaker side before the all-time weaker side', () => {
+    // All time, leadership is weaker (20 : 27); this week, management is (1 : 2).
+    const text = review([entry('a', '2026-11-24', ['empathy', 'influence']), entry('b', '2026-11-25', ['time-management'])]);
+    expect(text).toContain('- Leadership: 2 trait tags (67%)');
+    expect(text).toContain('- Management: 1 trait tag (33%)');
+    const least = text.slice(text.indexOf('## Least reflected this week'), text.indexOf('## Strategy'));
+    expect(least).toBe(
+      '## Least reflected this week\n\n' +
+        '- **Management** (the weaker side this week): Problem-Solving, Organizational Skills, Decision-Making, 0 entries\n' +
+        '- **Leadership**: Innovation, Visionary Thinking, 0 entries\n\n',
+    );
+    // Week 48: Continuous Learning, about management's least reflected: Problem-Solving (0 this week, 5 all time).
+    expect(text).toContain('**What could you read, watch or try next week to keep learning Problem-Solving, and when will you make time for it?**');
+  });
+
+  it('with an even week, takes the all-time weaker side, which may be management', () => {
+    const strongLeadership = (tag: string) => ({ empathy: 30, 'time-management': 1 })[tag] ?? 0;
+    const text = buildWeeklyReview({
+      entries: [entry('a', '2026-11-24', ['influence', 'problem-solving'])],
+      countOf: strongLeadership,
+      balance: computeBalance(strongLeadership),
+      now: local(2026, 11, 27),
+      relativeLink: () => undefined,
+      zone: UTC,
+    });
+    expect(text).toContain('- This week: balanced');
+    expect(text.indexOf('- **Management**')).toBeLessThan(text.indexOf('- **Leadership**'));
+    expect(text).not.toContain('(the weaker side this week)');
+    // Management's least this week (0): organizational skills, decision-making, time-management; fewest all time: organizational skills and decision-making (0), in the source's order.
+    expect(text).toContain('keep learning Organizational Skills');
+  });
+
+  it('with an even week and an even journal, takes leadership', () => {
+    const even = (tag: string) => ({ empathy: 3, 'time-management': 3 })[tag] ?? 0;
+    const text = buildWeeklyReview({ entries: [], countOf: even, balance: computeBalance(even), now: local(2026, 11, 27), relativeLink: () => undefined, zone: UTC });
+    expect(text.indexOf('- **Leadership**')).toBeLessThan(text.indexOf('- **Management**'));
+    expect(text).toContain('keep learning Visionary Thinking');
+  });
+
+  it('passes its tolerance on to this week\'s balance', () => {
+    const week = [entry('a', '2026-11-24', ['empathy', 'influence', 'innovation']), entry('b', '2026-11-25', ['time-management', 'problem-solving'])];
+    const at = (tolerance?: number) => buildWeeklyReview({ entries: week, countOf, balance: computeBalance(countOf), now: local(2026, 11, 27), relativeLink: () => undefined, zone: UTC, tolerance });
+    expect(at()).toContain('- This week: balanced'); // 60%
+    expect(at(10)).toContain('- This week: balanced');
+    expect(at(9)).toContain('- This week: leaning leadership');
+  });
+
+  it('orders the week\'s entries by day, then time, then title, then file', () => {
+    const week = [
+      { key: 'z', title: 'Same', day: '2026-11-24', time: Date.UTC(2026, 10, 24, 9), tags: ['empathy'] },
+      { key: 'y', title: 'Same', day: '2026-11-24', time: Date.UTC(2026, 10, 24, 9), tags: ['empathy'] },
+      { key: 'x', title: 'Alpha', day: '2026-11-24', time: Date.UTC(2026, 10, 24, 9), tags: ['empathy'] },
+      { key: 'w', title: 'Early', day: '2026-11-24', time: Date.UTC(2026, 10, 24, 7), tags: [] },
+      { key: 'v', title: 'Undated time', day: '2026-11-24', time: Number.NaN, tags: [] },
+      { key: 'u', title: 'Monday', day: '2026-11-23', time: Date.UTC(2026, 10, 23, 22), tags: ['retro'] },
+      { key: 't', title: 'Thursday', day: '2026-11-26', time: Date.UTC(2026, 10, 26, 1), tags: [] },
+      { key: 's', title: 'Saturday', day: '2026-11-28', time: Date.UTC(2026, 10, 28, 1), tags: [] },
+      { key: 'r', title: 'Wednesday', day: '2026-11-25', time: Date.UTC(2026, 10, 25, 1), tags: [] },
+      { key: 'q', title: '  ', day: '2026-11-29', time: Date.UTC(2026, 10, 29, 1), tags: [] },
+    ];
+    const text = buildWeeklyReview({ entries: week, countOf, balance: computeBalance(countOf), now: local(2026, 11, 27), relativeLink: (key) => key, zone: UTC });
+    const lines = text.split('\n').filter((line) => /^- \w{3} \d+: /.test(line));
+    expect(lines).toEqual([
+      '- Mon 23: [Monday](u)',
+      '- Tue 24: [Undated time](v)',
+      '- Tue 24: [Early](w)',
+      '- Tue 24: [Alpha](x) · Empathy',
+      '- Tue 24: [Same](y) · Empathy',
+      '- Tue 24: [Same](z) · Empathy',
+      '- Wed 25: [Wednesday](r)',
+      '- Thu 26: [Thursday](t)',
+      '- Sat 28: [Saturday](s)',
+      '- Sun 29: [Untitled](q)',
+    ]);
+    expect(text).toContain('**10 entries** written this week.');
+  });
+
+  it('counts one entry as "1 entry" and one trait tag as "1 trait tag"', () => {
+    const text = review([entry('a', '2026-11-24', ['empathy'])]);
+    expect(text).toContain('**1 entry** written this week.');
+    expect(text).toContain('- Leadership: 1 trait tag (100%)');
+    expect(text).toContain('- Management: 0 trait tags (0%)');
+    expect(text).toContain('- **Leadership**: Innovation, Influence, Visionary Thinking, 0 entries');
+  });
+
+  it('spells every month and weekday', () => {
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    // The Thursday of each week is in the month the week is named by when the week lies in one month.
+    const seen = new Set<string>();
+    for (let week = 1; week <= 53; week++) for (const month of months) if (weekSpan(2026, week).endsWith(` ${month}`) || weekSpan(2026, week).includes(` ${month} `)) seen.add(month);
+    expect([...seen].sort()).toEqual([...months].sort());
+    expect(weekSpan(2026, 1)).toBe('Mon 29 December 2025 – Sun 4 January 2026');
+    expect(weekSpan(2026, 5)).toBe('Mon 26 January – Sun 1 February');
+    expect(weekSpan(2026, 10)).toBe('Mon 2 – Sun 8 March');
+    expect(weekSpan(2026, 19)).toBe('Mon 4 – Sun 10 May');
+    const days = review([
+      entry('mo', '2026-11-23', []), entry('tu', '2026-11-24', []), entry('we', '2026-11-25', []), entry('th', '2026-11-26', []),
+      entry('fr', '2026-11-27', []), entry('sa', '2026-11-28', []), entry('su', '2026-11-29', []),
+    ]).split('\n').filter((line) => /^- \w{3} \d+: /.test(line)).map((line) => line.slice(2, 8));
+    expect(days).toEqual(['Mon 23', 'Tue 24', 'Wed 25', 'Thu 26', 'Fri 27', 'Sat 28', 'Sun 29']);
+  });
+
+  it('labels weeks with four-digit years and two-digit weeks, and refuses what is not a week', () => {
+    expect(weekLabel(987, 5)).toBe('0987-W05');
+    expect(weekLabel(2026, 10)).toBe('2026-W10');
+    expect(() => weekRange(2026.5, 1)).toThrow('There is no ISO week 1 in 2026.5.');
+    expect(() => weekRange(2026, 54)).toThrow(RangeError);
+    expect(() => weekRange(2026, -1)).toThrow(RangeError);
+    expect(weekRange(2026, 53, UTC).start.toISOString()).toBe('2026-12-28T00:00:00.000Z');
+    expect(weekRange(2020, 53, UTC).start.toISOString()).toBe('2020-12-28T00:00:00.000Z');
+  });
+
+  it('rotates strategies for any week number, and asks about a strategy it has no question for', () => {
+    expect([0, -1, 3, 6].map((week) => strategyOfWeek(week).id)).toEqual(['continuous-learning', 'foster-collaboration', 'continuous-learning', 'continuous-learning']);
+    const trait = { id: 'coaching', label: 'Coaching', side: 'leadership' as const, description: 'd', prompts: ['p'] };
+    expect(strategyQuestion({ id: 'mentoring', name: 'Mentoring', text: 't' }, trait)).toBe('How could "Mentoring" help you practise Coaching next week?');
+    expect(strategyQuestion(STRATEGIES[1], trait)).toBe('Who around you is strong in Coaching, and how could you work with them next week to learn from it?');
+  });
+
+  it('finds the cursor line even at the very end of a text', () => {
+    expect(reviewCursorLine(`## ${REFLECTION_HEADINGS[0]}`)).toBe(0);
+    expect(reviewCursorLine(`x\n## ${REFLECTION_HEADINGS[0]}\n`)).toBe(2);
+    expect(reviewCursorLine(`x\r\n## ${REFLECTION_HEADINGS[0]}\r\n\r\nmore`)).toBe(3);
+  });
+
+  it('links with every segment encoded, also the characters encodeURIComponent leaves', () => {
+    const text = buildWeeklyReview({
+      entries: [entry('a', '2026-11-24', [], "it's (really) *done*!")],
+      countOf, balance: computeBalance(countOf), now: local(2026, 11, 27), zone: UTC,
+      relativeLink: () => "../2026/11/it's (really) *done*!.md",
+    });
+    expect(text).toContain("(../2026/11/it%27s%20%28really%29%20%2Adone%2A%21.md)");
+    expect(text).toContain("[it's \\(really\\) \\*done\\*\\!]");
+  });
+
+  it('writes the review\'s date in the given zone', () => {
+    const now = new Date('2026-11-26T23:30:00Z');
+    expect(review([], now, zone('Asia/Kolkata'))).toMatch(/^---\ndate: 2026-11-27T05:00:00\+05:30\ntags:\n {2}- weekly-review\nweek: 2026-W48\n---\n/);
+    expect(review([], now, LOS_ANGELES)).toMatch(/^---\ndate: 2026-11-26T15:30:00-08:00\n/);
+    // Sunday night in Los Angeles is Monday in Kolkata: another week.
+    const sunday = new Date('2026-11-30T05:00:00Z');
+    expect(review([], sunday, LOS_ANGELES)).toContain('week: 2026-W48');
+    expect(review([], sunday, zone('Asia/Kolkata'))).toContain('week: 2026-W49');
   });
 });
