@@ -298,3 +298,26 @@ describe('buildEntry, whole text', () => {
     }
   });
 });
+
+describe('templates: whole messages and blank lines', () => {
+  const empathy = traitById('empathy')!;
+  const now = new Date(Date.UTC(2026, 10, 27, 9, 5, 7));
+
+  it('names every known variable in the problem message', () => {
+    expect(templateProblems('{{nope}}')).toEqual([
+      { message: 'Unknown template variable {{nope}}: it is kept as written. Known: {{title}}, {{date}}, {{traits}}, {{prompts}}.', offset: 0, length: 8 },
+    ]);
+  });
+
+  it('ends the prompts without blank lines, so text after {{prompts}} follows directly', () => {
+    const entry = buildEntry([empathy], 'x', now, '{{prompts}}\nEND', UTC);
+    const [last] = empathy.prompts.slice(-1);
+    expect(entry.text).toContain(`## ${last}\nEND\n`);
+  });
+
+  it('ends the entry with exactly one newline, however many the template has', () => {
+    const entry = buildEntry([empathy], 'x', now, '{{prompts}}\n\n\n', UTC);
+    const [last] = empathy.prompts.slice(-1);
+    expect(entry.text.endsWith(`## ${last}\n`)).toBe(true);
+  });
+});
