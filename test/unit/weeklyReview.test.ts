@@ -454,3 +454,94 @@ describe('buildWeeklyReview against near twins', () => {
     expect(review([], sunday, zone('Asia/Kolkata'))).toContain('week: 2026-W49');
   });
 });
+
+describe('buildWeeklyReview, whole text', () => {
+  it('is exactly this, for a week of two entries', () => {
+    const text = review([
+      entry('monday', '2026-11-23', ['empathy', 'decision-making'], 'Monday one-on-one'),
+      entry('friday', '2026-11-27', ['decision-making', 'retro'], 'Friday planning'),
+      entry('elsewhere', '2026-11-20', ['influence'], 'Last week'),
+    ]);
+    // Written by hand from the template: this week leadership 1 (33%), management 2 (67%), leaning
+    // management at 10 points; all time 20 : 27 (43%, 57%). The weaker side this week is
+    // leadership; its least reflected, 0 this week, by all-time count then source order:
+    // Innovation (3), Influence (3), Visionary Thinking (4). Week 48: Continuous Learning.
+    expect(text).toBe(
+      [
+        '---',
+        'date: 2026-11-27T12:00:00+00:00',
+        'tags:',
+        '  - weekly-review',
+        'week: 2026-W48',
+        '---',
+        '# Weekly review 2026-W48 (Mon 23 – Sun 29 November)',
+        '',
+        '## This week in numbers',
+        '',
+        '**2 entries** written this week.',
+        '',
+        '- Leadership: 1 trait tag (33%)',
+        '- Management: 2 trait tags (67%)',
+        '- This week: leaning management',
+        '- All time: Leadership 43% · Management 57% · balanced',
+        '',
+        '| Trait | Side | This week | All time |',
+        '| --- | --- | ---: | ---: |',
+        '| Visionary Thinking | Leadership | 0 | 4 |',
+        '| Empathy | Leadership | 1 | 10 |',
+        '| Innovation | Leadership | 0 | 3 |',
+        '| Influence | Leadership | 0 | 3 |',
+        '| Organizational Skills | Management | 0 | 6 |',
+        '| Decision-Making | Management | 2 | 9 |',
+        '| Problem-Solving | Management | 0 | 5 |',
+        '| Time Management | Management | 0 | 7 |',
+        '',
+        '## Entries this week',
+        '',
+        '- Mon 23: [Monday one\\-on\\-one](../2026/11/monday.md) · Empathy, Decision-Making',
+        '- Fri 27: [Friday planning](../2026/11/friday.md) · Decision-Making',
+        '',
+        '## Least reflected this week',
+        '',
+        '- **Leadership** (the weaker side this week): Innovation, Influence, Visionary Thinking, 0 entries',
+        '- **Management**: Problem-Solving, Organizational Skills, Time Management, 0 entries',
+        '',
+        '## Strategy of the week: Continuous Learning',
+        '',
+        '> Invest in training programs that focus on both leadership and management development.',
+        '',
+        '**What could you read, watch or try next week to keep learning Innovation, and when will you make time for it?**',
+        '',
+        '## What went well this week?',
+        '',
+        '',
+        '',
+        '## What would I do differently next week?',
+        '',
+        '',
+        '',
+        '## Which trait will I practise next week, and how?',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is exactly this, for an empty week', () => {
+    const body = review([], local(2026, 1, 7)).split('\n---\n')[1];
+    const lines = body.split('\n');
+    expect(lines.slice(0, 9)).toEqual([
+      '# Weekly review 2026-W02 (Mon 5 – Sun 11 January)',
+      '',
+      '## This week in numbers',
+      '',
+      'No entries this week yet.',
+      '',
+      'No trait tags this week.',
+      '- All time: Leadership 43% · Management 57% · balanced',
+      '',
+    ]);
+    expect(body).toContain('## Entries this week\n\nNone yet.\n\n## Least reflected this week\n\n');
+    expect(body).toContain('- **Management**: Problem-Solving, Organizational Skills, Time Management, Decision-Making, 0 entries\n');
+    expect(body).toContain('- **Leadership**: Innovation, Influence, Visionary Thinking, Empathy, 0 entries\n');
+  });
+});
