@@ -150,7 +150,7 @@ describe('buildBalanceReport: weeks', () => {
       ),
       { numRuns: Math.min(300, Number(process.env.FC_NUM_RUNS) || 300) },
     );
-  });
+  }, 60_000);
 });
 
 describe('buildBalanceReport: balance, focus and next steps', () => {
@@ -271,5 +271,198 @@ describe('reportMarkdown', () => {
     const parsed = parseEntry(reportMarkdown(report), 'r.md');
     expect(parsed.tags).toEqual([REPORT_TAG]);
     expect(parsed.problems).toEqual([]);
+  });
+});
+
+describe('charts, element by element (geometry worked out by hand)', () => {
+  // Two weeks: last week one leadership tag, this week four leadership and two management.
+  function twoWeeks() {
+    const index = indexOf([
+      { title: 'Old', date: '2026-11-18T10:00:00Z', tags: ['empathy'] },
+      { title: 'A', date: '2026-11-23T10:00:00Z', tags: ['empathy', 'influence', 'time-management'] },
+      { title: 'B', date: '2026-11-24T10:00:00Z', tags: ['innovation', 'visionary-thinking', 'decision-making'] },
+    ]);
+    return buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC, weeks: 2 });
+  }
+  const TEXT = 'var(--vscode-foreground, currentColor)';
+  const GRID = 'var(--vscode-editorWidget-border, rgba(128, 128, 128, 0.35))';
+  const BLUE = 'var(--vscode-charts-blue, #3794ff)';
+  const ORANGE = 'var(--vscode-charts-orange, #d18616)';
+
+  it('weekly chart: 760 × 280, plot from x 40 to 748 and y 40 to 232, a scale of 0 to 4, two slots of 354', () => {
+    const svg = weeklyChartSvg(twoWeeks(), { idPrefix: 'w' });
+    // y(v) = 232 − v / 4 × 192
+    const y = (v: number) => (232 - (v / 4) * 192).toFixed(1);
+    const expected = [
+      '<svg xmlns="http://www.w3.org/2000/svg" class="bj-chart bj-weekly" role="img" viewBox="0 0 760 280" width="760" height="280" aria-labelledby="w-title w-desc" font-family="var(--vscode-font-family, sans-serif)" font-size="12">',
+      '<title id="w-title">Trait tags per week, last 2 weeks</title>',
+      '<desc id="w-desc">Leadership and management trait tags per week, 2026-W47 (2026-11-16) to 2026-W48 (2026-11-29). In total 5 leadership and 2 management; the busiest week was 2026-W48 with 4 leadership and 2 management.</desc>',
+      `<rect class="bj-bar bj-leadership" x="40" y="12" width="12" height="12" fill="${BLUE}"/><text class="bj-text" x="58" y="22" fill="${TEXT}">Leadership</text>`,
+      `<rect class="bj-bar bj-management" x="170" y="12" width="12" height="12" fill="${ORANGE}"/><text class="bj-text" x="188" y="22" fill="${TEXT}">Management</text>`,
+      ...[0, 1, 2, 3, 4].map(
+        (v) =>
+          `<line class="bj-grid" x1="40" x2="748" y1="${y(v)}" y2="${y(v)}" stroke="${GRID}" stroke-width="1"/>` +
+          `<text class="bj-text bj-axis" x="32" y="${(Number(y(v)) + 4).toFixed(1)}" text-anchor="end" fill="${TEXT}">${v}</text>`,
+      ),
+      '<g class="bj-week"><title>2026-W47 (Nov 16 – Nov 22): 1 leadership, 0 management, 1 entry. Old</title>',
+      '<rect x="40.0" y="40" width="354.0" height="192" fill="transparent"/>',
+      `<rect class="bj-bar bj-leadership" x="194.0" y="${y(1)}" width="22.0" height="48.0" fill="${BLUE}"/>`,
+      `<text class="bj-text bj-axis" x="217.0" y="250" text-anchor="middle" fill="${TEXT}">W47</text>`,
+      `<text class="bj-text bj-axis bj-muted" x="217.0" y="266" text-anchor="middle" fill="${TEXT}">Nov 16</text>`,
+      '</g>',
+      '<g class="bj-week"><title>2026-W48 (Nov 23 – Nov 29): 4 leadership, 2 management, 2 entries. B · A</title>',
+      '<rect x="394.0" y="40" width="354.0" height="192" fill="transparent"/>',
+      `<rect class="bj-bar bj-leadership" x="548.0" y="${y(4)}" width="22.0" height="192.0" fill="${BLUE}"/>`,
+      `<rect class="bj-bar bj-management" x="572.0" y="${y(2)}" width="22.0" height="96.0" fill="${ORANGE}"/>`,
+      `<text class="bj-text bj-axis" x="571.0" y="250" text-anchor="middle" fill="${TEXT}">W48</text>`,
+      `<text class="bj-text bj-axis bj-muted" x="571.0" y="266" text-anchor="middle" fill="${TEXT}">this week</text>`,
+      '</g>',
+      `<line class="bj-baseline" x1="40" x2="748" y1="232" y2="232" stroke="${TEXT}" stroke-width="1"/>`,
+      '</svg>',
+    ].join('');
+    expect(svg).toBe(expected);
+  });
+
+  it('weekly chart: round scale steps for other maxima', () => {
+    const axis = (svg: string) => [...svg.matchAll(/<text class="bj-text bj-axis" x="\d+" y="[\d.]+" text-anchor="end"[^>]*>(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    const withCount = (n: number) =>
+      buildBalanceReport(indexOf(Array.from({ length: n }, (_, i) => ({ date: `2026-11-2${3 + (i % 4)}T10:00:00Z`, tags: ['empathy'] }))), { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC, weeks: 1 });
+    expect(axis(weeklyChartSvg(withCount(0)))).toEqual([0, 1]);
+    expect(axis(weeklyChartSvg(withCount(3)))).toEqual([0, 1, 2, 3]);
+    expect(axis(weeklyChartSvg(withCount(7)))).toEqual([0, 2, 4, 6, 8]);
+    expect(axis(weeklyChartSvg(withCount(10)))).toEqual([0, 5, 10]);
+    expect(axis(weeklyChartSvg(withCount(21)))).toEqual([0, 10, 20, 30]);
+    expect(axis(weeklyChartSvg(withCount(40)))).toEqual([0, 10, 20, 30, 40]);
+  });
+
+  it('trait bars: 760 wide, a row of 28 per trait under a header of 26 per side, bars of up to 474', () => {
+    const report = twoWeeks();
+    // Counts: empathy 2, influence 1, innovation 1, visionary 1; time-management 1, decision-making 1.
+    // Weaker side management; its least reflected: organizational skills (0).
+    expect(report.focus.id).toBe('organizational-skills');
+    const svg = traitBarsSvg(report, { idPrefix: 't' });
+    const row = (label: string, side: string, count: number, top: number, focus = false) => {
+      const length = (count / 2) * 474;
+      return (
+        `<g class="bj-trait${focus ? ' bj-focus' : ''}"><title>${label}: ${count === 1 ? '1 entry' : `${count} entries`}${focus ? ' (focus)' : ''}</title>` +
+        `<text class="bj-text" x="12" y="${top + 18}" fill="${TEXT}">${label}</text>` +
+        (count > 0 ? `<rect class="bj-bar bj-${side}" x="190" y="${top + 6}" width="${length.toFixed(1)}" height="16" rx="2" fill="${side === 'leadership' ? BLUE : ORANGE}"/>` : '') +
+        `<text class="bj-text bj-value" x="${(190 + length + 8).toFixed(1)}" y="${top + 18}" fill="${TEXT}">${count}${focus ? ' ◀ focus' : ''}</text></g>`
+      );
+    };
+    const expected = [
+      '<svg xmlns="http://www.w3.org/2000/svg" class="bj-chart bj-traits" role="img" viewBox="0 0 760 284" width="760" height="284" aria-labelledby="t-title t-desc" font-family="var(--vscode-font-family, sans-serif)" font-size="12">',
+      '<title id="t-title">Entries per trait</title>',
+      '<desc id="t-desc">Entries per trait, all time. Visionary Thinking (Leadership): 1; Empathy (Leadership): 2; Innovation (Leadership): 1; Influence (Leadership): 1; ' +
+        'Organizational Skills (Management): 0; Decision-Making (Management): 1; Problem-Solving (Management): 0; Time Management (Management): 1. ' +
+        'Least reflected on the weaker side (Management): Organizational Skills.</desc>',
+      `<text class="bj-text bj-side" x="0" y="22" fill="${TEXT}" font-weight="600">Leadership</text>`,
+      row('Visionary Thinking', 'leadership', 1, 30),
+      row('Empathy', 'leadership', 2, 58),
+      row('Innovation', 'leadership', 1, 86),
+      row('Influence', 'leadership', 1, 114),
+      `<text class="bj-text bj-side" x="0" y="160" fill="${TEXT}" font-weight="600">Management</text>`,
+      row('Organizational Skills', 'management', 0, 168, true),
+      row('Decision-Making', 'management', 1, 196),
+      row('Problem-Solving', 'management', 0, 224),
+      row('Time Management', 'management', 1, 252),
+      '</svg>',
+    ].join('');
+    expect(svg).toBe(expected);
+  });
+
+  it('trait bars of an even journal name the least reflected trait of the journal', () => {
+    const index = indexOf([{ date: '2026-11-23T10:00:00Z', tags: ['empathy', 'decision-making'] }]);
+    const report = buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC });
+    expect(report.weakerSide).toBeUndefined();
+    expect(traitBarsSvg(report)).toContain('Least reflected on the journal: Visionary Thinking.</desc>');
+    expect(traitBarsSvg(report)).toContain('aria-labelledby="traits-title traits-desc"');
+    expect(weeklyChartSvg(report)).toContain('aria-labelledby="weekly-title weekly-desc"');
+  });
+});
+
+describe('reportMarkdown, whole text', () => {
+  it('is exactly this, for a small journal over two weeks', () => {
+    const index = indexOf([
+      { title: 'Old', date: '2026-11-18T10:00:00Z', tags: ['empathy', 'retro'] },
+      { title: 'A', date: '2026-11-23T10:00:00Z', tags: ['empathy', 'influence', 'time-management', 'retro', 'one-on-one'] },
+    ]);
+    const report = buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC, weeks: 2 });
+    const focus = traitById('organizational-skills')!;
+    expect(reportMarkdown(report)).toBe(
+      [
+        '---',
+        'date: 2026-11-27T10:00:00+00:00',
+        'tags:',
+        '  - balance-report',
+        '---',
+        '# Balance Report 2026-11-27',
+        '',
+        '**Balance:** Leadership 75% · Management 25% · leaning leadership',
+        '',
+        '- Leadership: 3 trait tags (75%)',
+        '- Management: 1 trait tags (25%)',
+        '- Entries: 2',
+        '- Focus: Organizational Skills (Management, 0 entries), the least reflected trait of the weaker side',
+        '',
+        '## Last 2 weeks',
+        '',
+        'Trait tags per ISO week, 2026-11-16 to 2026-11-29 (an entry counts once per trait tag).',
+        '',
+        '| Week | Dates | Leadership | Management | Entries |',
+        '| --- | --- | ---: | ---: | ---: |',
+        '| 2026-W47 | Nov 16 – Nov 22 | 1 | 0 | 1 |',
+        '| 2026-W48 | Nov 23 – Nov 29 | 2 | 1 | 1 |',
+        '',
+        '## Traits',
+        '',
+        '| Trait | Side | Entries | Last 2 weeks |',
+        '| --- | --- | ---: | ---: |',
+        '| Visionary Thinking | Leadership | 0 | 0 |',
+        '| Empathy | Leadership | 2 | 2 |',
+        '| Innovation | Leadership | 0 | 0 |',
+        '| Influence | Leadership | 1 | 1 |',
+        '| Organizational Skills | Management | 0 | 0 |',
+        '| Decision\\-Making | Management | 0 | 0 |',
+        '| Problem\\-Solving | Management | 0 | 0 |',
+        '| Time Management | Management | 1 | 1 |',
+        '',
+        '### Other tags',
+        '',
+        '| Tag | Entries |',
+        '| --- | ---: |',
+        '| retro | 2 |',
+        '| one\\-on\\-one | 1 |',
+        '',
+        '## Strategies and next steps',
+        '',
+        '### Develop Dual Skills',
+        '',
+        '*Encourage leaders to develop management skills and vice versa to create well\\-rounded professionals\\.*',
+        '',
+        `**Next step:** This week, write one entry about Organizational Skills, the management trait you have reflected on least \\(0 entries so far\\)\\. Start from the prompt: “${focus.prompts[0].replace(/[?.,-]/g, (c) => (c === '?' || c === ',' ? c : `\\${c}`))}”`,
+        '',
+        '### Foster Collaboration',
+        '',
+        '*Promote teamwork between leaders and managers to leverage their complementary strengths\\.*',
+        '',
+        `**Next step:** Ask a colleague who is strong in Organizational Skills \\(ability to plan, prioritize, and execute tasks effectively\\) how they approach it, and offer your Empathy in return; then write down one thing you will try from their way of working\\.`,
+        '',
+        '### Continuous Learning',
+        '',
+        '*Invest in training programs that focus on both leadership and management development\\.*',
+        '',
+        '**Next step:** Pick one talk, article or course module on Organizational Skills this month, try one idea from it at work within a week, and reflect in an entry tagged organizational\\-skills on what changed\\.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says what to do with an empty journal, and names the least reflected trait when even', () => {
+    const empty = reportMarkdown(buildBalanceReport(indexOf([]), { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC }));
+    expect(empty).toContain('**Balance:** no entries yet\n\nNo trait tags yet. Write an entry tagged with a trait to see your balance.\n\n## Last 12 weeks');
+    expect(empty).not.toContain('### Other tags');
+    const even = reportMarkdown(buildBalanceReport(indexOf([{ date: '2026-11-23T10:00:00Z', tags: ['empathy', 'decision-making'] }]), { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC }));
+    expect(even).toContain('- Focus: Visionary Thinking (Leadership, 0 entries), the least reflected trait\n');
   });
 });

@@ -78,7 +78,7 @@ describe.each(ZONES.map((z) => [z.name, z] as const))('ISO weeks in local time (
         expect(wall.hour).toBeLessThanOrEqual(1);
       }
     }
-  });
+  }, 60_000);
 });
 
 describe('the first moment of a local day, across clock changes', () => {
