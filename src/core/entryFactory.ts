@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { writeFrontMatter } from './frontMatter';
+import { SYSTEM_TIME_ZONE, TimeZone, wallClock } from './localTime';
 import { TRAITS, Trait, normalizeTag, sideLabelInSentence, traitById } from './traits';
 
 export const MAX_SLUG_LENGTH = 60;
@@ -9,17 +10,18 @@ function pad(value: number, width = 2): string {
   return String(Math.abs(value)).padStart(width, '0');
 }
 
-/** The user's local calendar day of `now`, `YYYY-MM-DD` (never the UTC day). */
-export function localDay(now: Date): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/** The user's local calendar day of `now` in `zone`, `YYYY-MM-DD` (never the UTC day). */
+export function localDay(now: Date, zone: TimeZone = SYSTEM_TIME_ZONE): string {
+  const { year, month, day } = wallClock(now.getTime(), zone);
+  return `${year}-${pad(month + 1)}-${pad(day)}`;
 }
 
-/** ISO 8601 local time with its UTC offset, e.g. `2026-11-27T09:05:00+01:00`. */
-export function localIsoTimestamp(now: Date): string {
-  const offsetMinutes = -now.getTimezoneOffset();
-  const sign = offsetMinutes >= 0 ? '+' : '-';
-  const offset = `${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
-  return `${localDay(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}${offset}`;
+/** ISO 8601 local time in `zone` with its UTC offset, e.g. `2026-11-27T09:05:00+01:00`. */
+export function localIsoTimestamp(now: Date, zone: TimeZone = SYSTEM_TIME_ZONE): string {
+  const clock = wallClock(now.getTime(), zone);
+  const sign = clock.offsetMinutes >= 0 ? '+' : '-';
+  const offset = `${sign}${pad(Math.trunc(clock.offsetMinutes / 60))}:${pad(clock.offsetMinutes % 60)}`;
+  return `${localDay(now, zone)}T${pad(clock.hours)}:${pad(clock.minutes)}:${pad(clock.seconds)}${offset}`;
 }
 
 // Letters that Unicode does not decompose into ASCII.
@@ -37,13 +39,13 @@ export function slugify(title: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter] ?? '');
+    .replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter]);
   const slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
   const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
   const lastHyphen = cut.lastIndexOf('-');
-  const trimmed = lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut.slice(0, MAX_SLUG_LENGTH);
-  return trimmed.replace(/-+$/, '');
+  // The slug has single hyphens and none at its ends, so neither cut ends with a hyphen.
+  return lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut.slice(0, MAX_SLUG_LENGTH);
 }
 
 /** A one-line title as typed, or undefined when blank. */
@@ -58,8 +60,8 @@ export function cleanTitle(title: string | undefined): string | undefined {
  * Where an entry goes, relative to the journal folder, as path segments:
  * `YYYY/MM/YYYY-MM-DD-<slug>.md`, with `-2`, `-3`, … for `attempt` 2, 3, ….
  */
-export function entryPathSegments(now: Date, slug: string, attempt = 1): string[] {
-  const day = localDay(now);
+export function entryPathSegments(now: Date, slug: string, attempt = 1, zone: TimeZone = SYSTEM_TIME_ZONE): string[] {
+  const day = localDay(now, zone);
   const suffix = attempt > 1 ? `-${attempt}` : '';
   return [day.slice(0, 4), day.slice(5, 7), `${day}-${slug}${suffix}.md`];
 }
@@ -123,9 +125,10 @@ const BUILT_IN_TEMPLATE = '# {{title}}\n\n{{prompts}}\n';
 
 /**
  * A new entry: front matter (`date`, `tags`) written by gray-matter, then the body from
- * `template` (the built-in one when undefined), with the cursor under the first prompt.
+ * `template` (the built-in one when undefined), with the cursor under the first prompt. The date
+ * is `now` in `zone`.
  */
-export function buildEntry(traits: readonly Trait[], title: string | undefined, now: Date, template = BUILT_IN_TEMPLATE): NewEntry {
+export function buildEntry(traits: readonly Trait[], title: string | undefined, now: Date, template = BUILT_IN_TEMPLATE, zone: TimeZone = SYSTEM_TIME_ZONE): NewEntry {
   if (traits.length === 0) throw new Error(l10n.t('An entry needs at least one trait.'));
   const cleanedTitle = cleanTitle(title);
   const heading = cleanedTitle ?? traits.map((trait) => trait.label).join(' · ');
@@ -134,7 +137,7 @@ export function buildEntry(traits: readonly Trait[], title: string | undefined, 
   const values: Record<(typeof TEMPLATE_VARIABLES)[number], string> = {
     // `\#` keeps a `#word` in the title from becoming a tag: the entry has exactly the chosen traits.
     title: heading.replace(/#/g, '\\#'),
-    date: localIsoTimestamp(now),
+    date: localIsoTimestamp(now, zone),
     traits: traits.map((trait) => trait.label).join(', '),
     prompts: promptsBlock(traits),
   };

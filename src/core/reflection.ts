@@ -1,21 +1,19 @@
 import * as l10n from '@vscode/l10n';
 import { localDay } from './entryFactory';
 import { JournalIndex } from './journalIndex';
+import { DAY_MS, SYSTEM_TIME_ZONE, TimeZone, UTC_TIME_ZONE, dayNumber, localDayNumber, wallClock } from './localTime';
 import { TRAITS, Trait } from './traits';
 
 export const DEFAULT_NEGLECT_DAYS = 14;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
-function startOfLocalDay(time: number): number {
-  const date = new Date(time);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-}
-
-/** Whole local days from the newest entry carrying `tag` to `now`; undefined when none is dated. */
-export function daysSinceLastReflected(index: JournalIndex, tag: string, now: Date): number | undefined {
+/**
+ * Whole local calendar days (in `zone`) from the newest entry carrying `tag` to `now`, counted on
+ * the calendar, so a day of 23 or 25 hours is one day; undefined when no entry is dated.
+ */
+export function daysSinceLastReflected(index: JournalIndex, tag: string, now: Date, zone: TimeZone = SYSTEM_TIME_ZONE): number | undefined {
   const newest = index.entriesTagged(tag).find((entry) => !Number.isNaN(entry.time));
   if (!newest) return undefined;
-  return Math.max(0, Math.round((startOfLocalDay(now.getTime()) - startOfLocalDay(newest.time)) / DAY_MS));
+  return Math.max(0, localDayNumber(now.getTime(), zone) - localDayNumber(newest.time, zone));
 }
 
 export function describeDaysAgo(days: number | undefined): string {
@@ -26,19 +24,24 @@ export function describeDaysAgo(days: number | undefined): string {
 }
 
 /** Traits not reflected on for `neglectDays` or more (or never), in the source's order. */
-export function neglectedTraits(index: JournalIndex, now: Date, neglectDays = DEFAULT_NEGLECT_DAYS): Trait[] {
+export function neglectedTraits(index: JournalIndex, now: Date, neglectDays = DEFAULT_NEGLECT_DAYS, zone: TimeZone = SYSTEM_TIME_ZONE): Trait[] {
   return TRAITS.filter((trait) => {
-    const days = daysSinceLastReflected(index, trait.id, now);
+    const days = daysSinceLastReflected(index, trait.id, now, zone);
     return days === undefined || days >= neglectDays;
   });
 }
 
-/** The same calendar day `months` months earlier; the month's last day when it has no such day. */
-export function sameDayMonthsAgo(now: Date, months: number): string {
-  const target = new Date(now.getFullYear(), now.getMonth() - months, 1);
-  const lastDay = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
-  target.setDate(Math.min(now.getDate(), lastDay));
-  return localDay(target);
+/**
+ * The same local calendar day (in `zone`) `months` months earlier, `YYYY-MM-DD`; the month's last
+ * day when it has no such day.
+ */
+export function sameDayMonthsAgo(now: Date, months: number, zone: TimeZone = SYSTEM_TIME_ZONE): string {
+  const today = wallClock(now.getTime(), zone);
+  // Calendar arithmetic on UTC dates: no clock change can move a day.
+  const first = new Date(Date.UTC(today.year, today.month - months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  const target = dayNumber(first.getUTCFullYear(), first.getUTCMonth(), Math.min(today.day, lastDay));
+  return localDay(new Date(target * DAY_MS), UTC_TIME_ZONE);
 }
 
 export interface LookBack {
@@ -47,9 +50,9 @@ export interface LookBack {
 }
 
 /** The days to look back on: one month and one year ago. */
-export function lookBackDays(now: Date): LookBack[] {
+export function lookBackDays(now: Date, zone: TimeZone = SYSTEM_TIME_ZONE): LookBack[] {
   return [
-    { label: l10n.t('One month ago'), day: sameDayMonthsAgo(now, 1) },
-    { label: l10n.t('One year ago'), day: sameDayMonthsAgo(now, 12) },
+    { label: l10n.t('One month ago'), day: sameDayMonthsAgo(now, 1, zone) },
+    { label: l10n.t('One year ago'), day: sameDayMonthsAgo(now, 12, zone) },
   ];
 }

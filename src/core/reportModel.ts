@@ -9,7 +9,8 @@ import * as l10n from '@vscode/l10n';
 import { Balance, DEFAULT_BALANCE_TOLERANCE, describeBalance, pluralEntries, suggestedTrait, weakerSide } from './balance';
 import { localDay, localIsoTimestamp } from './entryFactory';
 import { IndexedEntry } from './journalIndex';
-import { isoWeek, weekLabel } from './weeklyReview';
+import { SYSTEM_TIME_ZONE, TimeZone, dayNumber, localDayNumber } from './localTime';
+import { isoWeekOfDay, weekLabel } from './weeklyReview';
 import { STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById } from './traits';
 
 /** The tag of an exported report, so the journal can tell reports from entries. */
@@ -83,24 +84,16 @@ export interface ReportOptions {
   readonly now: Date | number;
   readonly tolerance?: number;
   readonly weeks?: number;
+  /** The user's time zone: the machine's when absent. */
+  readonly zone?: TimeZone;
 }
 
 const DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-/** Whole days since 1970-01-01 of a calendar date: immune to DST, which only moves clocks. */
-function dayNumber(year: number, monthIndex: number, date: number): number {
-  return Math.round(Date.UTC(year, monthIndex, date) / MS_PER_DAY);
-}
-
-function localDayNumber(time: number): number {
-  const date = new Date(time);
-  return dayNumber(date.getFullYear(), date.getMonth(), date.getDate());
-}
-
 /** The calendar day an entry belongs to, in local time: its `time`, else its `day`. */
-function entryDayNumber(entry: IndexedEntry): number | undefined {
-  if (Number.isFinite(entry.time)) return localDayNumber(entry.time);
+function entryDayNumber(entry: IndexedEntry, zone: TimeZone): number | undefined {
+  if (Number.isFinite(entry.time)) return localDayNumber(entry.time, zone);
   const match = entry.day ? DAY_PREFIX.exec(entry.day) : null;
   if (!match) return undefined;
   return dayNumber(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
@@ -112,9 +105,9 @@ function dayString(dayNum: number): string {
 
 /** ISO 8601 week of the Monday `monday` (a day number): the week belongs to its Thursday's year. */
 export function isoWeekOf(monday: number): { isoYear: number; isoWeek: number } {
-  // One ISO-week rule for the journal: the weekly review's, on that local calendar day.
+  // One ISO-week rule for the journal: the weekly review's, on that calendar day.
   const date = new Date(monday * MS_PER_DAY);
-  const { year, week } = isoWeek(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const { year, week } = isoWeekOfDay(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
   return { isoYear: year, isoWeek: week };
 }
 
@@ -127,7 +120,8 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
   const now = new Date(options.now);
   const weekCount = Math.max(1, Math.floor(options.weeks ?? REPORT_WEEKS));
   const tolerance = options.tolerance ?? DEFAULT_BALANCE_TOLERANCE;
-  const currentMonday = mondayOf(localDayNumber(now.getTime()));
+  const zone = options.zone ?? SYSTEM_TIME_ZONE;
+  const currentMonday = mondayOf(localDayNumber(now.getTime(), zone));
   const firstMonday = currentMonday - 7 * (weekCount - 1);
 
   const buckets = Array.from({ length: weekCount }, () => ({ leadership: 0, management: 0, entries: 0, titled: [] as IndexedEntry[] }));
@@ -138,7 +132,7 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
     const tags = new Set(entry.tags);
     totalEntries++;
     for (const tag of tags) if (!traitById(tag)) otherCounts.set(tag, (otherCounts.get(tag) ?? 0) + 1);
-    const dayNum = entryDayNumber(entry);
+    const dayNum = entryDayNumber(entry, zone);
     if (dayNum === undefined) continue;
     const week = Math.floor((dayNum - firstMonday) / 7);
     if (week < 0 || week >= weekCount) continue;
@@ -181,8 +175,8 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
     .slice(0, OTHER_TAGS_SHOWN);
   return {
-    day: localDay(now),
-    generatedAt: localIsoTimestamp(now),
+    day: localDay(now, zone),
+    generatedAt: localIsoTimestamp(now, zone),
     weeks,
     traits: TRAITS.map((trait) => ({ trait, count: source.countOf(trait.id), recent: recent.get(trait.id) ?? 0 })),
     balance,

@@ -4,6 +4,7 @@ import { localDay, localIsoTimestamp } from './entryFactory';
 import { writeFrontMatter } from './frontMatter';
 import { NoteKind, noteKind } from './noteKinds';
 import { escapeMarkdown } from './hoverText';
+import { SYSTEM_TIME_ZONE, TimeZone, UTC_TIME_ZONE, startOfLocalDay, wallClock } from './localTime';
 import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById, traitsOfSide } from './traits';
 
 // The weekly review: an ISO 8601 week in the user's local time, its tallies, links to its
@@ -67,22 +68,28 @@ function isoWeekday(utcDay: number): number {
 }
 
 /**
- * The ISO 8601 week of `date`'s LOCAL calendar day: weeks start on Monday, and week 1 is the week
- * with the year's first Thursday, so 1 to 3 January may belong to the previous year's last week
- * and 29 to 31 December to the next year's week 1.
+ * The ISO 8601 week of `date`'s LOCAL calendar day (in `zone`): weeks start on Monday, and week 1
+ * is the week with the year's first Thursday, so 1 to 3 January may belong to the previous year's
+ * last week and 29 to 31 December to the next year's week 1.
  */
-export function isoWeek(date: Date): IsoWeek {
-  // The local calendar day as a UTC midnight: day arithmetic without DST surprises.
-  const day = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
-  const thursday = day + (3 - isoWeekday(day)) * DAY_MS;
-  const year = new Date(thursday).getUTCFullYear();
-  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
-  return { year, week };
+export function isoWeek(date: Date, zone: TimeZone = SYSTEM_TIME_ZONE): IsoWeek {
+  const { year, month, day } = wallClock(date.getTime(), zone);
+  return isoWeekOfDay(year, month, day);
+}
+
+/** The ISO 8601 week of the calendar day `year`-`month` (0-based)-`day`. */
+export function isoWeekOfDay(year: number, month: number, day: number): IsoWeek {
+  // The calendar day as a UTC midnight: day arithmetic without DST surprises.
+  const utcDay = Date.UTC(year, month, day);
+  const thursday = utcDay + (3 - isoWeekday(utcDay)) * DAY_MS;
+  const weekYear = new Date(thursday).getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(weekYear, 0, 1)) / (7 * DAY_MS));
+  return { year: weekYear, week };
 }
 
 /** 52 or 53. */
 export function weeksInYear(year: number): number {
-  return isoWeek(new Date(year, 11, 28)).week;
+  return isoWeekOfDay(year, 11, 28).week;
 }
 
 /** The UTC-midnight time standing for the Monday of `year`-W`week`. */
@@ -95,13 +102,13 @@ function mondayOf(year: number, week: number): number {
   return january4 - isoWeekday(january4) * DAY_MS + (week - 1) * 7 * DAY_MS;
 }
 
-/** The week's days in local time: Monday 00:00 up to (not including) the next Monday 00:00. */
-export function weekRange(year: number, week: number): { start: Date; end: Date } {
+/** The week's days in local time (`zone`): Monday 00:00 up to (not including) the next Monday 00:00. */
+export function weekRange(year: number, week: number, zone: TimeZone = SYSTEM_TIME_ZONE): { start: Date; end: Date } {
   const monday = new Date(mondayOf(year, week));
   const y = monday.getUTCFullYear();
   const m = monday.getUTCMonth();
   const d = monday.getUTCDate();
-  return { start: new Date(y, m, d), end: new Date(y, m, d + 7) };
+  return { start: new Date(startOfLocalDay(y, m, d, zone)), end: new Date(startOfLocalDay(y, m, d + 7, zone)) };
 }
 
 /** `2026-W05`. */
@@ -144,6 +151,8 @@ export interface WeeklyReviewInput {
   readonly relativeLink: (entryKey: string) => string | undefined;
   /** Percentage points from 50% that still count as balanced; the default when absent. */
   readonly tolerance?: number;
+  /** The user's time zone: the machine's when absent. */
+  readonly zone?: TimeZone;
 }
 
 /** What is shown as written: Markdown escaped, control characters (line breaks) as spaces. */
@@ -164,23 +173,24 @@ function traitTags(count: number): string {
   return count === 1 ? l10n.t('1 trait tag') : l10n.t('{0} trait tags', count);
 }
 
+/** `Mon 23`, of a UTC-midnight date standing for a calendar day. */
 function dayName(date: Date): string {
-  return l10n.t({ message: '{0} {1}', args: [WEEKDAYS[(date.getDay() + 6) % 7], date.getDate()], comment: ['A day: the short weekday, then the day of the month, e.g. "Mon 23".'] });
+  return l10n.t({ message: '{0} {1}', args: [WEEKDAYS[isoWeekday(date.getTime())], date.getUTCDate()], comment: ['A day: the short weekday, then the day of the month, e.g. "Mon 23".'] });
 }
 
 /** `Mon 23 – Sun 29 November`, `Mon 30 November – Sun 6 December`, across years with them. */
 export function weekSpan(year: number, week: number): string {
-  const { start } = weekRange(year, week);
-  const sunday = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 6);
-  const month = (date: Date) => MONTHS[date.getMonth()];
-  if (start.getFullYear() !== sunday.getFullYear()) {
+  const start = new Date(mondayOf(year, week));
+  const sunday = new Date(start.getTime() + 6 * DAY_MS);
+  const month = (date: Date) => MONTHS[date.getUTCMonth()];
+  if (start.getUTCFullYear() !== sunday.getUTCFullYear()) {
     return l10n.t({
       message: '{startDay} {startMonth} {startYear} – {endDay} {endMonth} {endYear}',
-      args: { startDay: dayName(start), startMonth: month(start), startYear: start.getFullYear(), endDay: dayName(sunday), endMonth: month(sunday), endYear: sunday.getFullYear() },
+      args: { startDay: dayName(start), startMonth: month(start), startYear: start.getUTCFullYear(), endDay: dayName(sunday), endMonth: month(sunday), endYear: sunday.getUTCFullYear() },
       comment: ['A week across two years, e.g. "Mon 29 December 2025 – Sun 4 January 2026".'],
     });
   }
-  if (start.getMonth() !== sunday.getMonth()) {
+  if (start.getUTCMonth() !== sunday.getUTCMonth()) {
     return l10n.t({
       message: '{startDay} {startMonth} – {endDay} {endMonth}',
       args: { startDay: dayName(start), startMonth: month(start), endDay: dayName(sunday), endMonth: month(sunday) },
@@ -232,11 +242,12 @@ export function strategyQuestion(strategy: Strategy, trait: Trait): string {
 /** The text of this week's review: YAML front matter (date, tags, week), then Markdown. */
 export function buildWeeklyReview(input: WeeklyReviewInput): string {
   const { countOf, balance, now, relativeLink } = input;
-  const { year, week } = isoWeek(now);
+  const zone = input.zone ?? SYSTEM_TIME_ZONE;
+  const { year, week } = isoWeek(now, zone);
   const label = weekLabel(year, week);
-  const { start } = weekRange(year, week);
+  const monday = mondayOf(year, week);
   const days = new Set<string>();
-  for (let i = 0; i < 7; i++) days.add(localDay(new Date(start.getFullYear(), start.getMonth(), start.getDate() + i)));
+  for (let i = 0; i < 7; i++) days.add(localDay(new Date(monday + i * DAY_MS), UTC_TIME_ZONE));
 
   const entries = entriesOfWeek(input.entries, days);
   const weekCounts = new Map<string, number>();
@@ -278,7 +289,7 @@ export function buildWeeklyReview(input: WeeklyReviewInput): string {
   if (entries.length === 0) lines.push(l10n.t('None yet.'));
   for (const entry of entries) {
     const [y, m, d] = entry.day!.split('-').map(Number);
-    const when = dayName(new Date(y, m - 1, d));
+    const when = dayName(new Date(Date.UTC(y, m - 1, d)));
     const title = plain(entry.title) || l10n.t('Untitled');
     const path = relativeLink(entry.key);
     const traits = entry.tags.flatMap((tag) => traitById(tag)?.label ?? []);
@@ -307,7 +318,7 @@ export function buildWeeklyReview(input: WeeklyReviewInput): string {
   for (const heading of REFLECTION_HEADINGS) lines.push(`## ${heading}`, '', '', '');
 
   const body = lines.join('\n').replace(/\n+$/, '\n');
-  return writeFrontMatter(body, { date: localIsoTimestamp(now), kind: 'review', tags: [WEEKLY_REVIEW_TAG], week: label });
+  return writeFrontMatter(body, { date: localIsoTimestamp(now, zone), kind: 'review', tags: [WEEKLY_REVIEW_TAG], week: label });
 }
 
 /** The 0-based line to start writing on: the empty line under the first reflection heading. */

@@ -1,11 +1,10 @@
 // What every UI scenario shares: where screenshots go, the packaged .vsix, and steps that
 // leave a screenshot when they fail.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, it as test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { loadCore } from '../../scripts/load-core.mjs';
 import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
 import { readTreeRows, settleAnimations, waitForWorkbench } from '../harness/workbench.mjs';
 
@@ -63,15 +62,6 @@ export async function waitForRowDescription(page, label, description, timeout = 
     if (Date.now() - started > timeout) assert.fail(`tree row ${label}: expected "${description}", saw "${row?.description}"`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/** The expected tree, computed by the extension's own core from the files (not hard-coded). */
-export async function expectedTally(journalDir) {
-  const core = await loadCore();
-  const index = new core.JournalIndex();
-  const walk = (dir) => readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name)) : name.endsWith('.md') ? [path.join(dir, name)] : []));
-  for (const file of walk(journalDir)) index.set(file, path.basename(file), core.parseEntry(readFileSync(file, 'utf8'), path.basename(file)));
-  return { index, core };
 }
 
 /** A fresh code-server + Chromium on `folder` (a folder, a .code-workspace file, or none). */

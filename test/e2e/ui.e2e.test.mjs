@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { WAIT_MS, entries, expectedTally, localDay, onExampleJournal, shot, step, waitForRowDescription, workbenchOn } from './steps.mjs';
-import { loadCore } from '../../scripts/load-core.mjs';
+import { WAIT_MS, entries, localDay, onExampleJournal, shot, step, waitForRowDescription, workbenchOn } from './steps.mjs';
+import { EXAMPLE_JOURNAL, TRAIT_LABELS, balanceText, daysAgoText, entriesText } from './exampleJournal.expected.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
 import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
 
@@ -35,26 +35,26 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
   const { it } = session;
 
   it('shows the tally of the example journal in the Traits view', async () => {
-    const { index, core } = await expectedTally(path.join(workspace, 'journal'));
+    // Expected values counted by hand (exampleJournal.expected.mjs), not by the extension's core.
     await waitForActivityBarItem(page, 'Balance Journal', { click: true });
     await waitForTreeRow(page, 'Balance');
     await widenSideBar(page, 470);
-    await waitForRowDescription(page, 'Balance', core.describeBalance(index.balance()));
+    await waitForRowDescription(page, 'Balance', EXAMPLE_JOURNAL.balance);
     const rows = await readTreeRows(page);
-    for (const trait of core.TRAITS) {
-      const days = core.daysSinceLastReflected(index, trait.id, new Date());
-      assert.deepEqual(rows.find((r) => r.label === trait.label), { label: trait.label, description: `${core.pluralEntries(index.countOf(trait.id))} · ${core.describeDaysAgo(days)}` });
+    for (const [id, label] of Object.entries(TRAIT_LABELS)) {
+      const description = `${entriesText(EXAMPLE_JOURNAL.counts[id])} · ${daysAgoText(EXAMPLE_JOURNAL.newest[id])}`;
+      assert.deepEqual(rows.find((r) => r.label === label), { label, description });
     }
     assert.ok(rows.find((r) => r.label === 'Leadership'), 'Leadership row');
     assert.ok(rows.find((r) => r.label === 'Management'), 'Management row');
     assert.ok(rows.find((r) => r.label === 'Other tags'), 'Other tags row');
     const status = await page.locator('.statusbar-item', { hasText: 'L ' }).first().innerText();
-    assert.ok(status.includes(core.shortBalance(index.balance())), `status bar: ${status}`);
+    assert.ok(status.includes(EXAMPLE_JOURNAL.status), `status bar: ${status}`);
     await shot(page, '1-tree.png');
   });
 
   it('creates an entry from the palette: pick traits, type a title, write under the first prompt', async () => {
-    const { index } = await expectedTally(path.join(workspace, 'journal'));
+    const { counts } = EXAMPLE_JOURNAL;
     await runCommand(page, 'Balance Journal: New Entry');
     await quickInputSelect(page, 'Empathy');
     const labels = await quickInputRows(page);
@@ -85,8 +85,8 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await page.locator(sel.editorLine, { hasText: 'She asked about on-call.' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Control+S');
 
-    await waitForRowDescription(page, 'Empathy', entries(index.countOf('empathy') + 1));
-    await waitForRowDescription(page, 'Time Management', entries(index.countOf('time-management') + 1));
+    await waitForRowDescription(page, 'Empathy', entries(counts.empathy + 1));
+    await waitForRowDescription(page, 'Time Management', entries(counts['time-management'] + 1));
     await shot(page, '4-new-entry.png');
     const saved = readFileSync(file, 'utf8');
     assert.match(saved, /## Whose needs or concerns did I notice today, and how did I respond\?\n\nShe asked about on-call\./);
@@ -102,18 +102,14 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
   });
 
   it('completes a #tag with the traits the journal needs most first', async () => {
-    const { index } = await expectedTally(path.join(workspace, 'journal'));
     await page.locator(sel.editorLine, { hasText: 'She asked about on-call.' }).click();
     await page.keyboard.press('End');
     await page.keyboard.type(' #');
     const widget = page.locator('.editor-widget.suggest-widget.visible');
     await widget.waitFor({ state: 'visible' });
     const first = (await widget.locator('.monaco-list-row .label-name').first().innerText()).trim();
-    const balance = index.balance();
-    const weaker = balance.leadership < balance.management ? 'leadership' : 'management';
-    const { TRAITS } = await loadCore();
-    const least = TRAITS.filter((t) => t.side === weaker).sort((a, b) => index.countOf(a.id) - index.countOf(b.id))[0];
-    assert.equal(first, least.id);
+    // After the new entry: leadership 38, management 35; management's least is still Time Management (6).
+    assert.equal(first, EXAMPLE_JOURNAL.leastOfWeakerSide);
     await shot(page, '5b-completion.png');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Backspace');
@@ -122,20 +118,19 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
   });
 
   it('opens an entry from a trait\'s list and creates one with the trait\'s + button', async () => {
-    const { index } = await expectedTally(path.join(workspace, 'journal'));
     const innovation = await waitForTreeRow(page, 'Innovation');
     await innovation.click();
-    const newest = index.entriesTagged('innovation')[0];
+    const newest = EXAMPLE_JOURNAL.newestInnovation;
     const entryRow = await waitForTreeRow(page, newest.title);
     assert.equal((await entryRow.locator('.label-description').innerText()).trim(), newest.day);
     await entryRow.click();
-    await page.locator(`.tabs-container .tab.active[aria-label*="${path.basename(newest.key)}"]`).waitFor({ state: 'visible' });
+    await page.locator(`.tabs-container .tab.active[aria-label*="${newest.file}"]`).waitFor({ state: 'visible' });
 
     await innovation.hover();
     await innovation.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
     const name = `${localDay()}-innovation.md`;
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
-    await waitForRowDescription(page, 'Innovation', entries(index.countOf('innovation') + 1));
+    await waitForRowDescription(page, 'Innovation', entries(EXAMPLE_JOURNAL.counts.innovation + 1));
     await shot(page, '6-trait-plus.png');
   });
 
@@ -265,16 +260,14 @@ describe('Balance Journal on a journal of 30,000 entries', { timeout: 600_000 },
     await shot(page, '9-indexing.png');
     // Partial counts can already give the final percentages: wait for the scan to finish (its
     // notification closes and the view's "Indexing your journal…" message goes), however long
-    // this machine takes, then expect the exact tally.
+    // this machine takes, then expect the exact tally. The generator wrote down what it put in
+    // each file: counts from it, the balance by the README's rule.
     await progress.waitFor({ state: 'hidden', timeout: 4 * WAIT_MS });
     await page.locator('.part.sidebar', { hasText: 'Indexing your journal' }).waitFor({ state: 'hidden', timeout: WAIT_MS });
     const scanned = Date.now() - started;
-    const core = await loadCore();
-    const counts = (tag) => expected.counts.get(tag) ?? 0;
-    await waitForRowDescription(page, 'Balance', core.describeBalance(core.computeBalance(counts)));
-    for (const trait of core.TRAITS) await waitForRowDescription(page, trait.label, entries(counts(trait.id)));
-    const rows = await readTreeRows(page);
-    for (const trait of core.TRAITS) assert.match(rows.find((r) => r.label === trait.label)?.description ?? '', entries(counts(trait.id)), trait.label);
+    const counts = Object.fromEntries(Object.keys(TRAIT_LABELS).map((id) => [id, expected.counts.get(id) ?? 0]));
+    await waitForRowDescription(page, 'Balance', balanceText(counts));
+    for (const [id, label] of Object.entries(TRAIT_LABELS)) await waitForRowDescription(page, label, entries(counts[id]));
     console.log(`# 30,000 entries: scan finished ${scanned} ms, exact tally shown ${Date.now() - started} ms after the view was opened`);
   });
 });

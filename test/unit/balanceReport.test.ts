@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   REPORT_TAG,
   buildBalanceReport,
@@ -12,12 +12,7 @@ import {
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { TRAITS, traitById } from '../../src/core/traits';
-
-const originalTz = process.env.TZ;
-afterEach(() => {
-  if (originalTz === undefined) delete process.env.TZ;
-  else process.env.TZ = originalTz;
-});
+import { AUCKLAND, BERLIN, KOLKATA, LOS_ANGELES, NEW_YORK, UTC, intlDay, wallTime, zone } from './zones';
 
 interface Seed {
   title?: string;
@@ -53,8 +48,7 @@ describe('isoWeekOf', () => {
 
 describe('buildBalanceReport: weeks', () => {
   it('covers the last 12 ISO weeks, Monday to Sunday, ending with the current week', () => {
-    process.env.TZ = 'Europe/Berlin';
-    const report = buildBalanceReport(indexOf([]), { now: new Date(2026, 10, 27, 9, 0) }); // Friday
+    const report = buildBalanceReport(indexOf([]), { now: wallTime(BERLIN, 2026, 11, 27, 9, 0), zone: BERLIN }); // Friday
     expect(report.weeks).toHaveLength(12);
     expect(report.weeks[11]).toMatchObject({ label: '2026-W48', start: '2026-11-23', end: '2026-11-29' });
     expect(report.weeks[0]).toMatchObject({ label: '2026-W37', start: '2026-09-07', end: '2026-09-13' });
@@ -63,57 +57,53 @@ describe('buildBalanceReport: weeks', () => {
   });
 
   it('puts Sunday night in the old year\'s week 53 and Monday in week 1 of the new year', () => {
-    process.env.TZ = 'America/New_York';
     const entries: Seed[] = [
       { date: '2027-01-03T23:30:00-05:00', tags: ['empathy'] }, // Sunday night: 2026-W53
       { date: '2026-12-28T00:05:00-05:00', tags: ['time-management'] }, // Monday just after midnight: 2026-W53
       { date: '2026-12-27T23:55:00-05:00', tags: ['influence'] }, // Sunday: 2026-W52
       { date: '2027-01-04T00:30:00-05:00', tags: ['innovation'] }, // Monday of 2027-W01
     ];
-    const sunday = buildBalanceReport(indexOf(entries), { now: new Date(2027, 0, 3, 23, 59) });
+    const sunday = buildBalanceReport(indexOf(entries), { now: wallTime(NEW_YORK, 2027, 1, 3, 23, 59), zone: NEW_YORK });
     expect(sunday.weeks[11]).toMatchObject({ label: '2026-W53', start: '2026-12-28', end: '2027-01-03', leadership: 1, management: 1 });
     expect(sunday.weeks[10]).toMatchObject({ label: '2026-W52', leadership: 1, management: 0 });
-    const monday = buildBalanceReport(indexOf(entries), { now: new Date(2027, 0, 4, 8, 0) });
+    const monday = buildBalanceReport(indexOf(entries), { now: wallTime(NEW_YORK, 2027, 1, 4, 8, 0), zone: NEW_YORK });
     expect(monday.weeks[11]).toMatchObject({ label: '2027-W01', start: '2027-01-04', end: '2027-01-10', leadership: 1, management: 0 });
     expect(monday.weeks[10]).toMatchObject({ label: '2026-W53', leadership: 1, management: 1 });
   });
 
-  it('uses the local time zone of the machine: one instant falls in different weeks', () => {
+  it('uses the user\'s time zone: one instant falls in different weeks', () => {
     // Sunday 2026-11-29 22:30 in Los Angeles is Monday 2026-11-30 19:30 in Auckland.
     const entries: Seed[] = [{ date: '2026-11-29T22:30:00-08:00', tags: ['decision-making'] }];
     const now = Date.parse('2026-12-02T12:00:00Z');
-    process.env.TZ = 'America/Los_Angeles';
-    const la = buildBalanceReport(indexOf(entries), { now });
+    const la = buildBalanceReport(indexOf(entries), { now, zone: LOS_ANGELES });
     expect(la.weeks[11].start).toBe('2026-11-30');
     expect(la.weeks[10]).toMatchObject({ start: '2026-11-23', management: 1 });
     expect(la.weeks[11].management).toBe(0);
-    process.env.TZ = 'Pacific/Auckland';
-    const nz = buildBalanceReport(indexOf(entries), { now });
+    const nz = buildBalanceReport(indexOf(entries), { now, zone: AUCKLAND });
     expect(nz.weeks[11]).toMatchObject({ start: '2026-11-30', management: 1 });
     expect(nz.weeks[10].management).toBe(0);
   });
 
   it('keeps whole days across a DST change', () => {
-    process.env.TZ = 'Europe/Berlin'; // clocks go back on 2026-10-25
+    // Berlin: clocks go back on 2026-10-25.
     const entries: Seed[] = [
       { date: '2026-10-25T23:30:00+01:00', tags: ['empathy'] }, // Sunday after the change
       { date: '2026-10-26T00:10:00+01:00', tags: ['empathy'] }, // Monday
     ];
-    const report = buildBalanceReport(indexOf(entries), { now: new Date(2026, 10, 27) });
+    const report = buildBalanceReport(indexOf(entries), { now: wallTime(BERLIN, 2026, 11, 27, 0), zone: BERLIN });
     const byStart = Object.fromEntries(report.weeks.map((w) => [w.start, w.leadership]));
     expect(byStart['2026-10-19']).toBe(1);
     expect(byStart['2026-10-26']).toBe(1);
   });
 
   it('dates an entry without a time by its day, ignores undated and future entries, and counts a tag once', () => {
-    process.env.TZ = 'UTC';
     const entries: Seed[] = [
       { day: '2026-11-23', tags: ['empathy', 'empathy', 'problem-solving'] },
       { tags: ['influence'] },
       { date: '2026-12-01T10:00:00Z', tags: ['influence'] },
       { date: '2026-01-01T10:00:00Z', tags: ['influence'] },
     ];
-    const report = buildBalanceReport(indexOf(entries), { now: new Date(Date.UTC(2026, 10, 27)) });
+    const report = buildBalanceReport(indexOf(entries), { now: new Date(Date.UTC(2026, 10, 27)), zone: UTC });
     expect(report.weeks[11]).toMatchObject({ leadership: 1, management: 1, entries: 1 });
     expect(report.weeks.reduce((sum, w) => sum + w.leadership + w.management, 0)).toBe(2);
     expect(report.traits.find((t) => t.trait.id === 'influence')).toMatchObject({ count: 3, recent: 0 });
@@ -121,7 +111,7 @@ describe('buildBalanceReport: weeks', () => {
   });
 
   it('counts equal a naive recount over random journals and time zones', () => {
-    const zones = ['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Pacific/Auckland', 'Asia/Kolkata', 'America/St_Johns'];
+    const zones = [UTC, BERLIN, LOS_ANGELES, AUCKLAND, KOLKATA, zone('America/St_Johns'), NEW_YORK];
     const tagPool = [...TRAITS.map((t) => t.id), 'retro', 'one-on-one'];
     const nowMs = Date.parse('2027-01-02T15:00:00Z');
     fc.assert(
@@ -134,24 +124,21 @@ describe('buildBalanceReport: weeks', () => {
           }),
           { maxLength: 60 },
         ),
-        (zone, seeds) => {
-          process.env.TZ = zone;
+        (tz, seeds) => {
           const entries = seeds.map((s) => ({ date: new Date(nowMs + s.offsetMs).toISOString(), tags: [...new Set(s.tags)] }));
           const index = indexOf(entries);
-          const report = buildBalanceReport(index, { now: nowMs });
-          // Naive: walk local calendar days with Date, week by week.
-          const now = new Date(nowMs);
-          const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7));
+          const report = buildBalanceReport(index, { now: nowMs, zone: tz });
+          // Naive: local days from ICU, weeks as ranges of YYYY-MM-DD strings (which sort as dates).
+          const today = intlDay(nowMs, tz.name);
+          const days = entries.map((e) => intlDay(Date.parse(e.date), tz.name));
+          const todayUtc = Date.parse(`${today}T00:00:00Z`);
+          const monday = todayUtc - ((new Date(todayUtc).getUTCDay() + 6) % 7) * 86400000;
           for (let w = 0; w < 12; w++) {
-            const start = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() - 7 * (11 - w));
-            const end = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 7);
-            const inWeek = entries.filter((e) => {
-              const t = Date.parse(e.date);
-              return t >= start.getTime() && t < end.getTime();
-            });
+            const start = new Date(monday - 7 * (11 - w) * 86400000).toISOString().slice(0, 10);
+            const end = new Date(monday - 7 * (10 - w) * 86400000).toISOString().slice(0, 10);
+            const inWeek = entries.filter((_, i) => start <= days[i] && days[i] < end);
             const count = (side: string) => inWeek.reduce((n, e) => n + e.tags.filter((tag) => traitById(tag)?.side === side).length, 0);
-            const pad = (n: number) => String(n).padStart(2, '0');
-            expect(report.weeks[w].start).toBe(`${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`);
+            expect(report.weeks[w].start).toBe(start);
             expect(report.weeks[w].leadership).toBe(count('leadership'));
             expect(report.weeks[w].management).toBe(count('management'));
             expect(report.weeks[w].entries).toBe(inWeek.length);
@@ -159,9 +146,10 @@ describe('buildBalanceReport: weeks', () => {
           for (const row of report.traits) expect(row.count).toBe(entries.filter((e) => e.tags.includes(row.trait.id)).length);
         },
       ),
-      { numRuns: 300 },
+      // Under Stryker (FC_NUM_RUNS set low), a fifth of it: the unit tests above pin the rules.
+      { numRuns: Math.min(300, Math.max(10, Math.floor((Number(process.env.FC_NUM_RUNS) || 1500) / 5))) },
     );
-  });
+  }, 60_000);
 });
 
 describe('buildBalanceReport: balance, focus and next steps', () => {
@@ -204,11 +192,11 @@ describe('buildBalanceReport: balance, focus and next steps', () => {
 
 const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "it's & <b>bold</b>", ']]><!--', '| pipe | #empathy [x](command:evil)'];
 
-function hostileReport() {
+function hostileReport(tz = UTC) {
   const index = indexOf(
     HOSTILE.map((title, i) => ({ title, date: `2026-11-2${i}T10:00:00Z`, tags: ['empathy', `x${title}`, title] })),
   );
-  return buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z') });
+  return buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), zone: tz });
 }
 
 describe('SVG charts', () => {
@@ -250,8 +238,7 @@ describe('SVG charts', () => {
 
 describe('reportMarkdown', () => {
   it('round-trips through parseEntry: tagged balance-report only, dated today, titled', () => {
-    process.env.TZ = 'Asia/Kolkata';
-    const report = hostileReport();
+    const report = hostileReport(KOLKATA);
     const markdown = reportMarkdown(report);
     const parsed = parseEntry(markdown, `balance-report-${report.day}.md`);
     expect(parsed.problems).toEqual([]);
@@ -284,5 +271,199 @@ describe('reportMarkdown', () => {
     const parsed = parseEntry(reportMarkdown(report), 'r.md');
     expect(parsed.tags).toEqual([REPORT_TAG]);
     expect(parsed.problems).toEqual([]);
+  });
+});
+
+describe('charts, element by element (geometry worked out by hand)', () => {
+  // Two weeks: last week one leadership tag, this week four leadership and two management.
+  function twoWeeks() {
+    const index = indexOf([
+      { title: 'Old', date: '2026-11-18T10:00:00Z', tags: ['empathy'] },
+      { title: 'A', date: '2026-11-23T10:00:00Z', tags: ['empathy', 'influence', 'time-management'] },
+      { title: 'B', date: '2026-11-24T10:00:00Z', tags: ['innovation', 'visionary-thinking', 'decision-making'] },
+    ]);
+    return buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC, weeks: 2 });
+  }
+  const TEXT = 'var(--vscode-foreground, currentColor)';
+  const GRID = 'var(--vscode-editorWidget-border, rgba(128, 128, 128, 0.35))';
+  const BLUE = 'var(--vscode-charts-blue, #3794ff)';
+  const ORANGE = 'var(--vscode-charts-orange, #d18616)';
+
+  it('weekly chart: 760 × 280, plot from x 40 to 748 and y 40 to 232, a scale of 0 to 4, two slots of 354', () => {
+    const svg = weeklyChartSvg(twoWeeks(), { idPrefix: 'w' });
+    // y(v) = 232 − v / 4 × 192
+    const y = (v: number) => (232 - (v / 4) * 192).toFixed(1);
+    const expected = [
+      '<svg xmlns="http://www.w3.org/2000/svg" class="bj-chart bj-weekly" role="img" viewBox="0 0 760 280" width="760" height="280" aria-labelledby="w-title w-desc" font-family="var(--vscode-font-family, sans-serif)" font-size="12">',
+      '<title id="w-title">Trait tags per week, last 2 weeks</title>',
+      '<desc id="w-desc">Leadership and management trait tags per week, 2026-W47 (2026-11-16) to 2026-W48 (2026-11-29). In total 5 leadership and 2 management; the busiest week was 2026-W48 with 4 leadership and 2 management.</desc>',
+      `<rect class="bj-bar bj-leadership" x="40" y="12" width="12" height="12" fill="${BLUE}"/><text class="bj-text" x="58" y="22" fill="${TEXT}">Leadership</text>`,
+      `<rect class="bj-bar bj-management" x="170" y="12" width="12" height="12" fill="${ORANGE}"/><text class="bj-text" x="188" y="22" fill="${TEXT}">Management</text>`,
+      ...[0, 1, 2, 3, 4].map(
+        (v) =>
+          `<line class="bj-grid" x1="40" x2="748" y1="${y(v)}" y2="${y(v)}" stroke="${GRID}" stroke-width="1"/>` +
+          `<text class="bj-text bj-axis" x="32" y="${(Number(y(v)) + 4).toFixed(1)}" text-anchor="end" fill="${TEXT}">${v}</text>`,
+      ),
+      '<g class="bj-week"><title>2026-W47 (Nov 16 – Nov 22): 1 leadership, 0 management, 1 entry. Old</title>',
+      '<rect x="40.0" y="40" width="354.0" height="192" fill="transparent"/>',
+      `<rect class="bj-bar bj-leadership" x="194.0" y="${y(1)}" width="22.0" height="48.0" fill="${BLUE}"/>`,
+      `<text class="bj-text bj-axis" x="217.0" y="250" text-anchor="middle" fill="${TEXT}">W47</text>`,
+      `<text class="bj-text bj-axis bj-muted" x="217.0" y="266" text-anchor="middle" fill="${TEXT}">Nov 16</text>`,
+      '</g>',
+      '<g class="bj-week"><title>2026-W48 (Nov 23 – Nov 29): 4 leadership, 2 management, 2 entries. B · A</title>',
+      '<rect x="394.0" y="40" width="354.0" height="192" fill="transparent"/>',
+      `<rect class="bj-bar bj-leadership" x="548.0" y="${y(4)}" width="22.0" height="192.0" fill="${BLUE}"/>`,
+      `<rect class="bj-bar bj-management" x="572.0" y="${y(2)}" width="22.0" height="96.0" fill="${ORANGE}"/>`,
+      `<text class="bj-text bj-axis" x="571.0" y="250" text-anchor="middle" fill="${TEXT}">W48</text>`,
+      `<text class="bj-text bj-axis bj-muted" x="571.0" y="266" text-anchor="middle" fill="${TEXT}">this week</text>`,
+      '</g>',
+      `<line class="bj-baseline" x1="40" x2="748" y1="232" y2="232" stroke="${TEXT}" stroke-width="1"/>`,
+      '</svg>',
+    ].join('');
+    expect(svg).toBe(expected);
+  });
+
+  it('weekly chart: round scale steps for other maxima', () => {
+    const axis = (svg: string) => [...svg.matchAll(/<text class="bj-text bj-axis" x="\d+" y="[\d.]+" text-anchor="end"[^>]*>(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    const withCount = (n: number) =>
+      buildBalanceReport(indexOf(Array.from({ length: n }, (_, i) => ({ date: `2026-11-2${3 + (i % 4)}T10:00:00Z`, tags: ['empathy'] }))), { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC, weeks: 1 });
+    expect(axis(weeklyChartSvg(withCount(0)))).toEqual([0, 1]);
+    expect(axis(weeklyChartSvg(withCount(3)))).toEqual([0, 1, 2, 3]);
+    expect(axis(weeklyChartSvg(withCount(7)))).toEqual([0, 2, 4, 6, 8]);
+    expect(axis(weeklyChartSvg(withCount(10)))).toEqual([0, 5, 10]);
+    expect(axis(weeklyChartSvg(withCount(21)))).toEqual([0, 10, 20, 30]);
+    expect(axis(weeklyChartSvg(withCount(40)))).toEqual([0, 10, 20, 30, 40]);
+  });
+
+  it('trait bars: 760 wide, a row of 28 per trait under a header of 26 per side, bars of up to 474', () => {
+    const report = twoWeeks();
+    // Counts: empathy 2, influence 1, innovation 1, visionary 1; time-management 1, decision-making 1.
+    // Weaker side management; its least reflected: organizational skills (0).
+    expect(report.focus.id).toBe('organizational-skills');
+    const svg = traitBarsSvg(report, { idPrefix: 't' });
+    const row = (label: string, side: string, count: number, top: number, focus = false) => {
+      const length = (count / 2) * 474;
+      return (
+        `<g class="bj-trait${focus ? ' bj-focus' : ''}"><title>${label}: ${count === 1 ? '1 entry' : `${count} entries`}${focus ? ' (focus)' : ''}</title>` +
+        `<text class="bj-text" x="12" y="${top + 18}" fill="${TEXT}">${label}</text>` +
+        (count > 0 ? `<rect class="bj-bar bj-${side}" x="190" y="${top + 6}" width="${length.toFixed(1)}" height="16" rx="2" fill="${side === 'leadership' ? BLUE : ORANGE}"/>` : '') +
+        `<text class="bj-text bj-value" x="${(190 + length + 8).toFixed(1)}" y="${top + 18}" fill="${TEXT}">${count}${focus ? ' ◀ focus' : ''}</text></g>`
+      );
+    };
+    const expected = [
+      '<svg xmlns="http://www.w3.org/2000/svg" class="bj-chart bj-traits" role="img" viewBox="0 0 760 284" width="760" height="284" aria-labelledby="t-title t-desc" font-family="var(--vscode-font-family, sans-serif)" font-size="12">',
+      '<title id="t-title">Entries per trait</title>',
+      '<desc id="t-desc">Entries per trait, all time. Visionary Thinking (Leadership): 1; Empathy (Leadership): 2; Innovation (Leadership): 1; Influence (Leadership): 1; ' +
+        'Organizational Skills (Management): 0; Decision-Making (Management): 1; Problem-Solving (Management): 0; Time Management (Management): 1. ' +
+        'Least reflected on the weaker side (Management): Organizational Skills.</desc>',
+      `<text class="bj-text bj-side" x="0" y="22" fill="${TEXT}" font-weight="600">Leadership</text>`,
+      row('Visionary Thinking', 'leadership', 1, 30),
+      row('Empathy', 'leadership', 2, 58),
+      row('Innovation', 'leadership', 1, 86),
+      row('Influence', 'leadership', 1, 114),
+      `<text class="bj-text bj-side" x="0" y="160" fill="${TEXT}" font-weight="600">Management</text>`,
+      row('Organizational Skills', 'management', 0, 168, true),
+      row('Decision-Making', 'management', 1, 196),
+      row('Problem-Solving', 'management', 0, 224),
+      row('Time Management', 'management', 1, 252),
+      '</svg>',
+    ].join('');
+    expect(svg).toBe(expected);
+  });
+
+  it('trait bars of an even journal name the least reflected trait of the journal', () => {
+    const index = indexOf([{ date: '2026-11-23T10:00:00Z', tags: ['empathy', 'decision-making'] }]);
+    const report = buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC });
+    expect(report.weakerSide).toBeUndefined();
+    expect(traitBarsSvg(report)).toContain('Least reflected on the journal: Visionary Thinking.</desc>');
+    expect(traitBarsSvg(report)).toContain('aria-labelledby="traits-title traits-desc"');
+    expect(weeklyChartSvg(report)).toContain('aria-labelledby="weekly-title weekly-desc"');
+  });
+});
+
+describe('reportMarkdown, whole text', () => {
+  it('is exactly this, for a small journal over two weeks', () => {
+    const index = indexOf([
+      { title: 'Old', date: '2026-11-18T10:00:00Z', tags: ['empathy', 'retro'] },
+      { title: 'A', date: '2026-11-23T10:00:00Z', tags: ['empathy', 'influence', 'time-management', 'retro', 'one-on-one'] },
+    ]);
+    const report = buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC, weeks: 2 });
+    const focus = traitById('organizational-skills')!;
+    expect(reportMarkdown(report)).toBe(
+      [
+        '---',
+        'date: 2026-11-27T10:00:00+00:00',
+        'kind: report',
+        'tags:',
+        '  - balance-report',
+        '---',
+        '# Balance Report 2026-11-27',
+        '',
+        '**Balance:** Leadership 75% · Management 25% · leaning leadership',
+        '',
+        '- Leadership: 3 trait tags (75%)',
+        '- Management: 1 trait tags (25%)',
+        '- Entries: 2',
+        '- Focus: Organizational Skills (Management, 0 entries), the least reflected trait of the weaker side',
+        '',
+        '## Last 2 weeks',
+        '',
+        'Trait tags per ISO week, 2026-11-16 to 2026-11-29 (an entry counts once per trait tag).',
+        '',
+        '| Week | Dates | Leadership | Management | Entries |',
+        '| --- | --- | ---: | ---: | ---: |',
+        '| 2026-W47 | Nov 16 – Nov 22 | 1 | 0 | 1 |',
+        '| 2026-W48 | Nov 23 – Nov 29 | 2 | 1 | 1 |',
+        '',
+        '## Traits',
+        '',
+        '| Trait | Side | Entries | Last 2 weeks |',
+        '| --- | --- | ---: | ---: |',
+        '| Visionary Thinking | Leadership | 0 | 0 |',
+        '| Empathy | Leadership | 2 | 2 |',
+        '| Innovation | Leadership | 0 | 0 |',
+        '| Influence | Leadership | 1 | 1 |',
+        '| Organizational Skills | Management | 0 | 0 |',
+        '| Decision\\-Making | Management | 0 | 0 |',
+        '| Problem\\-Solving | Management | 0 | 0 |',
+        '| Time Management | Management | 1 | 1 |',
+        '',
+        '### Other tags',
+        '',
+        '| Tag | Entries |',
+        '| --- | ---: |',
+        '| retro | 2 |',
+        '| one\\-on\\-one | 1 |',
+        '',
+        '## Strategies and next steps',
+        '',
+        '### Develop Dual Skills',
+        '',
+        '*Encourage leaders to develop management skills and vice versa to create well\\-rounded professionals\\.*',
+        '',
+        `**Next step:** This week, write one entry about Organizational Skills, the management trait you have reflected on least \\(0 entries so far\\)\\. Start from the prompt: “${focus.prompts[0].replace(/[?.,-]/g, (c) => (c === '?' || c === ',' ? c : `\\${c}`))}”`,
+        '',
+        '### Foster Collaboration',
+        '',
+        '*Promote teamwork between leaders and managers to leverage their complementary strengths\\.*',
+        '',
+        `**Next step:** Ask a colleague who is strong in Organizational Skills \\(ability to plan, prioritize, and execute tasks effectively\\) how they approach it, and offer your Empathy in return; then write down one thing you will try from their way of working\\.`,
+        '',
+        '### Continuous Learning',
+        '',
+        '*Invest in training programs that focus on both leadership and management development\\.*',
+        '',
+        '**Next step:** Pick one talk, article or course module on Organizational Skills this month, try one idea from it at work within a week, and reflect in an entry tagged organizational\\-skills on what changed\\.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says what to do with an empty journal, and names the least reflected trait when even', () => {
+    const empty = reportMarkdown(buildBalanceReport(indexOf([]), { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC }));
+    expect(empty).toContain('**Balance:** no entries yet\n\nNo trait tags yet. Write an entry tagged with a trait to see your balance.\n\n## Last 12 weeks');
+    expect(empty).not.toContain('### Other tags');
+    const even = reportMarkdown(buildBalanceReport(indexOf([{ date: '2026-11-23T10:00:00Z', tags: ['empathy', 'decision-making'] }]), { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC }));
+    expect(even).toContain('- Focus: Visionary Thinking (Leadership, 0 entries), the least reflected trait\n');
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { TRAITS } from '../../src/core/traits';
+import { EXAMPLE_JOURNAL, TRAIT_LABELS } from '../e2e/exampleJournal.expected.mjs';
 
 // The bundled example journal is what `npm start` shows a new user: it must read cleanly.
 const root = join(__dirname, '../../examples/journal');
@@ -40,5 +41,18 @@ describe('examples/journal', () => {
     expect(index.otherTags().length).toBeGreaterThan(0);
     expect(index.countOf('not-a-tag')).toBe(0);
     expect(index.countOf('rollback')).toBe(0);
+  });
+
+  // The UI tests compare VS Code with these hand counts: they must stay true of the journal.
+  it('holds what test/e2e/exampleJournal.expected.mjs says, counted by hand', () => {
+    expect(index.size).toBe(EXAMPLE_JOURNAL.entries);
+    for (const trait of TRAITS) {
+      expect(index.countOf(trait.id), trait.id).toBe(EXAMPLE_JOURNAL.counts[trait.id]);
+      expect(TRAIT_LABELS[trait.id]).toBe(trait.label);
+      expect(index.entriesTagged(trait.id)[0].time, trait.id).toBe(Date.parse(EXAMPLE_JOURNAL.newest[trait.id]));
+    }
+    expect(Object.fromEntries(index.otherTags().map(({ tag, count }) => [tag, count]))).toEqual(EXAMPLE_JOURNAL.otherTags);
+    const newest = index.entriesTagged('innovation')[0];
+    expect({ title: newest.title, day: newest.day, file: newest.key.slice(newest.key.lastIndexOf('/') + 1) }).toEqual(EXAMPLE_JOURNAL.newestInnovation);
   });
 });

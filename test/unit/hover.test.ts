@@ -103,3 +103,67 @@ describe('escapeMarkdown', () => {
     expect(escaped).toContain('\\[x\\]\\(command:workbench\\.action\\.terminal\\.new\\)');
   });
 });
+
+describe('traitHoverMarkdown, whole text', () => {
+  // A trait of the user's own, in plain words: nothing in it needs escaping.
+  const coaching = { id: 'coaching', label: 'Coaching', side: 'leadership' as const, description: 'Helping others grow', prompts: ['Whom did I help grow', 'What will I try next'] };
+
+  it('is exactly this, for a leadership trait of the user\'s own', () => {
+    const counts: Record<string, number> = { coaching: 1, empathy: 3, 'decision-making': 1, 'organizational-skills': 2, 'problem-solving': 1, 'time-management': 1 };
+    const countOf = (tag: string) => counts[tag] ?? 0;
+    // Leadership 3 (empathy; coaching is not one of the eight), management 5.
+    expect(traitHoverMarkdown(coaching, computeBalance(countOf), countOf).split('\n')).toEqual([
+      '**Coaching** · Leadership trait',
+      '',
+      '*Helping others grow*',
+      '',
+      // Ties for the least reflected management trait go to the source's order: Decision-Making.
+      // 3 of 8 is 37.5%: 38% (halves up) and 62%.
+      '**Your journal:** Coaching in 1 entry · Leadership 38% · Management 62% · leaning management',
+      '',
+      '**Try next:** Decision\\-Making (Management, 1 entry), the least reflected management trait.',
+      '',
+      '---',
+      '',
+      '**Reflect on**',
+      '',
+      '- Whom did I help grow',
+      '- What will I try next',
+      '',
+      '**Balancing both** (strategies from the source)',
+      '',
+      '- **Develop Dual Skills:** Encourage leaders to develop management skills and vice versa to create well\\-rounded professionals\\.',
+      '- **Foster Collaboration:** Promote teamwork between leaders and managers to leverage their complementary strengths\\.',
+      '- **Continuous Learning:** Invest in training programs that focus on both leadership and management development\\.',
+      '',
+      "*You don't need to have direct reports to display leadership or management skills\\.*",
+    ]);
+  });
+
+  it('suggests from the other side: a management hover names the least reflected leadership trait', () => {
+    const counts: Record<string, number> = { 'visionary-thinking': 2, empathy: 1, innovation: 3, influence: 1, 'time-management': 4 };
+    const countOf = (tag: string) => counts[tag] ?? 0;
+    const markdown = traitHoverMarkdown(traitById('time-management')!, computeBalance(countOf), countOf);
+    expect(markdown).toContain('**Try next:** Empathy (Leadership, 1 entry), the least reflected leadership trait.');
+    expect(markdown).toContain('**Your journal:** Time Management in 4 entries · Leadership 64% · Management 36% · leaning leadership');
+    expect(markdown.startsWith('**Time Management** · Management trait\n')).toBe(true);
+  });
+
+  it('says so when the journal is empty', () => {
+    const markdown = traitHoverMarkdown(coaching, computeBalance(() => 0), () => 0);
+    expect(markdown).toContain('**Your journal:** Coaching in 0 entries · no entries yet');
+    expect(markdown).toContain('**Try next:** Organizational Skills (Management, 0 entries), the least reflected management trait.');
+  });
+});
+
+describe('escapeMarkdown, character by character', () => {
+  it.each([...'\\`*_{}[]()#+-.!|<>&~'])('escapes %s', (ch) => {
+    expect(escapeMarkdown(`a${ch}b${ch}`)).toBe(`a\\${ch}b\\${ch}`);
+  });
+
+  it('leaves letters, digits, spaces, quotes, colons, slashes and other text as they are', () => {
+    const plain = 'Aa 09 "quoted" \'single\' : / , ; ? @ $ % ^ = é 中 😀\n\t';
+    expect(escapeMarkdown(plain)).toBe(plain);
+    expect(escapeMarkdown('')).toBe('');
+  });
+});

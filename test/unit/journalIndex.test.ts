@@ -115,3 +115,145 @@ describe('JournalIndex', () => {
     expect(index.size).toBe(truth.size);
   });
 });
+
+describe('JournalIndex: orders and edges', () => {
+  const at = (iso: string) => Date.parse(iso);
+  function put(index: JournalIndex, key: string, time: number, tags: string[], title?: string, day?: string, fileName = `${key}.md`) {
+    index.set(`file:///j/${key}`, fileName, { title, day, time, tags, problems: [] });
+  }
+
+  it('lists entries of the same time in alphabetical order of title, also as entries come in later', () => {
+    const index = new JournalIndex();
+    const noon = at('2026-11-27T12:00:00Z');
+    put(index, '1', noon, ['empathy'], 'Charlie', '2026-11-27');
+    put(index, '2', noon, ['empathy'], 'alpha', '2026-11-27');
+    put(index, '3', at('2026-11-27T13:00:00Z'), ['empathy'], 'Zulu', '2026-11-27');
+    put(index, '4', Number.NaN, ['empathy'], 'Undated');
+    put(index, '5', noon, ['empathy'], 'Bravo', '2026-11-27');
+    const titles = () => index.entriesTagged('empathy').map((e) => e.title);
+    expect(titles()).toEqual(['Zulu', 'alpha', 'Bravo', 'Charlie', 'Undated']);
+    expect(index.entriesOn('2026-11-27').map((e) => e.title)).toEqual(['Zulu', 'alpha', 'Bravo', 'Charlie']);
+    // Into the kept list: by time, then title; undated last.
+    put(index, '6', noon, ['empathy'], 'Able', '2026-11-27');
+    put(index, '7', Number.NaN, ['empathy'], 'Also undated');
+    put(index, '8', at('2026-11-28T00:00:00Z'), ['empathy'], 'Newest');
+    expect(titles()).toEqual(['Newest', 'Zulu', 'Able', 'alpha', 'Bravo', 'Charlie', 'Also undated', 'Undated']);
+  });
+
+  it('keeps the kept list in the order a fresh sort gives, for entries equal in time and title', () => {
+    const kept = new JournalIndex();
+    const noon = at('2026-11-27T12:00:00Z');
+    put(kept, 'a', noon, ['empathy'], 'Same');
+    expect(kept.entriesTagged('empathy')).toHaveLength(1); // builds the kept list
+    put(kept, 'b', noon, ['empathy'], 'Same');
+    put(kept, 'c', noon, ['empathy'], 'Same');
+    const fresh = new JournalIndex();
+    for (const key of ['a', 'b', 'c']) put(fresh, key, noon, ['empathy'], 'Same');
+    expect(kept.entriesTagged('empathy').map((e) => e.key)).toEqual(fresh.entriesTagged('empathy').map((e) => e.key));
+    expect(fresh.entriesTagged('empathy').map((e) => e.key)).toEqual(['file:///j/a', 'file:///j/b', 'file:///j/c']);
+  });
+
+  it('drops a replaced or deleted entry from the kept list and from its day', () => {
+    const index = new JournalIndex();
+    put(index, 'a', at('2026-11-27T12:00:00Z'), ['empathy', 'retro'], 'A', '2026-11-27');
+    put(index, 'b', at('2026-11-26T12:00:00Z'), ['empathy'], 'B', '2026-11-26');
+    expect(index.entriesTagged('empathy').map((e) => e.title)).toEqual(['A', 'B']);
+    put(index, 'a', at('2026-11-25T12:00:00Z'), ['empathy'], 'A2', '2026-11-25');
+    expect(index.entriesTagged('empathy').map((e) => e.title)).toEqual(['B', 'A2']);
+    expect(index.entriesOn('2026-11-27')).toEqual([]);
+    expect(index.entriesOn('2026-11-25').map((e) => e.title)).toEqual(['A2']);
+    expect(index.entriesTagged('retro')).toEqual([]);
+    expect(index.otherTags()).toEqual([]);
+    index.delete('file:///j/b');
+    expect(index.entriesTagged('empathy').map((e) => e.title)).toEqual(['A2']);
+    expect(index.entriesOn('2026-11-26')).toEqual([]);
+    // A tag that comes back after it was gone starts a new list.
+    put(index, 'c', at('2026-11-28T12:00:00Z'), ['retro'], 'C');
+    expect(index.entriesTagged('retro').map((e) => e.title)).toEqual(['C']);
+  });
+
+  it('titles an entry without a heading by its file name without .md, in any case', () => {
+    const index = new JournalIndex();
+    put(index, 'a', 0, [], undefined, undefined, '2026-11-27-retro.MD');
+    put(index, 'b', 0, [], undefined, undefined, 'notes.md.txt');
+    put(index, 'c', 0, [], '', undefined, 'named.md');
+    expect(index.get('file:///j/a')?.title).toBe('2026-11-27-retro');
+    expect(index.get('file:///j/b')?.title).toBe('notes.md.txt');
+    expect(index.get('file:///j/c')?.title).toBe('');
+  });
+
+  it('lists other tags by count, ties alphabetically, and never traits', () => {
+    const index = new JournalIndex();
+    put(index, '1', 0, ['zeta', 'beta', 'empathy']);
+    put(index, '2', 0, ['zeta', 'alpha', 'empathy']);
+    put(index, '3', 0, ['beta', 'gamma']);
+    expect(index.otherTags()).toEqual([
+      { tag: 'beta', count: 2 },
+      { tag: 'zeta', count: 2 },
+      { tag: 'alpha', count: 1 },
+      { tag: 'gamma', count: 1 },
+    ]);
+  });
+
+  it('passes the tolerance on to the balance', () => {
+    const index = new JournalIndex();
+    for (let i = 0; i < 6; i++) put(index, `l${i}`, 0, ['empathy']);
+    for (let i = 0; i < 4; i++) put(index, `m${i}`, 0, ['time-management']);
+    expect(index.balance().state).toBe('balanced');
+    expect(index.balance(5).state).toBe('leaning-leadership');
+  });
+
+  it('deletes only keys under the prefix, tells each, and notifies once; clearing an empty index is silent', () => {
+    const index = new JournalIndex();
+    put(index, 'x/1', 0, ['empathy']);
+    put(index, 'x/2', 0, ['empathy']);
+    put(index, 'xy', 0, ['empathy']);
+    let calls = 0;
+    index.onDidChange(() => calls++);
+    const told: string[] = [];
+    expect(index.deleteUnder('file:///j/x/', (key) => told.push(key))).toBe(2);
+    expect(told).toEqual(['file:///j/x/1', 'file:///j/x/2']);
+    expect(calls).toBe(1);
+    expect(index.deleteUnder('file:///j/nothing/')).toBe(0);
+    expect(calls).toBe(1);
+    expect([...index.keys()]).toEqual(['file:///j/xy']);
+    expect([...index.values()].map((e) => e.key)).toEqual(['file:///j/xy']);
+    index.clear();
+    expect(calls).toBe(2);
+    expect(index.size).toBe(0);
+    expect(index.entriesTagged('empathy')).toEqual([]);
+    index.clear();
+    expect(calls).toBe(2);
+  });
+
+  it('keeps notifying the other listeners when one throws, and batches nest', () => {
+    const index = new JournalIndex();
+    const heard: string[] = [];
+    index.onDidChange(() => {
+      heard.push('first');
+      throw new Error('listener bug');
+    });
+    index.onDidChange(() => heard.push('second'));
+    put(index, 'a', 0, ['empathy']);
+    expect(heard).toEqual(['first', 'second']);
+    const result = index.batch(() => {
+      index.batch(() => put(index, 'b', 0, ['empathy']));
+      expect(heard).toHaveLength(2); // not yet: the outer batch is still open
+      put(index, 'c', 0, ['empathy']);
+      return 42;
+    });
+    expect(result).toBe(42);
+    expect(heard).toEqual(['first', 'second', 'first', 'second']);
+    expect(() => index.batch(() => { throw new Error('update failed'); })).toThrow('update failed');
+    put(index, 'd', 0, ['empathy']);
+    expect(heard).toHaveLength(6);
+  });
+
+  it('shares one frozen empty problem list among entries without problems, and keeps real ones', () => {
+    const index = new JournalIndex();
+    put(index, 'a', 0, []);
+    index.set('file:///j/b', 'b.md', { title: 'B', day: undefined, time: 0, tags: [], problems: [{ message: 'm', line: 1 }] });
+    expect(Object.isFrozen(index.get('file:///j/a')!.problems)).toBe(true);
+    expect(index.get('file:///j/b')!.problems).toEqual([{ message: 'm', line: 1 }]);
+  });
+});

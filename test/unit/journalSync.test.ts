@@ -5,6 +5,8 @@ import { FileKind, JournalFileSystem, JournalSync, JournalSyncReporter } from '.
 /** An in-memory file tree keyed by path; reads can be held back to stage races. */
 class MemoryFs implements JournalFileSystem<string> {
   readonly files = new Map<string, string>();
+  /** Paths listed as neither file nor folder (symbolic links, sockets): never to be followed. */
+  readonly others = new Set<string>();
   readonly reads = new Map<string, number>();
   private gate: Promise<void> | undefined;
   private openGate: (() => void) | undefined;
@@ -42,7 +44,7 @@ class MemoryFs implements JournalFileSystem<string> {
       const rest = path.slice(prefix.length);
       const slash = rest.indexOf('/');
       const name = slash === -1 ? rest : rest.slice(0, slash);
-      children.set(name, this.links.has(`${prefix}${name}`) ? 'other' : slash === -1 ? 'file' : 'directory');
+      children.set(name, this.links.has(`${prefix}${name}`) || this.others.has(`${prefix}${name}`) ? 'other' : slash === -1 ? 'file' : 'directory');
     }
     if (children.size === 0) throw Object.assign(new Error(`ENOENT ${dir}`), { notFound: true });
     return [...children];
@@ -97,6 +99,23 @@ describe('JournalSync', () => {
     expect(problems.get('/ws/journal/2026/10/broken.md')).toBe(1);
     expect(problems.get('/ws/journal/2026/10/a.md')).toBe(0);
     expect(sync.hasScanned).toBe(true);
+  });
+
+  it('skips dot-files, dot-folders at any depth, and symbolic links (neither file nor folder)', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/2026/10/a.md', '#empathy');
+    fs.write('/ws/journal/2026/10/.draft.md', '#innovation');
+    fs.write('/ws/journal/.hidden.md', '#innovation');
+    fs.write('/ws/journal/2026/.obsidian/x.md', '#innovation');
+    fs.write('/ws/journal/2026/10/link.md', '#innovation');
+    fs.others.add('/ws/journal/2026/10/link.md');
+    fs.write('/ws/journal/linked-folder/y.md', '#innovation');
+    fs.others.add('/ws/journal/linked-folder');
+    await sync.rescan();
+    expect([...index.keys()]).toEqual(['/ws/journal/2026/10/a.md']);
+    expect(index.countOf('innovation')).toBe(0);
+    expect(fs.reads.has('/ws/journal/2026/10/.draft.md')).toBe(false);
+    expect(fs.reads.has('/ws/journal/2026/10/link.md')).toBe(false);
   });
 
   it('treats a missing journal folder as empty', async () => {

@@ -7,8 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeBalance } from '../../src/core/balance';
-import { buildEntry, entryPathSegments, localDay, slugify } from '../../src/core/entryFactory';
+import { buildEntry, entryPathSegments, slugify } from '../../src/core/entryFactory';
 import { ParsedEntry, parseEntry } from '../../src/core/entryParser';
 import { InlineTag, scanMarkdown } from '../../src/core/markdownScanner';
 
@@ -16,8 +15,10 @@ const inlineTags = (text: string): readonly InlineTag[] => scanMarkdown(text, { 
 import { JournalIndex } from '../../src/core/journalIndex';
 import { findTagAt } from '../../src/core/tagLocator';
 import { TRAITS, normalizeTag, traitById } from '../../src/core/traits';
+import { PROPERTY_ZONES, intlDay, zone } from './zones';
 
-const NUM_RUNS = 10_000;
+// FC_NUM_RUNS lowers it where the properties run many times over (Stryker: vitest.stryker.config.ts).
+const NUM_RUNS = Number(process.env.FC_NUM_RUNS) || 10_000;
 // vitest's default 5 s is too short for 10,000 runs on a slow 2-core machine.
 const TIMEOUT = 120_000;
 
@@ -25,8 +26,8 @@ const replay: { seed?: number; path?: string } = {};
 if (process.env.FC_SEED) replay.seed = Number(process.env.FC_SEED);
 if (process.env.FC_PATH) replay.path = process.env.FC_PATH;
 
-function check<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>): void {
-  fc.assert(property, { numRuns: NUM_RUNS, ...replay });
+function check<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>, numRuns = NUM_RUNS): void {
+  fc.assert(property, { numRuns, ...replay });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -532,13 +533,15 @@ describe('property 3: slugs and entry paths are safe', () => {
 
   it('entryPathSegments gives a file name that is safe on Windows, macOS and Linux', () => {
     check(
-      fc.property(hostileTitle, instant, fc.integer({ min: 1, max: 1000 }), (title, now, attempt) => {
-        const segments = entryPathSegments(now, slugify(title) || 'empathy', attempt);
+      fc.property(hostileTitle, instant, fc.integer({ min: 1, max: 1000 }), fc.constantFrom(...PROPERTY_ZONES), (title, now, attempt, tz) => {
+        const segments = entryPathSegments(now, slugify(title) || 'empathy', attempt, tz);
         expect(segments).toHaveLength(3);
         const [year, month, name] = segments;
-        expect(year).toMatch(/^\d{4}$/);
-        expect(month).toMatch(/^(0[1-9]|1[0-2])$/);
-        expect(name.startsWith(`${localDay(now)}-`)).toBe(true);
+        // The local day in the zone, from ICU: not the UTC day, and not from the code under test.
+        const day = intlDay(now, tz.name);
+        expect(year).toBe(day.slice(0, 4));
+        expect(month).toBe(day.slice(5, 7));
+        expect(name.startsWith(`${day}-`)).toBe(true);
         expect(name.endsWith(attempt > 1 ? `-${attempt}.md` : '.md')).toBe(true);
         for (const segment of segments) expectSafeFileName(segment);
       }),
@@ -550,20 +553,13 @@ describe('property 3: slugs and entry paths are safe', () => {
 // 4. buildEntry round-trips through parseEntry in every time zone
 // ---------------------------------------------------------------------------------------------
 
+// Passed to the core through its time-zone seam (src/core/localTime.ts), never by switching
+// process.env.TZ: the property holds under any test runner, and leaves the process as it found it.
 const TIME_ZONES = [
   'UTC', 'Europe/Berlin', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe',
   'Pacific/Chatham', 'America/Caracas', 'Africa/Casablanca', 'Antarctica/Troll', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Apia',
-];
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** The calendar day of `date` in `timeZone`, from ICU rather than from the code under test. */
-function intlDay(date: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  const parts = format.formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '?';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+  'America/New_York', 'America/Santiago',
+].map(zone);
 
 const roundTripTitle: fc.Arbitrary<string | undefined> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(undefined) },
@@ -580,34 +576,26 @@ const roundTripTitle: fc.Arbitrary<string | undefined> = fc.oneof(
 
 describe('property 4: a new entry reads back as written', () => {
   it('buildEntry(...).text parses to its traits, date and day, in any time zone', () => {
-    const originalTz = process.env.TZ;
     check(
       fc.property(
         fc.shuffledSubarray(TRAITS.map((trait) => trait.id), { minLength: 1 }),
         roundTripTitle,
         instant,
         fc.constantFrom(...TIME_ZONES),
-        (ids, title, now, zone) => {
+        (ids, title, now, tz) => {
           const traits = ids.map((id) => traitById(id)!);
-          process.env.TZ = zone;
-          try {
-            const entry = buildEntry(traits, title, now);
-            const parsed = parseEntry(entry.text, entryPathSegments(now, entry.slug)[2]);
-            expect(parsed.tags).toEqual(ids);
-            expect(parsed.problems).toEqual([]);
-            expect(parsed.day).toBe(localDay(now));
-            expect(parsed.day).toBe(intlDay(now, zone));
-            expect(parsed.time).toBe(Math.floor(now.getTime() / 1000) * 1000);
-            const lines = entry.text.split('\n');
-            expect(lines[0]).toBe('---');
-            expect(Number.isInteger(entry.cursorLine)).toBe(true);
-            expect(entry.cursorLine).toBeGreaterThan(0);
-            expect(entry.cursorLine).toBeLessThan(lines.length);
-            expect(lines[entry.cursorLine]).toBe('');
-          } finally {
-            if (originalTz === undefined) delete process.env.TZ;
-            else process.env.TZ = originalTz;
-          }
+          const entry = buildEntry(traits, title, now, undefined, tz);
+          const parsed = parseEntry(entry.text, entryPathSegments(now, entry.slug, 1, tz)[2]);
+          expect(parsed.tags).toEqual(ids);
+          expect(parsed.problems).toEqual([]);
+          expect(parsed.day).toBe(intlDay(now, tz.name));
+          expect(parsed.time).toBe(Math.floor(now.getTime() / 1000) * 1000);
+          const lines = entry.text.split('\n');
+          expect(lines[0]).toBe('---');
+          expect(Number.isInteger(entry.cursorLine)).toBe(true);
+          expect(entry.cursorLine).toBeGreaterThan(0);
+          expect(entry.cursorLine).toBeLessThan(lines.length);
+          expect(lines[entry.cursorLine]).toBe('');
         },
       ),
     );
@@ -695,21 +683,27 @@ function apply(index: JournalIndex, model: Map<string, ModelEntry>, op: Op): boo
 interface TallySnapshot {
   size: number;
   perTag: Array<{ tag: string; count: number; tagged: number; keys: string[]; current: boolean; tags: boolean; newestFirst: boolean }>;
+  /** Other tags with their counts, in a canonical order (by tag), to compare as a set. */
   others: Array<{ tag: string; count: number }>;
+  /** Whether otherTags() lists the most used first, ties in alphabetical order. */
+  othersInOrder: boolean;
   balance: unknown;
   strictBalance: unknown;
 }
+
+const byTag = (a: { tag: string }, b: { tag: string }) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
 
 function observe(index: JournalIndex, model: Map<string, ModelEntry>): TallySnapshot {
   return {
     size: index.size,
     perTag: ALL_TAGS.map((tag) => {
       const tagged = index.entriesTagged(tag);
+      // Newest first; undated last; entries of the same time in alphabetical order of title.
       let newestFirst = true;
       for (let i = 1; i < tagged.length; i++) {
         const a = Number.isNaN(tagged[i - 1].time) ? -Infinity : tagged[i - 1].time;
         const b = Number.isNaN(tagged[i].time) ? -Infinity : tagged[i].time;
-        if (a < b) newestFirst = false;
+        if (a < b || (a === b && tagged[i - 1].title.localeCompare(tagged[i].title) > 0)) newestFirst = false;
       }
       return {
         tag,
@@ -722,10 +716,30 @@ function observe(index: JournalIndex, model: Map<string, ModelEntry>): TallySnap
         newestFirst,
       };
     }),
-    others: index.otherTags(),
+    others: [...index.otherTags()].sort(byTag),
+    othersInOrder: index.otherTags().every((tag, i, all) => i === 0 || all[i - 1].count > tag.count || (all[i - 1].count === tag.count && all[i - 1].tag.localeCompare(tag.tag) < 0)),
     balance: index.balance(),
     strictBalance: index.balance(0),
   };
+}
+
+/** The balance as the README defines it, worked out here rather than by computeBalance. */
+function modelBalance(model: Map<string, ModelEntry>, tolerance: number): unknown {
+  let leadership = 0;
+  let management = 0;
+  for (const entry of model.values()) {
+    for (const tag of entry.tags) {
+      const side = TRAITS.find((trait) => trait.id === tag)?.side;
+      if (side === 'leadership') leadership++;
+      if (side === 'management') management++;
+    }
+  }
+  const total = leadership + management;
+  if (total === 0) return { leadership, management, total, leadershipPercent: 0, managementPercent: 0, state: 'empty' };
+  // Whole percents, halves rounded up, in integers: 2 of 3 is 67%, 1 of 8 is 13%.
+  const leadershipPercent = Math.floor((200 * leadership + total) / (2 * total));
+  const leaning = leadershipPercent > 50 + tolerance ? 'leaning-leadership' : leadershipPercent < 50 - tolerance ? 'leaning-management' : 'balanced';
+  return { leadership, management, total, leadershipPercent, managementPercent: 100 - leadershipPercent, state: leaning };
 }
 
 function expected(model: Map<string, ModelEntry>): TallySnapshot {
@@ -746,9 +760,10 @@ function expected(model: Map<string, ModelEntry>): TallySnapshot {
     others: [...counts]
       .filter(([tag, count]) => count > 0 && !traitById(tag))
       .map(([tag, count]) => ({ tag, count }))
-      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
-    balance: computeBalance(modelCount),
-    strictBalance: computeBalance(modelCount, 0),
+      .sort(byTag),
+    othersInOrder: true,
+    balance: modelBalance(model, 10),
+    strictBalance: modelBalance(model, 0),
   };
 }
 
@@ -797,15 +812,32 @@ describe('property 6: findTagAt', () => {
         locatorText.chain((text) => fc.tuple(fc.constant(text), fc.integer({ min: 0, max: text.length }))),
         ([text, offset]) => {
           const found = findTagAt(text, offset);
-          if (found === undefined) return;
-          expect(Number.isInteger(found.start) && Number.isInteger(found.end)).toBe(true);
-          expect(0 <= found.start && found.start <= found.end && found.end <= text.length).toBe(true);
+          // Nothing found is a valid answer on random text; the next property says where a tag must be found.
+          const checked = found ?? { tag: '', start: offset, end: offset };
+          expect(Number.isInteger(checked.start) && Number.isInteger(checked.end)).toBe(true);
+          expect(0 <= checked.start && checked.start <= checked.end && checked.end <= text.length).toBe(true);
           // The offset is on the tag, or on its `#`.
-          expect(offset).toBeGreaterThanOrEqual(found.start - 1);
-          expect(offset).toBeLessThanOrEqual(found.end);
-          expect(normalizeTag(text.slice(found.start, found.end))).toBe(found.tag);
+          expect(offset).toBeGreaterThanOrEqual(checked.start - 1);
+          expect(offset).toBeLessThanOrEqual(checked.end);
+          expect(normalizeTag(text.slice(checked.start, checked.end))).toBe(checked.tag);
         },
       ),
+    );
+  }, TIMEOUT);
+
+  it('finds every tag we wrote, from its # to its end, and nothing in code or on plain words', () => {
+    check(
+      fc.property(structuredBody({}), ({ chunks, crlf }) => {
+        const body = assemble(withCrlf(chunks, crlf));
+        for (let offset = 0; offset <= body.text.length; offset++) {
+          // Ground truth from the generator: the tag whose `#`..end covers the offset, if any.
+          const written = body.tags.find((tag) => tag.start <= offset && offset <= tag.start + 1 + tag.name.length);
+          const expectedTag = written && { tag: normalizeTag(written.name), start: written.start + 1, end: written.start + 1 + written.name.length };
+          expect(findTagAt(body.text, offset), `offset ${offset} of ${JSON.stringify(body.text)}`).toEqual(expectedTag);
+        }
+      }),
+      // Every offset of every body: fewer bodies than the other properties.
+      Math.max(1, Math.floor(NUM_RUNS / 10)),
     );
   }, TIMEOUT);
 });

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
-import { daysSinceLastReflected, describeDaysAgo, lookBackDays, neglectedTraits, sameDayMonthsAgo } from '../../src/core/reflection';
+import { DEFAULT_NEGLECT_DAYS, daysSinceLastReflected, describeDaysAgo, lookBackDays, neglectedTraits, sameDayMonthsAgo } from '../../src/core/reflection';
 
-const originalTz = process.env.TZ;
-afterEach(() => {
-  process.env.TZ = originalTz;
-});
+import { BERLIN, KOLKATA, NEW_YORK, UTC, wallTime } from './zones';
 
 function journal(entries: Array<[string, string[]]>): JournalIndex {
   const index = new JournalIndex();
@@ -16,15 +13,14 @@ function journal(entries: Array<[string, string[]]>): JournalIndex {
 
 describe('last reflected', () => {
   it('counts whole local days since the newest entry of a trait', () => {
-    process.env.TZ = 'Europe/Berlin';
     const index = journal([
       ['2026-11-15T23:30:00+01:00', ['empathy']],
       ['2026-11-01T10:00:00+01:00', ['empathy', 'influence']],
     ]);
     const now = new Date('2026-11-27T00:10:00+01:00');
-    expect(daysSinceLastReflected(index, 'empathy', now)).toBe(12);
-    expect(daysSinceLastReflected(index, 'influence', now)).toBe(26);
-    expect(daysSinceLastReflected(index, 'innovation', now)).toBeUndefined();
+    expect(daysSinceLastReflected(index, 'empathy', now, BERLIN)).toBe(12);
+    expect(daysSinceLastReflected(index, 'influence', now, BERLIN)).toBe(26);
+    expect(daysSinceLastReflected(index, 'innovation', now, BERLIN)).toBeUndefined();
   });
 
   it('describes the days', () => {
@@ -32,13 +28,12 @@ describe('last reflected', () => {
   });
 
   it('names traits untouched for the neglect period, or never', () => {
-    process.env.TZ = 'UTC';
     const index = journal([
       ['2026-11-20T10:00:00Z', ['empathy', 'time-management']],
       ['2026-11-14T10:00:00Z', ['influence']],
     ]);
     const now = new Date('2026-11-27T12:00:00Z');
-    const ids = (days: number) => neglectedTraits(index, now, days).map((trait) => trait.id);
+    const ids = (days: number) => neglectedTraits(index, now, days, UTC).map((trait) => trait.id);
     expect(ids(14)).toEqual(['visionary-thinking', 'innovation', 'organizational-skills', 'decision-making', 'problem-solving']);
     expect(ids(14)).not.toContain('influence');
     expect(ids(7)).toContain('empathy');
@@ -48,11 +43,12 @@ describe('last reflected', () => {
 
 describe('look back', () => {
   it('finds the same day a month and a year ago, clamped to short months', () => {
-    expect(sameDayMonthsAgo(new Date(2026, 10, 27), 1)).toBe('2026-10-27');
-    expect(sameDayMonthsAgo(new Date(2026, 2, 31), 1)).toBe('2026-02-28');
-    expect(sameDayMonthsAgo(new Date(2026, 0, 15), 1)).toBe('2025-12-15');
-    expect(sameDayMonthsAgo(new Date(2028, 1, 29), 12)).toBe('2027-02-28');
-    expect(lookBackDays(new Date(2026, 10, 27)).map((d) => d.day)).toEqual(['2026-10-27', '2025-11-27']);
+    const at = (y: number, m: number, d: number) => wallTime(UTC, y, m, d);
+    expect(sameDayMonthsAgo(at(2026, 11, 27), 1, UTC)).toBe('2026-10-27');
+    expect(sameDayMonthsAgo(at(2026, 3, 31), 1, UTC)).toBe('2026-02-28');
+    expect(sameDayMonthsAgo(at(2026, 1, 15), 1, UTC)).toBe('2025-12-15');
+    expect(sameDayMonthsAgo(at(2028, 2, 29), 12, UTC)).toBe('2027-02-28');
+    expect(lookBackDays(at(2026, 11, 27), UTC).map((d) => d.day)).toEqual(['2026-10-27', '2025-11-27']);
   });
 
   it('lists the entries of a day through the index', () => {
@@ -65,5 +61,99 @@ describe('look back', () => {
     index.delete('file:///j/1.md');
     expect(index.entriesOn('2026-10-27')).toHaveLength(1);
     expect(index.entriesOn('2026-01-01')).toEqual([]);
+  });
+});
+
+describe('days ago, on the calendar of the user\'s zone', () => {
+  function dated(entries: Array<[number, string[]]>): JournalIndex {
+    const index = new JournalIndex();
+    entries.forEach(([time, tags], i) => index.set(`file:///j/${i}.md`, `${i}.md`, { title: `${i}`, day: undefined, time, tags, problems: [] }));
+    return index;
+  }
+
+  it('counts calendar days across a DST change, not 24-hour periods (New York, 8 March 2026: 23 hours)', () => {
+    // Sunday 8 March has 23 hours. Saturday 23:30 to Monday 00:10 is 23h40m + 1 day: 2 days on the calendar.
+    const index = dated([[wallTime(NEW_YORK, 2026, 3, 7, 23, 30).getTime(), ['empathy']]]);
+    expect(daysSinceLastReflected(index, 'empathy', wallTime(NEW_YORK, 2026, 3, 9, 0, 10), NEW_YORK)).toBe(2);
+    // Saturday 00:10 to Monday 23:50: 2 days, though 70h40m is nearer 3 × 24 hours.
+    const early = dated([[wallTime(NEW_YORK, 2026, 3, 7, 0, 10).getTime(), ['empathy']]]);
+    expect(daysSinceLastReflected(early, 'empathy', wallTime(NEW_YORK, 2026, 3, 9, 23, 50), NEW_YORK)).toBe(2);
+  });
+
+  it('counts calendar days across the autumn change (New York, 1 November 2026: 25 hours)', () => {
+    // Saturday 31 October 00:30 to Monday 2 November 00:10: 2 days on the calendar, 48h40m.
+    const index = dated([[wallTime(NEW_YORK, 2026, 10, 31, 0, 30).getTime(), ['empathy']]]);
+    expect(daysSinceLastReflected(index, 'empathy', wallTime(NEW_YORK, 2026, 11, 2, 0, 10), NEW_YORK)).toBe(2);
+    // Saturday 23:50 to Monday 00:10: 2 days on the calendar, though only 25h20m.
+    const late = dated([[wallTime(NEW_YORK, 2026, 10, 31, 23, 50).getTime(), ['empathy']]]);
+    expect(daysSinceLastReflected(late, 'empathy', wallTime(NEW_YORK, 2026, 11, 2, 0, 10), NEW_YORK)).toBe(2);
+    // Sunday 00:10 to Sunday 23:50 (24h40m): still today.
+    const sameDay = dated([[wallTime(NEW_YORK, 2026, 11, 1, 0, 10).getTime(), ['empathy']]]);
+    expect(daysSinceLastReflected(sameDay, 'empathy', wallTime(NEW_YORK, 2026, 11, 1, 23, 50), NEW_YORK)).toBe(0);
+  });
+
+  it('depends on the zone: one pair of instants is 1 day apart in Kolkata and 0 in New York', () => {
+    const index = dated([[Date.parse('2026-11-26T18:00:00Z'), ['empathy']]]); // 23:30 in Kolkata, 13:00 in New York
+    const now = new Date('2026-11-26T19:00:00Z'); // 00:30 the next day in Kolkata, 14:00 in New York
+    expect(daysSinceLastReflected(index, 'empathy', now, KOLKATA)).toBe(1);
+    expect(daysSinceLastReflected(index, 'empathy', now, NEW_YORK)).toBe(0);
+  });
+
+  it('takes the newest dated entry, says 0 for entries in the future, and nothing for only undated ones', () => {
+    const now = new Date('2026-11-27T12:00:00Z');
+    const index = dated([
+      [Date.parse('2026-11-20T12:00:00Z'), ['empathy']],
+      [Date.parse('2026-11-25T12:00:00Z'), ['empathy']],
+      [Number.NaN, ['empathy', 'influence']],
+      [Date.parse('2026-12-25T12:00:00Z'), ['innovation']],
+    ]);
+    expect(daysSinceLastReflected(index, 'empathy', now, UTC)).toBe(2);
+    expect(daysSinceLastReflected(index, 'influence', now, UTC)).toBeUndefined();
+    expect(daysSinceLastReflected(index, 'innovation', now, UTC)).toBe(0);
+    expect(describeDaysAgo(2)).toBe('2 days ago');
+  });
+
+  it.each([
+    // neglectDays, days since empathy's last entry, neglected?
+    [14, 13, false],
+    [14, 14, true],
+    [14, 15, true],
+    [3, 2, false],
+    [3, 3, true],
+    [1, 0, false],
+    [1, 1, true],
+    [30, 29, false],
+    [30, 30, true],
+  ] as const)('with neglectDays %i, a trait last reflected on %i days ago is neglected: %s', (neglectDays, days, neglected) => {
+    const now = wallTime(UTC, 2026, 11, 27, 8);
+    const index = dated([[now.getTime() - days * 86_400_000 + 3_600_000, ['empathy']]]);
+    expect(neglectedTraits(index, now, neglectDays, UTC).some((trait) => trait.id === 'empathy')).toBe(neglected);
+    // Never reflected: always neglected.
+    expect(neglectedTraits(index, now, neglectDays, UTC).some((trait) => trait.id === 'influence')).toBe(true);
+  });
+
+  it('uses 14 days by default', () => {
+    expect(DEFAULT_NEGLECT_DAYS).toBe(14);
+    const now = new Date();
+    const thirteen = dated([[now.getTime() - 13 * 86_400_000, ['empathy']]]);
+    const fifteen = dated([[now.getTime() - 15 * 86_400_000, ['empathy']]]);
+    expect(neglectedTraits(thirteen, now).map((t) => t.id)).not.toContain('empathy');
+    expect(neglectedTraits(fifteen, now).map((t) => t.id)).toContain('empathy');
+  });
+
+  it('looks back from the local day in the zone, clamped to the month\'s last day', () => {
+    const instant = new Date('2026-03-31T20:00:00Z'); // 1 April 01:30 in Kolkata, 31 March 16:00 in New York
+    expect(lookBackDays(instant, KOLKATA)).toEqual([
+      { label: 'One month ago', day: '2026-03-01' },
+      { label: 'One year ago', day: '2025-04-01' },
+    ]);
+    expect(lookBackDays(instant, NEW_YORK)).toEqual([
+      { label: 'One month ago', day: '2026-02-28' },
+      { label: 'One year ago', day: '2025-03-31' },
+    ]);
+    expect(sameDayMonthsAgo(new Date('2024-03-30T12:00:00Z'), 1, UTC)).toBe('2024-02-29');
+    expect(sameDayMonthsAgo(new Date('2026-05-31T12:00:00Z'), 1, UTC)).toBe('2026-04-30');
+    expect(sameDayMonthsAgo(new Date('2026-01-31T12:00:00Z'), 2, UTC)).toBe('2025-11-30');
+    expect(sameDayMonthsAgo(new Date('2026-12-31T12:00:00Z'), 0, UTC)).toBe('2026-12-31');
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeBalance } from '../../src/core/balance';
 import { parseEntry } from '../../src/core/entryParser';
 import { readFrontMatter } from '../../src/core/frontMatter';
@@ -15,25 +15,20 @@ import {
   reviewCursorLine,
   reviewPath,
   strategyOfWeek,
+  strategyQuestion,
   weekLabel,
   weekRange,
   weekSpan,
   weeksInYear,
 } from '../../src/core/weeklyReview';
+import { BERLIN, LOS_ANGELES, SAMPLE_STEP, SANTIAGO, UTC, intlWallClock, wallTime, zone } from './zones';
 
-const originalTz = process.env.TZ;
-afterEach(() => {
-  process.env.TZ = originalTz;
-});
+const ZONES = [BERLIN, LOS_ANGELES, zone('Pacific/Kiritimati'), UTC, SANTIAGO];
 
-const ZONES = ['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'UTC'];
+describe.each(ZONES.map((z) => [z.name, z] as const))('ISO weeks in local time (%s)', (_name, tz) => {
+  /** A local date in the zone, at noon by default (well away from midnight and DST changes). */
+  const local = (y: number, m: number, d: number, h = 12, mi = 0, s = 0) => wallTime(tz, y, m, d, h, mi, s);
 
-/** A local date at noon (well away from midnight and DST changes). */
-function local(y: number, m: number, d: number, h = 12): Date {
-  return new Date(y, m - 1, d, h);
-}
-
-describe.each(ZONES)('ISO weeks in local time (%s)', (tz) => {
   it.each([
     [2026, 1, 1, 2026, 1], // a Thursday: week 1
     [2027, 1, 1, 2026, 53], // a Friday after a year starting on Thursday: 2026 has 53 weeks
@@ -48,39 +43,68 @@ describe.each(ZONES)('ISO weeks in local time (%s)', (tz) => {
     [2018, 12, 31, 2019, 1],
     [2016, 1, 3, 2015, 53],
   ])('%i-%i-%i is in %i-W%i', (y, m, d, year, week) => {
-    process.env.TZ = tz;
-    expect(isoWeek(local(y, m, d))).toEqual({ year, week });
+    expect(isoWeek(local(y, m, d), tz)).toEqual({ year, week });
     // The whole local day belongs to the week: just after midnight and just before the next.
-    expect(isoWeek(new Date(y, m - 1, d, 0, 0, 1))).toEqual({ year, week });
-    expect(isoWeek(new Date(y, m - 1, d, 23, 59, 59))).toEqual({ year, week });
+    expect(isoWeek(local(y, m, d, 0, 0, 1), tz)).toEqual({ year, week });
+    expect(isoWeek(local(y, m, d, 23, 59, 59), tz)).toEqual({ year, week });
   });
 
   it('uses the local day, not the UTC day', () => {
-    process.env.TZ = tz;
     // Sunday late and Monday early, in local time: whatever the UTC day is, the local one decides.
-    expect(isoWeek(new Date(2026, 10, 29, 23, 30))).toEqual({ year: 2026, week: 48 });
-    expect(isoWeek(new Date(2026, 10, 30, 0, 30))).toEqual({ year: 2026, week: 49 });
+    expect(isoWeek(local(2026, 11, 29, 23, 30), tz)).toEqual({ year: 2026, week: 48 });
+    expect(isoWeek(local(2026, 11, 30, 0, 30), tz)).toEqual({ year: 2026, week: 49 });
   });
 
   it('weekRange goes from local Monday 00:00 to the next Monday 00:00', () => {
-    process.env.TZ = tz;
-    const { start, end } = weekRange(2026, 53);
-    expect(start).toEqual(new Date(2026, 11, 28));
-    expect(end).toEqual(new Date(2027, 0, 4));
-    expect(weekRange(2025, 1).start).toEqual(new Date(2024, 11, 30));
-    expect(weekRange(2026, 1).start).toEqual(new Date(2025, 11, 29));
-    expect(weekRange(2026, 48)).toEqual({ start: new Date(2026, 10, 23), end: new Date(2026, 10, 30) });
+    const { start, end } = weekRange(2026, 53, tz);
+    expect(start).toEqual(local(2026, 12, 28, 0));
+    expect(end).toEqual(local(2027, 1, 4, 0));
+    expect(weekRange(2025, 1, tz).start).toEqual(local(2024, 12, 30, 0));
+    expect(weekRange(2026, 1, tz).start).toEqual(local(2025, 12, 29, 0));
+    expect(weekRange(2026, 48, tz)).toEqual({ start: local(2026, 11, 23, 0), end: local(2026, 11, 30, 0) });
   });
 
   it('weekRange and isoWeek agree on every day of several years', () => {
-    process.env.TZ = tz;
-    for (let day = new Date(2019, 11, 20); day < new Date(2028, 0, 10); day = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1)) {
-      const { year, week } = isoWeek(day);
-      const { start, end } = weekRange(year, week);
-      expect(start.getTime()).toBeLessThanOrEqual(day.getTime());
-      expect(day.getTime()).toBeLessThan(end.getTime());
-      expect(start.getDay()).toBe(1);
+    for (let n = Date.UTC(2019, 11, 20); n < Date.UTC(2028, 0, 10); n += SAMPLE_STEP * 86_400_000) {
+      const date = new Date(n);
+      for (const hour of [0, 12, 23]) {
+        const day = local(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), hour, hour === 23 ? 59 : 0);
+        const { year, week } = isoWeek(day, tz);
+        const { start, end } = weekRange(year, week, tz);
+        expect(start.getTime()).toBeLessThanOrEqual(day.getTime());
+        expect(day.getTime()).toBeLessThan(end.getTime());
+        const wall = intlWallClock(start.getTime(), tz.name);
+        // A Monday, at the first moment of the day (00:00, or 01:00 where the clocks skip midnight).
+        expect(new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()).toBe(1);
+        expect(wall.minute).toBe(0);
+        expect(wall.hour).toBeLessThanOrEqual(1);
+      }
     }
+  }, 60_000);
+});
+
+describe('the first moment of a local day, across clock changes', () => {
+  it('follows the offset of each Monday around a clock change (Santiago, 6 September 2026)', () => {
+    // Chile moves its clocks from 00:00 to 01:00 on the first Sunday of September: -04:00 to -03:00.
+    expect(weekRange(2026, 37, SANTIAGO).start.toISOString()).toBe('2026-09-07T03:00:00.000Z');
+    expect(weekRange(2026, 36, SANTIAGO).end.toISOString()).toBe('2026-09-07T03:00:00.000Z');
+    expect(weekRange(2026, 36, SANTIAGO).start.toISOString()).toBe('2026-08-31T04:00:00.000Z');
+  });
+
+  it('follows the offset back (Santiago, 5 April 2026)', () => {
+    // Chile moves its clocks back an hour at the end of Saturday 4 April 2026: -03:00 to -04:00.
+    // Monday 2026-04-06 starts at 00:00-04:00; the week before started at 00:00-03:00.
+    expect(weekRange(2026, 15, SANTIAGO).start.toISOString()).toBe('2026-04-06T04:00:00.000Z');
+    expect(weekRange(2026, 14, SANTIAGO).start.toISOString()).toBe('2026-03-30T03:00:00.000Z');
+  });
+
+  it('has 7 × 24 hours less or more one, across a DST change (Berlin)', () => {
+    const spring = weekRange(2026, 13, BERLIN); // 23 March – 29 March, clocks go forward on the 29th
+    expect(spring.end.getTime() - spring.start.getTime()).toBe((7 * 24 - 1) * 3_600_000);
+    const autumn = weekRange(2026, 43, BERLIN); // 19 – 25 October, clocks go back on the 25th
+    expect(autumn.end.getTime() - autumn.start.getTime()).toBe((7 * 24 + 1) * 3_600_000);
+    expect(autumn.start.toISOString()).toBe('2026-10-18T22:00:00.000Z');
+    expect(autumn.end.toISOString()).toBe('2026-10-25T23:00:00.000Z');
   });
 });
 
@@ -103,7 +127,6 @@ describe('week helpers', () => {
   });
 
   it('spells the span of the week', () => {
-    process.env.TZ = 'Europe/Berlin';
     expect(weekSpan(2026, 48)).toBe('Mon 23 – Sun 29 November');
     expect(weekSpan(2026, 49)).toBe('Mon 30 November – Sun 6 December');
     expect(weekSpan(2026, 53)).toBe('Mon 28 December 2026 – Sun 3 January 2027');
@@ -120,10 +143,12 @@ describe('week helpers', () => {
   });
 });
 
-function entry(key: string, day: string, tags: string[], title = key): ReviewEntry {
+function entry(key: string, day: string, tags: string[], title = key, hour = 9): ReviewEntry {
   const [y, m, d] = day.split('-').map(Number);
-  return { key, title, day, time: new Date(y, m - 1, d, 9).getTime(), tags };
+  return { key, title, day, time: Date.UTC(y, m - 1, d, hour), tags };
 }
+
+const local = (y: number, m: number, d: number, h = 12) => wallTime(UTC, y, m, d, h);
 
 const ALL_TIME: Record<string, number> = {
   empathy: 10,
@@ -137,13 +162,14 @@ const ALL_TIME: Record<string, number> = {
 };
 const countOf = (tag: string) => ALL_TIME[tag] ?? 0;
 
-function review(entries: ReviewEntry[], now = local(2026, 11, 27)): string {
+function review(entries: ReviewEntry[], now = local(2026, 11, 27), tz = UTC): string {
   return buildWeeklyReview({
     entries,
     countOf,
     balance: computeBalance(countOf),
     now,
     relativeLink: (key) => `../2026/11/${key}.md`,
+    zone: tz,
   });
 }
 
@@ -161,16 +187,14 @@ describe('buildWeeklyReview', () => {
   ];
 
   it('writes front matter with the date, the weekly-review tag and the week', () => {
-    process.env.TZ = 'Europe/Berlin';
-    const text = review([...week, ...notThisWeek]);
+    const text = review([...week, ...notThisWeek], wallTime(BERLIN, 2026, 11, 27), BERLIN);
     expect(text.startsWith('---\ndate: 2026-11-27T12:00:00+01:00\nkind: review\ntags:\n  - weekly-review\nweek: 2026-W48\n---\n')).toBe(true);
     const { data } = readFrontMatter(text);
     expect(data).toEqual({ date: '2026-11-27T12:00:00+01:00', kind: 'review', tags: ['weekly-review'], week: '2026-W48' });
   });
 
   it('parses back as an entry tagged weekly-review only, titled by its heading', () => {
-    process.env.TZ = 'Europe/Berlin';
-    const parsed = parseEntry(review([...week, ...notThisWeek]), '2026-W48.md');
+    const parsed = parseEntry(review([...week, ...notThisWeek], wallTime(BERLIN, 2026, 11, 27), BERLIN), '2026-W48.md');
     expect(parsed.tags).toEqual([WEEKLY_REVIEW_TAG]);
     expect(parsed.problems).toEqual([]);
     expect(parsed.day).toBe('2026-11-27');
@@ -178,8 +202,7 @@ describe('buildWeeklyReview', () => {
   });
 
   it('tallies only the week\'s entries, not other weeks, undated entries or reviews', () => {
-    process.env.TZ = 'Europe/Berlin';
-    const text = review([...week, ...notThisWeek]);
+    const text = review([...week, ...notThisWeek], wallTime(BERLIN, 2026, 11, 27), BERLIN);
     expect(text).toContain('**3 entries** written this week.');
     // empathy 1 (leadership) against decision-making 2 + time-management 1 (management).
     expect(text).toContain('- Leadership: 1 trait tag (25%)');
@@ -194,8 +217,7 @@ describe('buildWeeklyReview', () => {
   });
 
   it('links the week\'s entries in order, with their traits', () => {
-    process.env.TZ = 'America/Los_Angeles';
-    const text = review([...week].reverse());
+    const text = review([...week].reverse(), wallTime(LOS_ANGELES, 2026, 11, 27), LOS_ANGELES);
     const links = text.split('\n').filter((line) => line.startsWith('- ') && line.includes(']('));
     expect(links).toEqual([
       '- Mon 23: [Monday one\\-on\\-one](../2026/11/monday.md) · Empathy, Decision-Making',
@@ -205,7 +227,6 @@ describe('buildWeeklyReview', () => {
   });
 
   it('names the least reflected traits, weaker side first, and asks the strategy as a question about one', () => {
-    process.env.TZ = 'UTC';
     const text = review(week);
     const least = text.slice(text.indexOf('## Least reflected this week'), text.indexOf('## Strategy'));
     expect(least).toBe(
@@ -220,7 +241,6 @@ describe('buildWeeklyReview', () => {
   });
 
   it('with an even week, leans on the all-time weaker side', () => {
-    process.env.TZ = 'UTC';
     const text = review([entry('a', '2026-11-24', ['influence', 'problem-solving'])], local(2026, 11, 24));
     expect(text).toContain('- This week: balanced');
     // All time, leadership (20) is weaker than management (27): its least reflected this week
@@ -230,7 +250,6 @@ describe('buildWeeklyReview', () => {
   });
 
   it('says so when the week has no entries, and still offers a strategy', () => {
-    process.env.TZ = 'UTC';
     const text = review([], local(2026, 1, 1));
     expect(text).toContain('No entries this week yet.');
     expect(text).toContain('No trait tags this week.');
@@ -239,14 +258,12 @@ describe('buildWeeklyReview', () => {
   });
 
   it('rotates the strategy with the week number', () => {
-    process.env.TZ = 'UTC';
     expect(review([], local(2026, 1, 7))).toContain('## Strategy of the week: Foster Collaboration');
     expect(review([], local(2026, 1, 7))).toMatch(/Who around you is strong in Innovation/);
     expect(review([], local(2026, 1, 14))).toContain('## Strategy of the week: Continuous Learning');
   });
 
   it('ends with reflection headings, the cursor under the first', () => {
-    process.env.TZ = 'UTC';
     const text = review(week);
     for (const heading of REFLECTION_HEADINGS) expect(text).toContain(`\n## ${heading}\n`);
     const lines = text.split('\n');
@@ -258,7 +275,6 @@ describe('buildWeeklyReview', () => {
   });
 
   it('escapes hostile titles and link paths: no links, HTML, tags or lines of their own', () => {
-    process.env.TZ = 'UTC';
     const hostile = [
       entry('a', '2026-11-24', ['empathy'], '[click](command:evil) <img src=x onerror=alert(1)> #innovation **bold**'),
       entry('b', '2026-11-25', ['influence'], 'two\nlines\r\n# heading `code` | pipe & &amp; \\'),
@@ -268,6 +284,7 @@ describe('buildWeeklyReview', () => {
       countOf,
       balance: computeBalance(countOf),
       now: local(2026, 11, 27),
+      zone: UTC,
       relativeLink: (key) => (key === 'a' ? '../2026/11/a b#innovation (1).md' : '../2026/11/<b>.md'),
     });
     const lines = text.split('\n').filter((line) => /^- \w{3} \d+: /.test(line));
@@ -281,14 +298,253 @@ describe('buildWeeklyReview', () => {
   });
 
   it('lists an entry without a link when it cannot be linked', () => {
-    process.env.TZ = 'UTC';
     const text = buildWeeklyReview({
       entries: [entry('x', '2026-11-24', ['empathy'], 'Elsewhere')],
       countOf,
       balance: computeBalance(countOf),
       now: local(2026, 11, 27),
+      zone: UTC,
       relativeLink: () => undefined,
     });
     expect(text).toContain('- Tue 24: Elsewhere · Empathy');
+  });
+});
+
+describe('buildWeeklyReview against near twins', () => {
+  it('focuses on this week\'s weaker side before the all-time weaker side', () => {
+    // All time, leadership is weaker (20 : 27); this week, management is (1 : 2).
+    const text = review([entry('a', '2026-11-24', ['empathy', 'influence']), entry('b', '2026-11-25', ['time-management'])]);
+    expect(text).toContain('- Leadership: 2 trait tags (67%)');
+    expect(text).toContain('- Management: 1 trait tag (33%)');
+    const least = text.slice(text.indexOf('## Least reflected this week'), text.indexOf('## Strategy'));
+    expect(least).toBe(
+      '## Least reflected this week\n\n' +
+        '- **Management** (the weaker side this week): Problem-Solving, Organizational Skills, Decision-Making, 0 entries\n' +
+        '- **Leadership**: Innovation, Visionary Thinking, 0 entries\n\n',
+    );
+    // Week 48: Continuous Learning, about management's least reflected: Problem-Solving (0 this week, 5 all time).
+    expect(text).toContain('**What could you read, watch or try next week to keep learning Problem-Solving, and when will you make time for it?**');
+  });
+
+  it('with an even week, takes the all-time weaker side, which may be management', () => {
+    const strongLeadership = (tag: string) => ({ empathy: 30, 'time-management': 1 })[tag] ?? 0;
+    const text = buildWeeklyReview({
+      entries: [entry('a', '2026-11-24', ['influence', 'problem-solving'])],
+      countOf: strongLeadership,
+      balance: computeBalance(strongLeadership),
+      now: local(2026, 11, 27),
+      relativeLink: () => undefined,
+      zone: UTC,
+    });
+    expect(text).toContain('- This week: balanced');
+    expect(text.indexOf('- **Management**')).toBeLessThan(text.indexOf('- **Leadership**'));
+    expect(text).not.toContain('(the weaker side this week)');
+    // Management's least this week (0): organizational skills, decision-making, time-management; fewest all time: organizational skills and decision-making (0), in the source's order.
+    expect(text).toContain('keep learning Organizational Skills');
+  });
+
+  it('with an even week and an even journal, takes leadership', () => {
+    const even = (tag: string) => ({ empathy: 3, 'time-management': 3 })[tag] ?? 0;
+    const text = buildWeeklyReview({ entries: [], countOf: even, balance: computeBalance(even), now: local(2026, 11, 27), relativeLink: () => undefined, zone: UTC });
+    expect(text.indexOf('- **Leadership**')).toBeLessThan(text.indexOf('- **Management**'));
+    expect(text).toContain('keep learning Visionary Thinking');
+  });
+
+  it('passes its tolerance on to this week\'s balance', () => {
+    const week = [entry('a', '2026-11-24', ['empathy', 'influence', 'innovation']), entry('b', '2026-11-25', ['time-management', 'problem-solving'])];
+    const at = (tolerance?: number) => buildWeeklyReview({ entries: week, countOf, balance: computeBalance(countOf), now: local(2026, 11, 27), relativeLink: () => undefined, zone: UTC, tolerance });
+    expect(at()).toContain('- This week: balanced'); // 60%
+    expect(at(10)).toContain('- This week: balanced');
+    expect(at(9)).toContain('- This week: leaning leadership');
+  });
+
+  it('orders the week\'s entries by day, then time, then title, then file', () => {
+    const week = [
+      { key: 'z', title: 'Same', day: '2026-11-24', time: Date.UTC(2026, 10, 24, 9), tags: ['empathy'] },
+      { key: 'y', title: 'Same', day: '2026-11-24', time: Date.UTC(2026, 10, 24, 9), tags: ['empathy'] },
+      { key: 'x', title: 'Alpha', day: '2026-11-24', time: Date.UTC(2026, 10, 24, 9), tags: ['empathy'] },
+      { key: 'w', title: 'Early', day: '2026-11-24', time: Date.UTC(2026, 10, 24, 7), tags: [] },
+      { key: 'v', title: 'Undated time', day: '2026-11-24', time: Number.NaN, tags: [] },
+      { key: 'u', title: 'Monday', day: '2026-11-23', time: Date.UTC(2026, 10, 23, 22), tags: ['retro'] },
+      { key: 't', title: 'Thursday', day: '2026-11-26', time: Date.UTC(2026, 10, 26, 1), tags: [] },
+      { key: 's', title: 'Saturday', day: '2026-11-28', time: Date.UTC(2026, 10, 28, 1), tags: [] },
+      { key: 'r', title: 'Wednesday', day: '2026-11-25', time: Date.UTC(2026, 10, 25, 1), tags: [] },
+      { key: 'q', title: '  ', day: '2026-11-29', time: Date.UTC(2026, 10, 29, 1), tags: [] },
+    ];
+    const text = buildWeeklyReview({ entries: week, countOf, balance: computeBalance(countOf), now: local(2026, 11, 27), relativeLink: (key) => key, zone: UTC });
+    const lines = text.split('\n').filter((line) => /^- \w{3} \d+: /.test(line));
+    expect(lines).toEqual([
+      '- Mon 23: [Monday](u)',
+      '- Tue 24: [Undated time](v)',
+      '- Tue 24: [Early](w)',
+      '- Tue 24: [Alpha](x) · Empathy',
+      '- Tue 24: [Same](y) · Empathy',
+      '- Tue 24: [Same](z) · Empathy',
+      '- Wed 25: [Wednesday](r)',
+      '- Thu 26: [Thursday](t)',
+      '- Sat 28: [Saturday](s)',
+      '- Sun 29: [Untitled](q)',
+    ]);
+    expect(text).toContain('**10 entries** written this week.');
+  });
+
+  it('counts one entry as "1 entry" and one trait tag as "1 trait tag"', () => {
+    const text = review([entry('a', '2026-11-24', ['empathy'])]);
+    expect(text).toContain('**1 entry** written this week.');
+    expect(text).toContain('- Leadership: 1 trait tag (100%)');
+    expect(text).toContain('- Management: 0 trait tags (0%)');
+    expect(text).toContain('- **Leadership**: Innovation, Influence, Visionary Thinking, 0 entries');
+  });
+
+  it('spells every month and weekday', () => {
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    // The Thursday of each week is in the month the week is named by when the week lies in one month.
+    const seen = new Set<string>();
+    for (let week = 1; week <= 53; week++) for (const month of months) if (weekSpan(2026, week).endsWith(` ${month}`) || weekSpan(2026, week).includes(` ${month} `)) seen.add(month);
+    expect([...seen].sort()).toEqual([...months].sort());
+    expect(weekSpan(2026, 1)).toBe('Mon 29 December 2025 – Sun 4 January 2026');
+    expect(weekSpan(2026, 5)).toBe('Mon 26 January – Sun 1 February');
+    expect(weekSpan(2026, 10)).toBe('Mon 2 – Sun 8 March');
+    expect(weekSpan(2026, 19)).toBe('Mon 4 – Sun 10 May');
+    const days = review([
+      entry('mo', '2026-11-23', []), entry('tu', '2026-11-24', []), entry('we', '2026-11-25', []), entry('th', '2026-11-26', []),
+      entry('fr', '2026-11-27', []), entry('sa', '2026-11-28', []), entry('su', '2026-11-29', []),
+    ]).split('\n').filter((line) => /^- \w{3} \d+: /.test(line)).map((line) => line.slice(2, 8));
+    expect(days).toEqual(['Mon 23', 'Tue 24', 'Wed 25', 'Thu 26', 'Fri 27', 'Sat 28', 'Sun 29']);
+  });
+
+  it('labels weeks with four-digit years and two-digit weeks, and refuses what is not a week', () => {
+    expect(weekLabel(987, 5)).toBe('0987-W05');
+    expect(weekLabel(2026, 10)).toBe('2026-W10');
+    expect(() => weekRange(2026.5, 1)).toThrow('There is no ISO week 1 in 2026.5.');
+    expect(() => weekRange(2026, 54)).toThrow(RangeError);
+    expect(() => weekRange(2026, -1)).toThrow(RangeError);
+    expect(weekRange(2026, 53, UTC).start.toISOString()).toBe('2026-12-28T00:00:00.000Z');
+    expect(weekRange(2020, 53, UTC).start.toISOString()).toBe('2020-12-28T00:00:00.000Z');
+  });
+
+  it('rotates strategies for any week number, and asks about a strategy it has no question for', () => {
+    expect([0, -1, 3, 6].map((week) => strategyOfWeek(week).id)).toEqual(['continuous-learning', 'foster-collaboration', 'continuous-learning', 'continuous-learning']);
+    const trait = { id: 'coaching', label: 'Coaching', side: 'leadership' as const, description: 'd', prompts: ['p'] };
+    expect(strategyQuestion({ id: 'mentoring', name: 'Mentoring', text: 't' }, trait)).toBe('How could "Mentoring" help you practise Coaching next week?');
+    expect(strategyQuestion(STRATEGIES[1], trait)).toBe('Who around you is strong in Coaching, and how could you work with them next week to learn from it?');
+  });
+
+  it('finds the cursor line even at the very end of a text', () => {
+    expect(reviewCursorLine(`## ${REFLECTION_HEADINGS[0]}`)).toBe(0);
+    expect(reviewCursorLine(`x\n## ${REFLECTION_HEADINGS[0]}\n`)).toBe(2);
+    expect(reviewCursorLine(`x\r\n## ${REFLECTION_HEADINGS[0]}\r\n\r\nmore`)).toBe(3);
+  });
+
+  it('links with every segment encoded, also the characters encodeURIComponent leaves', () => {
+    const text = buildWeeklyReview({
+      entries: [entry('a', '2026-11-24', [], "it's (really) *done*!")],
+      countOf, balance: computeBalance(countOf), now: local(2026, 11, 27), zone: UTC,
+      relativeLink: () => "../2026/11/it's (really) *done*!.md",
+    });
+    expect(text).toContain("(../2026/11/it%27s%20%28really%29%20%2Adone%2A%21.md)");
+    expect(text).toContain("[it's \\(really\\) \\*done\\*\\!]");
+  });
+
+  it('writes the review\'s date in the given zone', () => {
+    const now = new Date('2026-11-26T23:30:00Z');
+    expect(review([], now, zone('Asia/Kolkata'))).toMatch(/^---\ndate: 2026-11-27T05:00:00\+05:30\nkind: review\ntags:\n {2}- weekly-review\nweek: 2026-W48\n---\n/);
+    expect(review([], now, LOS_ANGELES)).toMatch(/^---\ndate: 2026-11-26T15:30:00-08:00\n/);
+    // Sunday night in Los Angeles is Monday in Kolkata: another week.
+    const sunday = new Date('2026-11-30T05:00:00Z');
+    expect(review([], sunday, LOS_ANGELES)).toContain('week: 2026-W48');
+    expect(review([], sunday, zone('Asia/Kolkata'))).toContain('week: 2026-W49');
+  });
+});
+
+describe('buildWeeklyReview, whole text', () => {
+  it('is exactly this, for a week of two entries', () => {
+    const text = review([
+      entry('monday', '2026-11-23', ['empathy', 'decision-making'], 'Monday one-on-one'),
+      entry('friday', '2026-11-27', ['decision-making', 'retro'], 'Friday planning'),
+      entry('elsewhere', '2026-11-20', ['influence'], 'Last week'),
+    ]);
+    // Written by hand from the template: this week leadership 1 (33%), management 2 (67%), leaning
+    // management at 10 points; all time 20 : 27 (43%, 57%). The weaker side this week is
+    // leadership; its least reflected, 0 this week, by all-time count then source order:
+    // Innovation (3), Influence (3), Visionary Thinking (4). Week 48: Continuous Learning.
+    expect(text).toBe(
+      [
+        '---',
+        'date: 2026-11-27T12:00:00+00:00',
+        'kind: review',
+        'tags:',
+        '  - weekly-review',
+        'week: 2026-W48',
+        '---',
+        '# Weekly review 2026-W48 (Mon 23 – Sun 29 November)',
+        '',
+        '## This week in numbers',
+        '',
+        '**2 entries** written this week.',
+        '',
+        '- Leadership: 1 trait tag (33%)',
+        '- Management: 2 trait tags (67%)',
+        '- This week: leaning management',
+        '- All time: Leadership 43% · Management 57% · balanced',
+        '',
+        '| Trait | Side | This week | All time |',
+        '| --- | --- | ---: | ---: |',
+        '| Visionary Thinking | Leadership | 0 | 4 |',
+        '| Empathy | Leadership | 1 | 10 |',
+        '| Innovation | Leadership | 0 | 3 |',
+        '| Influence | Leadership | 0 | 3 |',
+        '| Organizational Skills | Management | 0 | 6 |',
+        '| Decision-Making | Management | 2 | 9 |',
+        '| Problem-Solving | Management | 0 | 5 |',
+        '| Time Management | Management | 0 | 7 |',
+        '',
+        '## Entries this week',
+        '',
+        '- Mon 23: [Monday one\\-on\\-one](../2026/11/monday.md) · Empathy, Decision-Making',
+        '- Fri 27: [Friday planning](../2026/11/friday.md) · Decision-Making',
+        '',
+        '## Least reflected this week',
+        '',
+        '- **Leadership** (the weaker side this week): Innovation, Influence, Visionary Thinking, 0 entries',
+        '- **Management**: Problem-Solving, Organizational Skills, Time Management, 0 entries',
+        '',
+        '## Strategy of the week: Continuous Learning',
+        '',
+        '> Invest in training programs that focus on both leadership and management development.',
+        '',
+        '**What could you read, watch or try next week to keep learning Innovation, and when will you make time for it?**',
+        '',
+        '## What went well this week?',
+        '',
+        '',
+        '',
+        '## What would I do differently next week?',
+        '',
+        '',
+        '',
+        '## Which trait will I practise next week, and how?',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is exactly this, for an empty week', () => {
+    const body = review([], local(2026, 1, 7)).split('\n---\n')[1];
+    const lines = body.split('\n');
+    expect(lines.slice(0, 9)).toEqual([
+      '# Weekly review 2026-W02 (Mon 5 – Sun 11 January)',
+      '',
+      '## This week in numbers',
+      '',
+      'No entries this week yet.',
+      '',
+      'No trait tags this week.',
+      '- All time: Leadership 43% · Management 57% · balanced',
+      '',
+    ]);
+    expect(body).toContain('## Entries this week\n\nNone yet.\n\n## Least reflected this week\n\n');
+    expect(body).toContain('- **Management**: Problem-Solving, Organizational Skills, Time Management, Decision-Making, 0 entries\n');
+    expect(body).toContain('- **Leadership**: Innovation, Influence, Visionary Thinking, Empathy, 0 entries\n');
   });
 });

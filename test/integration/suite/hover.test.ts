@@ -37,10 +37,14 @@ describe('Trait hovers', () => {
     await api();
     const { text, hovers } = await hoverAt(journalUri('2026', '10', '2026-10-03-broken-front-matter.md'), '#decision-making', 3);
     assert.match(text, /\*\*Decision\\-Making\*\* · Management trait/);
-    const markdown = hovers.flatMap((hover) => hover.contents).find((content) => content instanceof vscode.MarkdownString) as vscode.MarkdownString | undefined;
-    if (markdown) {
-      assert.ok(!markdown.isTrusted);
-      assert.ok(!markdown.supportHtml);
+    // Every hover part: our trait hover is a MarkdownString, and none may be trusted or allow HTML.
+    const contents = hovers.flatMap((hover) => hover.contents);
+    const markdowns = contents.filter((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString);
+    const ours = markdowns.filter((content) => content.value.includes('Decision\\-Making'));
+    assert.ok(ours.length > 0, `no MarkdownString with the trait among ${contents.length} hover part(s)`);
+    for (const markdown of markdowns) {
+      assert.ok(!markdown.isTrusted, 'a hover must not be trusted');
+      assert.ok(!markdown.supportHtml, 'a hover must not render HTML');
     }
   });
 
