@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { JournalRoot, affectsIndexing, checkedJournalRoots, findSymbolicLink, maxFileBytes } from './config';
 import type { ProblemSink } from './features/entryDiagnostics';
-import { Platform } from './platform/platform';
+import { Platform, fileKind } from './platform/platform';
 import { JournalIndex } from './core/journalIndex';
-import { FileKind, JournalFileSystem, JournalSync, ScanResult } from './core/journalSync';
+import { JournalFileSystem, JournalSync, ScanResult } from './core/journalSync';
 
 /** The journal's files through `workspace.fs` and the host's own reader (see Platform). */
 function workspaceFileSystem(platform: Platform, roots: () => readonly JournalRoot[]): JournalFileSystem<vscode.Uri> {
   return {
     key: (uri) => uri.toString(),
+    fromKey: (key) => vscode.Uri.parse(key, true),
     baseName: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
     child: (directory, name) => vscode.Uri.joinPath(directory, name),
     parent: (uri) => uri.with({ path: uri.path.slice(0, Math.max(uri.path.lastIndexOf('/'), 1)) }),
@@ -16,10 +17,7 @@ function workspaceFileSystem(platform: Platform, roots: () => readonly JournalRo
       const children = await vscode.workspace.fs.readDirectory(directory);
       return children.map(([name, type]) => [name, fileKind(type)] as const);
     },
-    async stat(uri) {
-      const stat = await vscode.workspace.fs.stat(uri);
-      return { kind: fileKind(stat.type), size: stat.size };
-    },
+    stat: (uri) => platform.stat(uri),
     readFile: (uri, maxBytes, headBytes) => platform.readFile(uri, maxBytes, headBytes),
     isNotFound: (error) => error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound'),
     async rootIsSafe(uri) {
@@ -29,13 +27,6 @@ function workspaceFileSystem(platform: Platform, roots: () => readonly JournalRo
       return !root.relativePath || (await findSymbolicLink(root.folder.uri, root.relativePath.split('/'))) === undefined;
     },
   };
-}
-
-function fileKind(type: vscode.FileType): FileKind {
-  // Symbolic links are not followed: they could lead outside the workspace, or loop.
-  if (type & vscode.FileType.SymbolicLink) return 'other';
-  if (type === vscode.FileType.Directory) return 'directory';
-  return type === vscode.FileType.File ? 'file' : 'other';
 }
 
 /** Longer scans show a cancellable notification; shorter ones only the view's own progress. */

@@ -77,11 +77,12 @@ function nodePort(): JournalFileSystem<string> {
   };
   return {
     key: (path) => path,
+    fromKey: (key) => key,
     baseName: (path) => path.slice(path.lastIndexOf('/') + 1),
     child: (folder, name) => `${folder}/${name}`,
     parent: (path) => path.slice(0, Math.max(path.lastIndexOf('/'), 1)),
     readDirectory: async (folder) => readdirSync(folder).map((name) => [name, kind(`${folder}/${name}`)] as const),
-    stat: async (path) => ({ kind: kind(path), size: lstatSync(path).size }),
+    stat: async (path) => ({ kind: kind(path), size: lstatSync(path).size, mtime: lstatSync(path).mtimeMs }),
     readFile: (path, maxBytes, headBytes) => readRegularFile(path, maxBytes, headBytes),
     isNotFound: (error) => (error as { code?: string }).code === 'ENOENT',
   };
