@@ -24,7 +24,7 @@ export const MAX_INDEX_CACHE_BYTES = 64 * 1024 * 1024;
 
 const MAGIC = [0x42, 0x4a, 0x49, 0x58]; // "BJIX"
 const HEADER_BYTES = 16;
-/** Longest string accepted (a key or a title); longer means a corrupt file. */
+/** Longest key accepted; longer means a corrupt file. */
 const MAX_STRING_BYTES = 64 * 1024;
 
 export interface IndexCacheIdentity {
@@ -145,7 +145,7 @@ class Reader {
   }
 
   bytesOf(length: number): Uint8Array {
-    if (length > this.remaining || length > MAX_STRING_BYTES) throw new Malformed('string past the end');
+    if (length > this.remaining) throw new Malformed('string past the end');
     const slice = this.bytes.subarray(this.offset, this.offset + length);
     this.offset += length;
     return slice;

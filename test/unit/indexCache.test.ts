@@ -64,9 +64,9 @@ describe('index cache encoding', () => {
 
   it('round-trips an empty index and any generated records', () => {
     expect(decodeOk(encodeIndexCache(identity, []))).toEqual([]);
-    const text = fc.string({ unit: 'binary', maxLength: 40 });
+    const text = fc.string({ unit: 'grapheme', maxLength: 40 });
     const record = fc.record({
-      key: fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+      key: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
       title: text,
       day: fc.option(fc.constantFrom('2026-01-02', '0000-00-00', '9999-99-99'), { nil: undefined }),
       time: fc.oneof(fc.double(), fc.constant(Number.NaN)),
@@ -78,9 +78,7 @@ describe('index cache encoding', () => {
     });
     fc.assert(
       fc.property(fc.array(record, { maxLength: 20 }), (records) => {
-        // Lone surrogates do not survive UTF-8: the index never holds them (files are decoded text).
-        const wellFormed = records.filter((r) => [r.key, r.title, ...r.tags, ...r.problems.map((p) => p.message)].every((s) => s.isWellFormed()));
-        expect(decodeOk(encodeIndexCache(identity, wellFormed)).map(plain)).toEqual(wellFormed.map(plain));
+        expect(decodeOk(encodeIndexCache(identity, records)).map(plain)).toEqual(records.map(plain));
       }),
       { numRuns: 300 },
     );
