@@ -127,6 +127,7 @@ function timePerCall(fn, minMs = 200) {
 }
 
 const results = [];
+let largestRecords = [];
 const base = mkdtempSync(path.join(os.tmpdir(), 'bj-bench-'));
 try {
   for (const size of sizes) {
@@ -300,6 +301,7 @@ try {
     treeSubscription.dispose();
     indexSubscription.dispose();
     if (burstReads !== burst.length) throw new Error(`burst: ${burstReads} reads for ${burst.length} files`);
+    largestRecords = [...api.index.values()];
     run.dispose();
 
     results.push({
@@ -366,10 +368,50 @@ console.log('');
 console.log(`Bundle dist/extension.js: ${bundleKB.toFixed(1)} KB (goal ≤ 150 KB); load ${fmtMs(loadMs)} + activate() ${fmtMs(results[0].activateMs)} = ${fmtMs(loadMs + results[0].activateMs)} (goal ≤ 20 ms)`);
 console.log('Counts checked against the generator at every size: ok.');
 
+// The index cache's encoding, chosen by load time: the binary format of core/indexCache against
+// JSON of the same records (an array per record), on the largest journal's records. Load means
+// bytes -> records the index can take; CPU time of this process, best of 5, interleaved.
+const core = await loadCore();
+{
+  const identity = { version, fingerprint: 'bench' };
+  const fields = ['key', 'size', 'mtime', 'kind', 'title', 'day', 'time', 'tags', 'problems'];
+  const binary = core.encodeIndexCache(identity, largestRecords);
+  const json = new TextEncoder().encode(JSON.stringify({ version, records: largestRecords.map((r) => fields.map((f) => r[f])) }));
+  const decoder = new TextDecoder();
+  const fromJson = (bytes) => {
+    const parsed = JSON.parse(decoder.decode(bytes));
+    return parsed.records.map(([key, size, mtime, kind, title, day, time, tags, problems]) => ({ key, size, mtime, kind, title, day: day ?? undefined, time: time ?? Number.NaN, tags, problems }));
+  };
+  const fromBinary = (bytes) => core.decodeIndexCache(bytes, identity).records;
+  const cpuMs = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
+  const best = { binary: Infinity, json: Infinity, encodeBinary: Infinity, encodeJson: Infinity };
+  for (let rep = 0; rep < 5; rep++) {
+    for (const [name, run] of [
+      ['binary', () => fromBinary(binary)],
+      ['json', () => fromJson(json)],
+      ['encodeBinary', () => core.encodeIndexCache(identity, largestRecords)],
+      ['encodeJson', () => new TextEncoder().encode(JSON.stringify({ version, records: largestRecords.map((r) => fields.map((f) => r[f])) }))],
+    ]) {
+      global.gc();
+      const started = cpuMs();
+      run();
+      best[name] = Math.min(best[name], cpuMs() - started);
+    }
+  }
+  if (fromBinary(binary).length !== largestRecords.length || fromJson(json).length !== largestRecords.length) throw new Error('cache codecs lost records');
+  console.log('');
+  console.log(
+    `Index cache of ${largestRecords.length.toLocaleString('en')} records, CPU ms best of 5: binary (core/indexCache) ${(binary.length / 2 ** 20).toFixed(2)} MB, load ${fmtMs(best.binary)}, write ${fmtMs(best.encodeBinary)}; ` +
+      `JSON ${(json.length / 2 ** 20).toFixed(2)} MB, load ${fmtMs(best.json)}, write ${fmtMs(best.encodeJson)}`,
+  );
+}
+
 // The Markdown scanner alone (src/core/markdownScanner, through the core's own code): its cost per
 // file of the synthetic journal, next to markdown-it (the reference parser of the differential
 // test) on the same bodies, and the worst case of each entry point on 1 MB of adversarial text.
-const core = await loadCore();
 const rand = random(7);
 const bodies = Array.from({ length: 2000 }, (_, i) => core.readFrontMatter(entryText(rand, i, 2000).text).body);
 const perFile = (fn) => {
