@@ -173,6 +173,7 @@ export class JournalIndexer implements vscode.Disposable {
    */
   async saveCache(): Promise<number> {
     if (this.disposed || this.sync.isScanning || !this.sync.hasScanned || this.cancelledByUser) return 0;
+    if (!this.roots.some((root) => 'uri' in root)) return 0; // no journal: nothing worth keeping
     const started = Date.now();
     const written = await this.cache.save(this.cacheIdentity(), this.index.values());
     this.log.debug(`Wrote the index cache: ${this.index.size} entries, ${written} bytes, in ${Date.now() - started} ms.`);

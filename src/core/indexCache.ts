@@ -81,15 +81,26 @@ class Writer {
     this.length += bytes.length;
   }
 
-  /** UTF-8 bytes of `value` (a copy), for strings compared byte by byte. */
-  utf8(value: string): Uint8Array {
-    return this.encoder.encode(value);
+  /** UTF-8 bytes of `value` into `scratch` (grown as needed); returns the bytes. */
+  utf8(value: string, scratch: { bytes: Uint8Array }): Uint8Array {
+    if (scratch.bytes.length < value.length * 3) scratch.bytes = new Uint8Array(value.length * 3);
+    const { written } = this.encoder.encodeInto(value, scratch.bytes);
+    return scratch.bytes.subarray(0, written);
   }
 
   string(value: string): void {
-    const bytes = this.encoder.encode(value);
-    this.uint(bytes.length);
-    this.raw(bytes);
+    // At most 3 bytes per UTF-16 unit; the length goes first, so encode after room for it.
+    this.reserve(value.length * 3 + 8);
+    const lengthAt = this.length;
+    const lengthBytes = value.length * 3 < 0x80 ? 1 : value.length * 3 < 0x4000 ? 2 : value.length * 3 < 0x200000 ? 3 : 4;
+    const { written } = this.encoder.encodeInto(value, this.bytes.subarray(lengthAt + lengthBytes));
+    // The length as a varint of exactly `lengthBytes` bytes (padded with continuation bytes).
+    let rest = written;
+    for (let i = 0; i < lengthBytes; i++) {
+      this.bytes[lengthAt + i] = (rest & 0x7f) | (i < lengthBytes - 1 ? 0x80 : 0);
+      rest = Math.floor(rest / 0x80);
+    }
+    this.length = lengthAt + lengthBytes + written;
   }
 
   done(): Uint8Array {
@@ -173,7 +184,9 @@ interface EncodeState {
   readonly out: Writer;
   /** Index of each table string (numbers from 1; 0 stands for undefined). */
   readonly table: Map<string, number>;
-  previousKey: Uint8Array;
+  /** The previous key's bytes and room for this one's (swapped after each key). */
+  previousKey: { bytes: Uint8Array; length: number };
+  key: { bytes: Uint8Array; length: number };
 }
 
 interface DecodeState {
@@ -188,7 +201,7 @@ type Draft = { -readonly [K in keyof IndexedEntry]?: IndexedEntry[K] };
 interface FieldCodec {
   readonly name: string;
   /** Strings of this field that go to the table (written once, referred to by number). */
-  tabled?(entry: IndexedEntry): Iterable<string | undefined>;
+  tabled?(entry: IndexedEntry, add: (value: string | undefined) => void): void;
   write(entry: IndexedEntry, state: EncodeState): void;
   read(draft: Draft, state: DecodeState): void;
 }
@@ -215,17 +228,18 @@ const FIELDS: readonly FieldCodec[] = [
   {
     name: 'key',
     write(entry, state) {
-      const bytes = state.out.utf8(entry.key);
-      const previous = state.previousKey;
+      const bytes = state.out.utf8(entry.key, state.key);
+      state.key.length = bytes.length;
+      const previous = state.previousKey.bytes;
       let shared = 0;
-      const most = Math.min(bytes.length, previous.length);
+      const most = Math.min(bytes.length, state.previousKey.length);
       while (shared < most && bytes[shared] === previous[shared]) shared++;
       // Never split a character: a UTF-8 continuation byte (10xxxxxx) goes with its lead.
       while (shared > 0 && (bytes[shared] & 0xc0) === 0x80) shared--;
       state.out.uint(shared);
       state.out.uint(bytes.length - shared);
       state.out.raw(bytes.subarray(shared));
-      state.previousKey = bytes;
+      [state.previousKey, state.key] = [state.key, state.previousKey];
     },
     read(draft, state) {
       const shared = state.input.uint();
@@ -276,7 +290,7 @@ const FIELDS: readonly FieldCodec[] = [
   },
   {
     name: 'day',
-    tabled: (entry) => [entry.day],
+    tabled: (entry, add) => add(entry.day),
     write: (entry, { out, table }) => out.uint(entry.day === undefined ? 0 : table.get(entry.day)!),
     read(draft, state) {
       const day = tableRef(state, state.input.uint());
@@ -293,7 +307,7 @@ const FIELDS: readonly FieldCodec[] = [
   },
   {
     name: 'tags',
-    tabled: (entry) => entry.tags,
+    tabled: (entry, add) => entry.tags.forEach(add),
     write(entry, { out, table }) {
       out.uint(entry.tags.length);
       for (const tag of entry.tags) out.uint(table.get(tag)!);
@@ -311,7 +325,7 @@ const FIELDS: readonly FieldCodec[] = [
   },
   {
     name: 'problems',
-    tabled: (entry) => entry.problems.map((problem) => problem.message),
+    tabled: (entry, add) => entry.problems.forEach((problem) => add(problem.message)),
     write(entry, { out, table }) {
       out.uint(entry.problems.length);
       for (const problem of entry.problems) {
@@ -361,17 +375,14 @@ export function encodeIndexCache(identity: IndexCacheIdentity, entries: Iterable
   const records = [...entries];
   const table = new Map<string, number>();
   const strings: string[] = [];
-  for (const entry of records) {
-    for (const field of FIELDS) {
-      if (!field.tabled) continue;
-      for (const value of field.tabled(entry)) {
-        if (value !== undefined && !table.has(value)) {
-          strings.push(value);
-          table.set(value, strings.length);
-        }
-      }
+  const add = (value: string | undefined) => {
+    if (value !== undefined && !table.has(value)) {
+      strings.push(value);
+      table.set(value, strings.length);
     }
-  }
+  };
+  const tabled = FIELDS.filter((field) => field.tabled);
+  for (const entry of records) for (const field of tabled) field.tabled!(entry, add);
   const out = new Writer();
   out.raw(new Uint8Array(HEADER_BYTES));
   out.string(identity.version);
@@ -380,7 +391,7 @@ export function encodeIndexCache(identity: IndexCacheIdentity, entries: Iterable
   out.uint(strings.length);
   for (const value of strings) out.string(value);
   out.uint(records.length);
-  const state: EncodeState = { out, table, previousKey: new Uint8Array(0) };
+  const state: EncodeState = { out, table, previousKey: { bytes: new Uint8Array(256), length: 0 }, key: { bytes: new Uint8Array(256), length: 0 } };
   for (const entry of records) for (const field of FIELDS) field.write(entry, state);
   const bytes = out.done();
   bytes.set(MAGIC, 0);
