@@ -40,6 +40,11 @@ let t = performance.now();
 const extension = require(bundlePath);
 const loadMs = performance.now() - t;
 
+/** CPU time of this process (every thread: the main one, libuv's readers, the GC), in ms. */
+const cpuMs = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(0)} µs`);
@@ -144,22 +149,30 @@ try {
 
     const baseline = [];
     const cold = [];
+    const baselineCpu = [];
+    const coldCpu = [];
+    const reloadCpu = [];
+    const reloadChangedCpu = [];
     let activateMs = 0;
     let cacheWriteMs = 0;
     let cacheBytes = 0;
 
     for (let rep = 0; rep < REPEATS; rep++) {
       t = performance.now();
+      let c = cpuMs();
       await readEverything(expected.files);
       baseline.push(performance.now() - t);
+      baselineCpu.push(cpuMs() - c);
 
       global.gc();
       rmSync(storage, { recursive: true, force: true }); // no cache: the first start
+      c = cpuMs();
       const run = activate(folder, storage);
       activateMs = run.activateMs;
       t = performance.now();
       await run.api.settle();
       cold.push(performance.now() - t + run.activateMs);
+      coldCpu.push(cpuMs() - c);
       checkCounts(run.api, expected, `cold index of ${size}`);
       if (rep === REPEATS - 1) {
         // The index cache, as the extension writes it a few seconds after the scan.
@@ -177,10 +190,12 @@ try {
     for (let rep = 0; rep < REPEATS; rep++) {
       global.gc();
       const readsBefore = vscode.standIn.stats.readFile;
+      const c = cpuMs();
       const run = activate(folder, storage);
       t = performance.now();
       await run.api.settle();
       reloadExact.push(performance.now() - t + run.activateMs);
+      reloadCpu.push(cpuMs() - c);
       reloadPaint.push(run.firstPaintMs());
       checkCounts(run.api, expected, `reload of ${size}`);
       if (vscode.standIn.stats.readFile !== readsBefore) throw new Error(`reload of ${size}: ${vscode.standIn.stats.readFile - readsBefore} files read although none changed`);
@@ -211,10 +226,12 @@ try {
       for (const file of changedFiles) utimesSync(file, anHourAgoPlus, anHourAgoPlus); // changed: a new mtime
       global.gc();
       const readsBefore = vscode.standIn.stats.readFile;
+      const c = cpuMs();
       const run = activate(folder, storage);
       t = performance.now();
       await run.api.settle();
       reloadChanged.push(performance.now() - t + run.activateMs);
+      reloadChangedCpu.push(cpuMs() - c);
       changedReads = vscode.standIn.stats.readFile - readsBefore;
       checkCounts(run.api, expected, `reload of ${size} after changes`);
       await run.api.testing.flushCache();
@@ -314,6 +331,7 @@ try {
       cacheBytes,
       cacheWriteMs,
       reloadExact: median(reloadExact),
+      cpu: { baseline: median(baselineCpu), cold: median(coldCpu), reload: median(reloadCpu), reloadChanged: median(reloadChangedCpu) },
       reloadPaint: median(reloadPaint),
       reloadChanged: median(reloadChanged),
       changedCount,
@@ -349,6 +367,8 @@ const rows = [
   ['reload unchanged ÷ baseline', '≤ 0.25×', (r) => `${(r.reloadExact / r.baseline).toFixed(2)}×`],
   ['reload after N files changed: exact tally', '', (r) => `${fmtMs(r.reloadChanged)} (N = ${r.changedCount}, ${r.changedReads} read)`],
   ['reload after changes ÷ baseline', '≤ 0.35×', (r) => `${(r.reloadChanged / r.baseline).toFixed(2)}×`],
+  ['CPU time: baseline / cold / reload / reload after changes', '', (r) => [r.cpu.baseline, r.cpu.cold, r.cpu.reload, r.cpu.reloadChanged].map(fmtMs).join(' / ')],
+  ['CPU ÷ baseline\'s: cold / reload / reload after changes', '', (r) => [r.cpu.cold, r.cpu.reload, r.cpu.reloadChanged].map((v) => `${(v / r.cpu.baseline).toFixed(2)}×`).join(' / ')],
   ['one changed file: event → counts updated, median', '≤ 1 ms', (r) => fmtMs(r.changeMedian)],
   ['one changed file, p95', '', (r) => fmtMs(r.changeP95)],
   ['tree getChildren (root)', '≤ 0.1 ms', (r) => fmtMs(r.rootMs)],
@@ -360,7 +380,7 @@ const rows = [
   ['burst: files read', 'once each', (r) => r.burst.reads.toLocaleString('en')],
   ['burst: index notifications / tree refreshes', 'bounded', (r) => `${r.burst.indexChanges} / ${r.burst.treeRefreshes}`],
 ];
-console.log(`\nBalance Journal benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model?.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${quick ? 'quick' : 'full'} run, median of ${REPEATS}\n`);
+console.log(`\nBalance Journal benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model?.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${quick ? 'quick' : 'full'} run, median of ${REPEATS}, load average ${os.loadavg()[0].toFixed(1)}\n`);
 console.log(line(['entries', ...results.map((r) => r.size.toLocaleString('en')), 'goal']));
 console.log(line(['---', ...results.map(() => '---:'), '---']));
 for (const [label, goal, cell] of rows) console.log(line([label, ...results.map(cell), goal]));
