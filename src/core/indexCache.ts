@@ -192,6 +192,8 @@ interface EncodeState {
 interface DecodeState {
   readonly input: Reader;
   readonly table: readonly string[];
+  /** Per table string: 1 once it was checked to be a day (records share few days). */
+  readonly days: Uint8Array;
   keyBytes: Uint8Array;
   keyLength: number;
 }
@@ -293,8 +295,12 @@ const FIELDS: readonly FieldCodec[] = [
     tabled: (entry, add) => add(entry.day),
     write: (entry, { out, table }) => out.uint(entry.day === undefined ? 0 : table.get(entry.day)!),
     read(draft, state) {
-      const day = tableRef(state, state.input.uint());
-      if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Malformed('bad day');
+      const at = state.input.uint();
+      const day = tableRef(state, at);
+      if (day !== undefined && state.days[at] !== 1) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Malformed('bad day');
+        state.days[at] = 1;
+      }
       draft.day = day;
     },
   },
@@ -424,7 +430,7 @@ export function decodeIndexCache(bytes: Uint8Array, expected: IndexCacheIdentity
     for (let i = 0; i < table.length; i++) table[i] = input.string();
     const count = input.count();
     const records: IndexedEntry[] = new Array(count);
-    const state: DecodeState = { input, table, keyBytes: new Uint8Array(256), keyLength: 0 };
+    const state: DecodeState = { input, table, days: new Uint8Array(table.length + 1), keyBytes: new Uint8Array(256), keyLength: 0 };
     for (let i = 0; i < count; i++) {
       const draft: Draft = {};
       for (const field of FIELDS) field.read(draft, state);
