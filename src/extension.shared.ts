@@ -9,7 +9,8 @@ import type { Services } from './features/services';
 import type { BalanceStatusBar } from './features/statusBar';
 import type { TraitTreeProvider } from './features/traitTree';
 import { JournalWriter } from './journalFiles';
-import { JournalIndexer } from './journalIndexer';
+import { IndexCacheStore } from './indexCacheStore';
+import { JournalIndexer, StartResult } from './journalIndexer';
 import { Platform } from './platform/platform';
 
 /** What another extension (or a test) may read of the journal; nothing here changes it. */
@@ -46,6 +47,15 @@ export interface BalanceJournalApi {
   settle(): Promise<void>;
   readonly treeProvider: TraitTreeProvider;
   readonly statusBar: BalanceStatusBar;
+  /** For the extension's own tests: the index cache, written and read as in a new window. */
+  readonly testing: {
+    /** The cache file in the extension's storage. */
+    readonly cacheUri: vscode.Uri | undefined;
+    /** Writes the cache now if a write is due. */
+    flushCache(): Promise<void>;
+    /** What the next window does: the index emptied, filled from the cache, checked against the disk. */
+    reload(): Promise<StartResult>;
+  };
 }
 
 /**
@@ -60,7 +70,9 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
   const log = vscode.window.createOutputChannel('Balance Journal', { log: true });
   const model = new JournalModel();
   const diagnostics = new EntryDiagnostics();
-  const indexer = new JournalIndexer(model.index, diagnostics, log, platform);
+  const cache = new IndexCacheStore(context.storageUri ?? context.globalStorageUri, log);
+  const version = String((context.extension?.packageJSON as { version?: unknown } | undefined)?.version ?? 'unknown');
+  const indexer = new JournalIndexer(model.index, diagnostics, log, platform, cache, version);
   const services: Services = {
     context,
     log,
@@ -77,7 +89,7 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     context.subscriptions.push(...(Array.isArray(registered) ? registered : [registered as vscode.Disposable]));
   }
 
-  void indexer.start().catch((error) => log.error(`Indexing failed: ${String(error)}`));
+  void indexer.start('activation').catch((error) => log.error(`Indexing failed: ${String(error)}`));
 
   return {
     index: readonlyView(model.index),
@@ -85,5 +97,15 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     settle: () => indexer.settle().then(() => model.flush()),
     treeProvider: services.exposed.treeProvider!,
     statusBar: services.exposed.statusBar!,
+    testing: Object.freeze({
+      cacheUri: indexer.cacheUri,
+      flushCache: () => indexer.flushCache(),
+      reload: async () => {
+        const result = await indexer.start('reload');
+        await indexer.settle();
+        model.flush();
+        return result;
+      },
+    }),
   };
 }

@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import { JournalRoot, affectsIndexing, checkedJournalRoots, findSymbolicLink, maxFileBytes } from './config';
 import type { ProblemSink } from './features/entryDiagnostics';
-import { Platform } from './platform/platform';
+import { Platform, fileKind } from './platform/platform';
+import { IndexCacheIdentity } from './core/indexCache';
 import { JournalIndex } from './core/journalIndex';
-import { FileKind, JournalFileSystem, JournalSync, ScanResult } from './core/journalSync';
+import { JournalFileSystem, JournalSync, ScanResult } from './core/journalSync';
+import { IndexCacheStore } from './indexCacheStore';
 
 /** The journal's files through `workspace.fs` and the host's own reader (see Platform). */
 function workspaceFileSystem(platform: Platform, roots: () => readonly JournalRoot[]): JournalFileSystem<vscode.Uri> {
   return {
     key: (uri) => uri.toString(),
+    fromKey: (key) => vscode.Uri.parse(key, true),
     baseName: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
     child: (directory, name) => vscode.Uri.joinPath(directory, name),
     parent: (uri) => uri.with({ path: uri.path.slice(0, Math.max(uri.path.lastIndexOf('/'), 1)) }),
@@ -16,10 +19,7 @@ function workspaceFileSystem(platform: Platform, roots: () => readonly JournalRo
       const children = await vscode.workspace.fs.readDirectory(directory);
       return children.map(([name, type]) => [name, fileKind(type)] as const);
     },
-    async stat(uri) {
-      const stat = await vscode.workspace.fs.stat(uri);
-      return { kind: fileKind(stat.type), size: stat.size };
-    },
+    stat: (uri) => platform.stat(uri),
     readFile: (uri, maxBytes, headBytes) => platform.readFile(uri, maxBytes, headBytes),
     isNotFound: (error) => error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound'),
     async rootIsSafe(uri) {
@@ -31,15 +31,23 @@ function workspaceFileSystem(platform: Platform, roots: () => readonly JournalRo
   };
 }
 
-function fileKind(type: vscode.FileType): FileKind {
-  // Symbolic links are not followed: they could lead outside the workspace, or loop.
-  if (type & vscode.FileType.SymbolicLink) return 'other';
-  if (type === vscode.FileType.Directory) return 'directory';
-  return type === vscode.FileType.File ? 'file' : 'other';
-}
-
 /** Longer scans show a cancellable notification; shorter ones only the view's own progress. */
 const PROGRESS_AFTER_MS = 1000;
+
+/** The index cache is written this long after a scan or a change, at most once in this time. */
+export const CACHE_SAVE_DELAY_MS = 3000;
+
+/**
+ * How indexing starts: at activation from the cache when there is one (then checked against the
+ * disk); on Refresh with the cache cleared and every file read; after a settings or workspace
+ * change with every file read. `reload` is activation again on a cleared index (tests).
+ */
+export type StartKind = 'activation' | 'refresh' | 'restart' | 'reload';
+
+export interface StartResult extends ScanResult {
+  /** Records put into the index from the cache before the check (0 without a usable cache). */
+  readonly restored: number;
+}
 
 /**
  * The index/watcher feature: wires `core/journalSync` to VS Code. One FileSystemWatcher per
@@ -53,12 +61,18 @@ export class JournalIndexer implements vscode.Disposable {
   private progressReporter: vscode.Progress<{ message?: string; increment?: number }> | undefined;
   private lastReported = 0;
   private cancelledByUser = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<unknown> = Promise.resolve();
+  private disposed = false;
 
   constructor(
-    index: JournalIndex,
+    private readonly index: JournalIndex,
     problems: ProblemSink,
     private readonly log: vscode.LogOutputChannel,
     platform: Platform,
+    private readonly cache: IndexCacheStore,
+    /** The extension's version: a cache written by another one is not trusted. */
+    private readonly version: string,
   ) {
     this.sync = new JournalSync(index, workspaceFileSystem(platform, () => this.roots), {
       problems: (uri, found) => problems.problems(uri, found),
@@ -70,6 +84,10 @@ export class JournalIndexer implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsIndexing(event)) this.restart('the journal folder or size limit setting changed');
       }),
+      // Changes after a scan reach the cache a few seconds later (during a scan, its end does).
+      index.onDidChange(() => {
+        if (!this.sync.isScanning) this.scheduleSave();
+      }),
     );
   }
 
@@ -79,6 +97,16 @@ export class JournalIndexer implements vscode.Disposable {
 
   get isScanning(): boolean {
     return this.sync.isScanning;
+  }
+
+  /** The index shows the last session's records while they are checked against the disk. */
+  get isValidating(): boolean {
+    return this.sync.isValidating;
+  }
+
+  /** Where the index cache is kept (undefined without any storage). */
+  get cacheUri(): vscode.Uri | undefined {
+    return this.cache.uri;
   }
 
   get hasScanned(): boolean {
@@ -97,22 +125,80 @@ export class JournalIndexer implements vscode.Disposable {
 
   private starting: Promise<unknown> = Promise.resolve();
 
-  /** Starts watching and scanning; the scan runs in the background. */
-  start(): Promise<ScanResult> {
-    const started = this.configure().then(() => this.rescan());
+  /** Starts watching and scanning (see StartKind); the scan runs in the background. */
+  start(kind: StartKind = 'restart'): Promise<StartResult> {
+    const started = this.startIndexing(kind);
     this.starting = started.catch(() => undefined);
     return started;
   }
 
-  /** A full scan; past a second it shows a notification that can cancel it. */
-  rescan(): Promise<ScanResult> {
+  private async startIndexing(kind: StartKind): Promise<StartResult> {
+    const fromCache = kind === 'activation' || kind === 'reload';
+    if (kind === 'refresh') await this.cache.clear();
+    // The cache file is read while the journal folders are resolved.
+    const [bytes] = await Promise.all([fromCache ? this.cache.read() : undefined, this.configure()]);
+    const records = bytes && this.cache.decode(bytes, this.cacheIdentity());
+    if (kind === 'reload') this.index.clear();
+    const restored = records ? this.sync.restore(records) : 0;
+    if (records) this.log.info(`Restored ${restored} entries from the index cache; checking them against the disk.`);
+    const result = await this.rescan(restored > 0);
+    if (!result.cancelled) this.scheduleSave();
+    return { ...result, restored };
+  }
+
+  /** What the cached records depend on besides the extension's version. */
+  private cacheIdentity(): IndexCacheIdentity {
+    const roots = this.roots.flatMap((root) => ('uri' in root ? [root.uri.toString()] : []));
+    const fingerprint = JSON.stringify({
+      roots,
+      maxFileBytes: maxFileBytes(),
+      // Problems are kept as text in the user's language; dates without a zone in local time.
+      language: vscode.env?.language,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+    return { version: this.version, fingerprint };
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer || this.disposed || !this.cache.uri) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.saving = this.saving.then(() => this.saveCache()).catch((error) => this.log.warn(`Cannot write the index cache: ${String(error)}`));
+    }, CACHE_SAVE_DELAY_MS);
+  }
+
+  /**
+   * Writes the index to the cache now, unless a scan is running (its end writes it) or was
+   * cancelled (the counts are partial). Returns the bytes written.
+   */
+  async saveCache(): Promise<number> {
+    if (this.disposed || this.sync.isScanning || !this.sync.hasScanned || this.cancelledByUser) return 0;
+    if (!this.roots.some((root) => 'uri' in root)) return 0; // no journal: nothing worth keeping
+    const started = Date.now();
+    const written = await this.cache.save(this.cacheIdentity(), this.index.values());
+    this.log.debug(`Wrote the index cache: ${this.index.size} entries, ${written} bytes, in ${Date.now() - started} ms.`);
+    return written;
+  }
+
+  /** Resolves once a cache write that is due has been done (tests). */
+  async flushCache(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      this.saving = this.saving.then(() => this.saveCache());
+    }
+    await this.saving;
+  }
+
+  /** A scan of every file (or, with `reuseUnchanged`, a check of the restored records); past a second it shows a notification that can cancel it. */
+  rescan(reuseUnchanged = false): Promise<ScanResult> {
     const cancellation = new vscode.CancellationTokenSource();
     this.cancelledByUser = false;
     cancellation.token.onCancellationRequested(() => {
       this.cancelledByUser = true;
       this.log.info('Indexing cancelled by the user; counts are partial until Refresh.');
     });
-    const scan = this.sync.rescan({ isCancelled: () => cancellation.token.isCancellationRequested, progress: (done, total) => this.reportProgress(done, total) });
+    const scan = this.sync.rescan({ isCancelled: () => cancellation.token.isCancellationRequested, progress: (done, total) => this.reportProgress(done, total) }, { reuseUnchanged });
     const timer = setTimeout(() => {
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Balance Journal: indexing'), cancellable: true },
@@ -170,6 +256,8 @@ export class JournalIndexer implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
     this.sync.dispose();
     this.watchers.forEach((watcher) => watcher.dispose());
     this.subscriptions.forEach((subscription) => subscription.dispose());

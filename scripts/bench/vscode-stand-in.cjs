@@ -71,7 +71,7 @@ function wrapFsError(error) {
   return error;
 }
 
-const stats = { readFile: 0, readDirectory: 0 };
+const stats = { readFile: 0, readDirectory: 0, writeFile: 0 };
 
 // The Node host reads journal files with node:fs directly (open with O_NOFOLLOW, then fstat and
 // read): count those opens as reads, so the burst check below sees every file read.
@@ -93,7 +93,7 @@ const workspaceFs = {
     }
   },
   async readFile(uri) {
-    stats.readFile++;
+    if (uri.fsPath.endsWith('.md')) stats.readFile++;
     try {
       return await fs.readFile(uri.fsPath); // a Buffer is a Uint8Array
     } catch (error) {
@@ -103,7 +103,26 @@ const workspaceFs = {
   async stat(uri) {
     try {
       const s = await fs.lstat(uri.fsPath);
-      return { type: s.isSymbolicLink() ? FileType.SymbolicLink : s.isDirectory() ? FileType.Directory : s.isFile() ? FileType.File : FileType.Unknown, size: s.size };
+      const type = s.isSymbolicLink() ? FileType.SymbolicLink : s.isDirectory() ? FileType.Directory : s.isFile() ? FileType.File : FileType.Unknown;
+      return { type, size: s.size, mtime: s.mtimeMs, ctime: s.ctimeMs };
+    } catch (error) {
+      throw wrapFsError(error);
+    }
+  },
+  // Used by the extension for its own storage only (the index cache).
+  async writeFile(uri, bytes) {
+    stats.writeFile++;
+    await fs.writeFile(uri.fsPath, bytes);
+  },
+  async createDirectory(uri) {
+    await fs.mkdir(uri.fsPath, { recursive: true });
+  },
+  async rename(from, to) {
+    await fs.rename(from.fsPath, to.fsPath);
+  },
+  async delete(uri) {
+    try {
+      await fs.rm(uri.fsPath, { recursive: true });
     } catch (error) {
       throw wrapFsError(error);
     }
@@ -166,6 +185,7 @@ const l10n = {
 
 const vscode = {
   l10n,
+  env: { language: 'en' },
   Disposable: StandInDisposable,
   EventEmitter,
   Uri,

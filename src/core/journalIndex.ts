@@ -14,7 +14,19 @@ export interface IndexedEntry {
   readonly problems: readonly EntryProblem[];
   /** Only `entry` notes are reflections: counted, listed and reviewed (core/noteKinds). */
   readonly kind: NoteKind;
+  /** The file's size in bytes and modification time (epoch ms) when it was read; -1 when unknown. */
+  readonly size: number;
+  readonly mtime: number;
 }
+
+/** What a file was like when it was read: a later size or mtime says it changed. */
+export interface ContentStamp {
+  readonly size: number;
+  /** Epoch milliseconds; -1 when unknown (the file is then read again on the next check). */
+  readonly mtime: number;
+}
+
+export const UNKNOWN_STAMP: ContentStamp = Object.freeze({ size: -1, mtime: -1 });
 
 export interface TagCount {
   readonly tag: string;
@@ -82,19 +94,53 @@ export class JournalIndex {
 
   /**
    * Adds or replaces the note stored under `key`. `folder` is the first folder under the
-   * journal it sits in (`reviews`), which may decide its kind.
+   * journal it sits in (`reviews`), which may decide its kind. `stamp` is the file's size and
+   * mtime as read.
    */
-  set(key: string, fileName: string, parsed: ParsedEntry, folder?: string): IndexedEntry {
+  set(key: string, fileName: string, parsed: ParsedEntry, folder?: string, stamp: ContentStamp = UNKNOWN_STAMP): IndexedEntry {
+    return this.insert(
+      key,
+      parsed.title ?? detach(fileName.replace(/\.md$/i, '')),
+      parsed.day,
+      parsed.time,
+      parsed.tags,
+      parsed.problems,
+      noteKind(parsed.kind, folder, parsed.tags),
+      stamp,
+    );
+  }
+
+  /**
+   * Adds or replaces a note as it was recorded in an earlier session (core/indexCache), kind
+   * and title included: nothing is derived again.
+   */
+  restore(record: IndexedEntry): IndexedEntry {
+    return this.insert(record.key, record.title, record.day, record.time, record.tags, record.problems, record.kind, record);
+  }
+
+  private insert(
+    key: string,
+    title: string,
+    day: string | undefined,
+    time: number,
+    tags: readonly string[],
+    problems: readonly EntryProblem[],
+    kind: NoteKind,
+    stamp: ContentStamp,
+  ): IndexedEntry {
     const previous = this.entries.get(key);
     if (previous) this.untag(previous);
+    // One shape for every entry, whichever way it came in.
     const entry: IndexedEntry = {
       key,
-      title: parsed.title ?? detach(fileName.replace(/\.md$/i, '')),
-      day: parsed.day,
-      time: parsed.time,
-      tags: parsed.tags.map((tag) => this.intern(tag)),
-      problems: parsed.problems.length > 0 ? parsed.problems : NO_PROBLEMS,
-      kind: noteKind(parsed.kind, folder, parsed.tags),
+      title,
+      day,
+      time,
+      tags: tags.map((tag) => this.intern(tag)),
+      problems: problems.length > 0 ? problems : NO_PROBLEMS,
+      kind,
+      size: stamp.size,
+      mtime: stamp.mtime,
     };
     this.entries.set(key, entry);
     let ofKind = this.keysByKind.get(entry.kind);

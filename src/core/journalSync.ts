@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_FILE_KB, parseEntryBytes } from './entryBytes';
 import { EntryProblem, ParsedEntry } from './entryParser';
-import { JournalIndex } from './journalIndex';
+import { planValidation, recordedStamp } from './indexCache';
+import { ContentStamp, IndexedEntry, JournalIndex } from './journalIndex';
 import { firstFolderUnder } from './noteKinds';
 import { PathChecks, isMarkdownName } from './journalPaths';
 
@@ -12,6 +13,8 @@ export type FileKind = 'file' | 'directory' | 'other';
 export interface FileStamp {
   readonly kind: FileKind;
   readonly size: number;
+  /** Last modification, epoch milliseconds (0 or less when the file system gives none). */
+  readonly mtime: number;
 }
 
 export interface FileRead {
@@ -19,6 +22,8 @@ export interface FileRead {
   readonly bytes: Uint8Array;
   /** The file's size on disk. */
   readonly size: number;
+  /** Its last modification (epoch ms) as seen when it was read, if known. */
+  readonly mtime?: number;
 }
 
 /**
@@ -30,6 +35,8 @@ export interface FileRead {
 export interface JournalFileSystem<L> {
   /** A stable unique string for the location; the index is keyed by it. */
   key(location: L): string;
+  /** The location of a key (`key(fromKey(k)) === k`), for records kept from an earlier session. */
+  fromKey(key: string): L;
   baseName(location: L): string;
   child(directory: L, name: string): L;
   /** The folder that holds `location`. */
@@ -82,8 +89,19 @@ export interface ScanControl {
   progress?(done: number, total: number): void;
 }
 
+export interface ScanOptions {
+  /**
+   * Trust the index's records of files whose size and mtime have not changed (a `stat` each)
+   * and read only the others: the check of an index restored from the cache.
+   */
+  readonly reuseUnchanged?: boolean;
+}
+
 export interface ScanResult {
+  /** Markdown files found. */
   readonly files: number;
+  /** Of them, files read (all of them unless the scan reused unchanged records). */
+  readonly read: number;
   readonly milliseconds: number;
   readonly cancelled: boolean;
 }
@@ -93,6 +111,7 @@ interface ReadResult<L> {
   readonly key: string;
   readonly ticket: number;
   readonly parsed: ParsedEntry | undefined;
+  readonly stamp: ContentStamp;
 }
 
 /** How much of an oversized file is kept: more than any front matter that is read. */
@@ -109,6 +128,7 @@ export class JournalSync<L> {
   private roots: L[] = [];
   private scanGeneration = 0;
   private running: Promise<ScanResult> | undefined;
+  private runningReuses = false;
   private scannedOnce = false;
   private readonly stateListeners = new Set<() => void>();
 
@@ -139,6 +159,11 @@ export class JournalSync<L> {
     return this.running !== undefined;
   }
 
+  /** The running scan is checking restored records against the disk (see ScanOptions). */
+  get isValidating(): boolean {
+    return this.running !== undefined && this.runningReuses;
+  }
+
   get hasScanned(): boolean {
     return this.scannedOnce;
   }
@@ -156,10 +181,13 @@ export class JournalSync<L> {
   /** Each root's key with one trailing `/`, to tell which root a file is under. */
   private rootPrefixes: string[] = [];
 
-  /** A full scan of every root. A scan already running is superseded and ends early. */
-  rescan(control: ScanControl = {}): Promise<ScanResult> {
+  /**
+   * A full scan of every root: every file read, or with `reuseUnchanged` only those whose stamp
+   * changed. A scan already running is superseded and ends early.
+   */
+  rescan(control: ScanControl = {}, options: ScanOptions = {}): Promise<ScanResult> {
     const generation = ++this.scanGeneration;
-    const run = this.scanAll(generation, control).finally(() => {
+    const run = this.scanAll(generation, control, options.reuseUnchanged === true).finally(() => {
       if (generation === this.scanGeneration) {
         this.running = undefined;
         this.scannedOnce = true;
@@ -167,8 +195,30 @@ export class JournalSync<L> {
       }
     });
     this.running = run;
+    this.runningReuses = options.reuseUnchanged === true;
     this.fireState();
     return run;
+  }
+
+  /**
+   * Puts records kept from an earlier session into the index at once, as one batch, before the
+   * check (`rescan` with `reuseUnchanged`) that makes the tally exact. Only records of Markdown
+   * files under the current roots are taken, and none over a file the index already knows or
+   * is reading now (file events since activation are newer). Returns how many were restored.
+   */
+  restore(records: Iterable<IndexedEntry>): number {
+    let restored = 0;
+    this.index.batch(() => {
+      for (const record of records) {
+        const { key } = record;
+        if (this.index.get(key) !== undefined || this.latestTicket.has(key) || this.pending.has(key)) continue;
+        if (!isMarkdownName(key) || !this.rootPrefixes.some((prefix) => key.startsWith(prefix))) continue;
+        this.index.restore(record);
+        restored++;
+        if (record.problems.length > 0) this.reporter.problems(this.fs.fromKey(key), record.problems);
+      }
+    });
+    return restored;
   }
 
   /** A watcher saw a file or folder created or changed. */
@@ -293,15 +343,35 @@ export class JournalSync<L> {
     });
   }
 
-  private async scanAll(generation: number, control: ScanControl): Promise<ScanResult> {
+  private async scanAll(generation: number, control: ScanControl, reuseUnchanged: boolean): Promise<ScanResult> {
     const started = Date.now();
     this.touchedDuringScan.clear();
-    const files: L[] = [];
-    for (const root of this.roots) files.push(...(await this.findMarkdownFiles(root, generation)));
+    const found: L[] = [];
+    for (const root of this.roots) found.push(...(await this.findMarkdownFiles(root, generation)));
     const cancelled = () => generation !== this.scanGeneration || control.isCancelled?.() === true;
-    if (cancelled()) return { files: 0, milliseconds: Date.now() - started, cancelled: true };
+    if (cancelled()) return { files: found.length, read: 0, milliseconds: Date.now() - started, cancelled: true };
 
-    const seen = new Set(files.map((file) => this.fs.key(file)));
+    const seen = new Set<string>();
+    let files = found;
+    if (reuseUnchanged) {
+      // One `stat` per file (never following a link): unchanged records stay as they are.
+      const stamped: Array<{ file: L; key: string; stamp: FileStamp }> = [];
+      await mapLimit(found, this.options.readConcurrency, async (file) => {
+        let stamp: FileStamp;
+        try {
+          stamp = await this.fs.stat(file);
+        } catch {
+          stamp = { kind: 'file', size: -1, mtime: -1 }; // gone or unreadable: the read will tell
+        }
+        // Listed as a file, a link now: neither read nor kept (its record is dropped below).
+        if (stamp.kind === 'file') stamped.push({ file, key: this.fs.key(file), stamp });
+      });
+      if (cancelled()) return { files: found.length, read: 0, milliseconds: Date.now() - started, cancelled: true };
+      const plan = planValidation(stamped, (key) => this.index.get(key));
+      for (const key of plan.unchanged) seen.add(key);
+      files = plan.toRead;
+    }
+    for (const file of files) seen.add(this.fs.key(file));
     let done = 0;
     await this.readAll(files, (results) => {
       if (cancelled()) return false;
@@ -310,13 +380,18 @@ export class JournalSync<L> {
       control.progress?.(done, files.length);
       return true;
     });
-    if (cancelled()) return { files: done, milliseconds: Date.now() - started, cancelled: true };
+    if (cancelled()) return { files: found.length, read: done, milliseconds: Date.now() - started, cancelled: true };
     // Entries the scan did not find are gone, unless a file event brought them in meanwhile.
     const stale = [...this.index.keys()].filter((key) => !seen.has(key) && !this.touchedDuringScan.has(key));
     this.index.batch(() => stale.forEach((key) => this.forget(key)));
     const milliseconds = Date.now() - started;
-    this.reporter.log('info', `Indexed ${done} entries in ${milliseconds} ms (${this.index.size} in the index).`);
-    return { files: done, milliseconds, cancelled: false };
+    this.reporter.log(
+      'info',
+      reuseUnchanged
+        ? `Checked ${found.length} entries in ${milliseconds} ms: ${done} read again, ${stale.length} gone (${this.index.size} in the index).`
+        : `Indexed ${done} entries in ${milliseconds} ms (${this.index.size} in the index).`,
+    );
+    return { files: found.length, read: done, milliseconds, cancelled: false };
   }
 
   /** Every `.md` file under `folder` (none if it does not exist), skipping dot-folders. */
@@ -354,7 +429,7 @@ export class JournalSync<L> {
     const collected: ReadResult<L>[] = [];
     for (let start = 0; start < files.length; start += this.options.applyChunk) {
       const chunk = files.slice(start, start + this.options.applyChunk);
-      const loaded: Array<{ location: L; key: string; ticket: number; bytes: Uint8Array | undefined; size: number }> = new Array(chunk.length);
+      const loaded: Array<{ location: L; key: string; ticket: number; bytes: Uint8Array | undefined; size: number; stamp: ContentStamp }> = new Array(chunk.length);
       let next = 0;
       await mapLimit(chunk, this.options.readConcurrency, async (location) => {
         const slot = next++;
@@ -363,19 +438,22 @@ export class JournalSync<L> {
         this.latestTicket.set(key, ticket);
         let bytes: Uint8Array | undefined;
         let size = 0;
+        let mtime: number | undefined;
+        const readAt = Date.now();
         try {
           // Never more than the limit: over it, only the beginning, where front matter is.
-          ({ bytes, size } = await this.fs.readFile(location, this.options.maxFileBytes, Math.min(this.options.maxFileBytes, FRONT_MATTER_WINDOW)));
+          ({ bytes, size, mtime } = await this.fs.readFile(location, this.options.maxFileBytes, Math.min(this.options.maxFileBytes, FRONT_MATTER_WINDOW)));
           if (size > this.options.maxFileBytes) this.reporter.log('warn', `${key} is over the size limit; only its front matter is indexed.`);
         } catch (error) {
           if (!this.fs.isNotFound(error)) this.reporter.log('warn', `Cannot read ${key}: ${String(error)}`);
         }
-        loaded[slot] = { location, key, ticket, bytes, size };
+        loaded[slot] = { location, key, ticket, bytes, size, stamp: recordedStamp(size, mtime, readAt) };
       });
-      const results = loaded.map(({ location, key, ticket, bytes, size }) => ({
+      const results = loaded.map(({ location, key, ticket, bytes, size, stamp }) => ({
         location,
         key,
         ticket,
+        stamp,
         parsed: bytes === undefined ? undefined : parseEntryBytes(bytes, this.fs.baseName(location), this.options.maxFileBytes, size),
       }));
       if (!onChunk) collected.push(...results);
@@ -384,7 +462,7 @@ export class JournalSync<L> {
     return collected;
   }
 
-  private apply({ location, key, ticket, parsed }: ReadResult<L>): void {
+  private apply({ location, key, ticket, parsed, stamp }: ReadResult<L>): void {
     if (this.latestTicket.get(key) !== ticket) return; // a newer read or a delete came after
     this.latestTicket.delete(key);
     if (!parsed) {
@@ -392,7 +470,7 @@ export class JournalSync<L> {
       return;
     }
     const rootPrefix = this.rootPrefixes.find((prefix) => key.startsWith(prefix));
-    this.index.set(key, this.fs.baseName(location), parsed, rootPrefix === undefined ? undefined : firstFolderUnder(rootPrefix, key));
+    this.index.set(key, this.fs.baseName(location), parsed, rootPrefix === undefined ? undefined : firstFolderUnder(rootPrefix, key), stamp);
     this.reporter.problems(location, parsed.problems);
   }
 }

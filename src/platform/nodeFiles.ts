@@ -25,7 +25,7 @@ const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.
  * `headBytes`, with its size. The file is opened once and checked through that handle, so it
  * cannot be swapped for a link between the check and the read.
  */
-export async function readRegularFile(path: string, maxBytes: number, headBytes: number): Promise<{ bytes: Uint8Array; size: number }> {
+export async function readRegularFile(path: string, maxBytes: number, headBytes: number): Promise<{ bytes: Uint8Array; size: number; mtime: number }> {
   let fd: number;
   try {
     fd = await call<number>((done) => fs.open(path, READ_FLAGS, done));
@@ -45,10 +45,16 @@ export async function readRegularFile(path: string, maxBytes: number, headBytes:
       if (read === 0) break;
       filled += read;
     }
-    return { bytes: filled === wanted ? buffer : buffer.subarray(0, filled), size: stat.size };
+    return { bytes: filled === wanted ? buffer : buffer.subarray(0, filled), size: stat.size, mtime: stat.mtimeMs };
   } finally {
     await call<void>((done) => fs.close(fd, (error) => done(error, undefined))).catch(() => undefined);
   }
+}
+
+/** What is at `path` itself (lstat: a symbolic link is 'other', never what it points to). */
+export async function statNoFollow(path: string): Promise<{ kind: 'file' | 'directory' | 'other'; size: number; mtime: number }> {
+  const stat = await call<fs.Stats>((done) => fs.lstat(path, done));
+  return { kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', size: stat.size, mtime: stat.mtimeMs };
 }
 
 /**

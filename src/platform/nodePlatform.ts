@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { createExclusive, readRegularFile } from './nodeFiles';
-import { Platform, createThroughWorkspaceFs, readThroughWorkspaceFs } from './platform';
+import { createExclusive, readRegularFile, statNoFollow } from './nodeFiles';
+import { Platform, createThroughWorkspaceFs, readThroughWorkspaceFs, statThroughWorkspaceFs } from './platform';
 
 /**
  * The Node extension host: files on the local disk are opened with O_NOFOLLOW and checked through
@@ -13,6 +13,15 @@ export const nodePlatform: Platform = {
       return await readRegularFile(uri.fsPath, maxBytes, headBytes);
     } catch (error) {
       // The rest of the extension speaks workspace.fs's language for a missing file.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') throw vscode.FileSystemError.FileNotFound(uri);
+      throw error;
+    }
+  },
+  async stat(uri) {
+    if (uri.scheme !== 'file') return statThroughWorkspaceFs(uri);
+    try {
+      return await statNoFollow(uri.fsPath);
+    } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') throw vscode.FileSystemError.FileNotFound(uri);
       throw error;
     }

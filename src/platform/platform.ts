@@ -8,6 +8,16 @@ export interface JournalFileRead {
   /** The whole file, or its first `headBytes` when it is over `maxBytes`. */
   readonly bytes: Uint8Array;
   readonly size: number;
+  /** Last modification (epoch ms) as seen when read. */
+  readonly mtime?: number;
+}
+
+/** What is at a location itself: a symbolic link is 'other', never what it points to. */
+export interface JournalFileStat {
+  readonly kind: 'file' | 'directory' | 'other';
+  readonly size: number;
+  /** Epoch milliseconds. */
+  readonly mtime: number;
 }
 
 export interface Platform {
@@ -16,6 +26,8 @@ export interface Platform {
    * more than `maxBytes`: over it, only the first `headBytes`.
    */
   readFile(uri: vscode.Uri, maxBytes: number, headBytes: number): Promise<JournalFileRead>;
+  /** Kind, size and mtime, never through a symbolic link (the check of a restored index). */
+  stat(uri: vscode.Uri): Promise<JournalFileStat>;
   /** Creates `uri` with `bytes` only if nothing is there: true when created. */
   createExclusively(uri: vscode.Uri, bytes: Uint8Array): Promise<boolean>;
 }
@@ -38,7 +50,20 @@ export async function readThroughWorkspaceFs(uri: vscode.Uri, maxBytes: number, 
   if (stat.size > maxBytes) return { bytes: new Uint8Array(0), size: stat.size };
   const bytes = await vscode.workspace.fs.readFile(uri);
   // A copy of the head, so that the whole file can be freed.
-  return { bytes: bytes.byteLength > maxBytes ? bytes.slice(0, headBytes) : bytes, size: Math.max(stat.size, bytes.byteLength) };
+  return { bytes: bytes.byteLength > maxBytes ? bytes.slice(0, headBytes) : bytes, size: Math.max(stat.size, bytes.byteLength), mtime: stat.mtime };
+}
+
+/** Through `workspace.fs`, which reports a symbolic link as one. */
+export async function statThroughWorkspaceFs(uri: vscode.Uri): Promise<JournalFileStat> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  return { kind: fileKind(stat.type), size: stat.size, mtime: stat.mtime };
+}
+
+export function fileKind(type: vscode.FileType): JournalFileStat['kind'] {
+  // Symbolic links are not followed: they could lead outside the workspace, or loop.
+  if (type & vscode.FileType.SymbolicLink) return 'other';
+  if (type === vscode.FileType.Directory) return 'directory';
+  return type === vscode.FileType.File ? 'file' : 'other';
 }
 
 /** The last check-then-write create of the fallback; the next one waits for it. */
@@ -66,5 +91,6 @@ export function createThroughWorkspaceFs(uri: vscode.Uri, bytes: Uint8Array): Pr
 /** The web worker extension host: workspace.fs only. */
 export const webPlatform: Platform = {
   readFile: readThroughWorkspaceFs,
+  stat: statThroughWorkspaceFs,
   createExclusively: createThroughWorkspaceFs,
 };

@@ -270,4 +270,47 @@ describe('Balance Journal on a journal of 30,000 entries', { timeout: 600_000 },
     for (const [id, label] of Object.entries(TRAIT_LABELS)) await waitForRowDescription(page, label, entries(counts[id]));
     console.log(`# 30,000 entries: scan finished ${scanned} ms, exact tally shown ${Date.now() - started} ms after the view was opened`);
   });
+
+  step('a reload of the window shows the tally from the index cache and reads only what changed', () => state.page, async () => {
+    const { page } = state;
+    const udd = state.server.userDataDir;
+    // The cache is written in the extension's workspace storage a few seconds after the scan.
+    const deadline = Date.now() + WAIT_MS;
+    while (filesNamed(udd, 'journal-index.bin').length === 0) {
+      assert.ok(Date.now() < deadline, 'no index cache in the user data folder');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // One file changes while the window is away (its tags stay, so the tally does not).
+    const changed = expected.files[123];
+    writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nEdited while the window was reloading.\n`);
+    const started = Date.now();
+    await Promise.all([page.waitForEvent('load', { timeout: WAIT_MS }), runCommand(page, 'Developer: Reload Window')]);
+    await waitForActivityBarItem(page, 'Balance Journal', { click: true });
+    const counts = Object.fromEntries(Object.keys(TRAIT_LABELS).map((id) => [id, expected.counts.get(id) ?? 0]));
+    await waitForRowDescription(page, 'Balance', balanceText(counts));
+    for (const [id, label] of Object.entries(TRAIT_LABELS)) await waitForRowDescription(page, label, entries(counts[id]));
+    const shown = Date.now() - started;
+    // The new window's log: the records came from the cache, and only the changed file was read.
+    let checked;
+    while (!(checked = logLines(udd).find((line) => /Checked 30000 entries/.test(line)))) {
+      assert.ok(Date.now() - started < 4 * WAIT_MS, `no check of the cache in the log:\n${logLines(udd).join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.ok(logLines(udd).some((line) => /Restored 30000 entries from the index cache/.test(line)));
+    const read = Number(/: (\d+) read again/.exec(checked)?.[1]);
+    assert.ok(read >= 1 && read < 3000, checked); // the changed file, and files read within seconds of their last change
+    await shot(page, '9-reloaded.png');
+    console.log(`# 30,000 entries, reloaded: exact tally shown ${shown} ms after Reload Window; ${checked.replace(/^.*\] /, '')}`);
+  });
 });
+
+/** Every file under `folder` called `name` (or whose name matches it). */
+function filesNamed(folder, name) {
+  const matches = (base) => (typeof name === 'string' ? base === name : name.test(base));
+  return readdirSync(folder, { recursive: true }).filter((file) => matches(path.basename(String(file)))).map((file) => path.join(folder, String(file)));
+}
+
+/** The lines of every Balance Journal log of this server (each window writes its own). */
+function logLines(udd) {
+  return filesNamed(udd, /Balance Journal\.log$/).flatMap((file) => readFileSync(file, 'utf8').split('\n'));
+}

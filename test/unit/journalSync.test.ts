@@ -1,18 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { JournalIndex } from '../../src/core/journalIndex';
-import { FileKind, JournalFileSystem, JournalSync, JournalSyncReporter } from '../../src/core/journalSync';
+import { decodeIndexCache, encodeIndexCache } from '../../src/core/indexCache';
+import { IndexedEntry, JournalIndex } from '../../src/core/journalIndex';
+import { FileKind, FileStamp, JournalFileSystem, JournalSync, JournalSyncReporter } from '../../src/core/journalSync';
 
 /** An in-memory file tree keyed by path; reads can be held back to stage races. */
 class MemoryFs implements JournalFileSystem<string> {
   readonly files = new Map<string, string>();
   /** Paths listed as neither file nor folder (symbolic links, sockets): never to be followed. */
   readonly others = new Set<string>();
+  /** Each file's mtime: a clock that moves one second per write, long before now. */
+  readonly mtimes = new Map<string, number>();
+  private clock = Date.UTC(2020, 0, 1);
   readonly reads = new Map<string, number>();
+  readonly stats = new Map<string, number>();
   private gate: Promise<void> | undefined;
   private openGate: (() => void) | undefined;
 
   write(path: string, text: string): void {
     this.files.set(path, text);
+    this.mtimes.set(path, (this.clock += 1000));
+  }
+
+  /** Writes `text` and puts the mtime back, as a tool that keeps timestamps would. */
+  writeKeepingMtime(path: string, text: string): void {
+    const mtime = this.mtimes.get(path)!;
+    this.write(path, text);
+    this.mtimes.set(path, mtime);
+  }
+
+  remove(path: string): void {
+    this.files.delete(path);
+    this.mtimes.delete(path);
   }
 
   holdReads(): void {
@@ -32,6 +50,7 @@ class MemoryFs implements JournalFileSystem<string> {
   }
 
   key = (path: string) => path;
+  fromKey = (key: string) => key;
   baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
   child = (dir: string, name: string) => `${dir}/${name}`;
   parent = (path: string) => path.slice(0, Math.max(path.lastIndexOf('/'), 1));
@@ -50,22 +69,24 @@ class MemoryFs implements JournalFileSystem<string> {
     return [...children];
   }
 
-  async stat(path: string): Promise<{ kind: FileKind; size: number }> {
-    if (this.links.has(path)) return { kind: 'other', size: 0 };
-    if (this.files.has(path)) return { kind: 'file', size: this.files.get(path)!.length };
-    if ([...this.files.keys(), ...this.links].some((file) => file.startsWith(`${path}/`))) return { kind: 'directory', size: 0 };
+  async stat(path: string): Promise<FileStamp> {
+    this.stats.set(path, (this.stats.get(path) ?? 0) + 1);
+    if (this.links.has(path)) return { kind: 'other', size: 0, mtime: 1 };
+    if (this.files.has(path)) return { kind: 'file', size: new TextEncoder().encode(this.files.get(path)!).byteLength, mtime: this.mtimes.get(path)! };
+    if ([...this.files.keys(), ...this.links].some((file) => file.startsWith(`${path}/`))) return { kind: 'directory', size: 0, mtime: 1 };
     throw Object.assign(new Error(`ENOENT ${path}`), { notFound: true });
   }
 
-  async readFile(path: string, maxBytes = Infinity, headBytes = Infinity): Promise<{ bytes: Uint8Array; size: number }> {
+  async readFile(path: string, maxBytes = Infinity, headBytes = Infinity): Promise<{ bytes: Uint8Array; size: number; mtime?: number }> {
     this.reads.set(path, (this.reads.get(path) ?? 0) + 1);
     // Like O_NOFOLLOW on the last part; a link higher up is what the sync must not walk into.
     if (this.links.has(path)) throw new Error(`ELOOP ${path}`);
     const text = this.files.get(path); // what the disk holds when the read starts
+    const mtime = this.mtimes.get(path);
     if (this.gate) await this.gate;
     if (text === undefined) throw Object.assign(new Error(`ENOENT ${path}`), { notFound: true });
     const bytes = new TextEncoder().encode(text);
-    return { bytes: bytes.byteLength > maxBytes ? bytes.slice(0, headBytes) : bytes, size: bytes.byteLength };
+    return { bytes: bytes.byteLength > maxBytes ? bytes.slice(0, headBytes) : bytes, size: bytes.byteLength, mtime };
   }
 
   isNotFound = (error: unknown) => (error as { notFound?: boolean }).notFound === true;
@@ -356,5 +377,148 @@ describe('JournalSync', () => {
     sync.changed('/ws/journal/b.md');
     await sync.settle();
     expect(index.countOf('influence')).toBe(1);
+  });
+});
+
+describe('JournalSync restored from a cache, then checked against the disk', () => {
+  const identity = { version: '1', fingerprint: 'f' };
+
+  /** What the tree and the counts show of an index: every record, stamps aside. */
+  function contents(index: JournalIndex) {
+    const records = [...index.values()].map(({ key, title, day, time, tags, problems, kind }) => ({ key, title, day, time, tags: [...tags], problems: problems.length, kind }));
+    return records.sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  function freshScanOf(fs: MemoryFs): Promise<JournalIndex> {
+    const index = new JournalIndex();
+    const sync = new JournalSync(index, fs, quietReporter, fastOptions);
+    sync.setRoots(['/ws/journal']);
+    return sync.rescan().then(() => index);
+  }
+
+  /** A session that scans and writes its cache, the disk changed while closed, the next session. */
+  async function reload(fs: MemoryFs, whileClosed: () => void) {
+    const firstIndex = new JournalIndex();
+    const firstSync = new JournalSync(firstIndex, fs, quietReporter, fastOptions);
+    firstSync.setRoots(['/ws/journal']);
+    await firstSync.rescan();
+    const bytes = encodeIndexCache(identity, firstIndex.values());
+    whileClosed();
+    fs.reads.clear();
+    const index = new JournalIndex();
+    const problems = new Map<string, number>();
+    const sync = new JournalSync(index, fs, { ...quietReporter, problems: (file, list) => problems.set(file, list.length) }, fastOptions);
+    sync.setRoots(['/ws/journal']);
+    const loaded = decodeIndexCache(bytes, identity);
+    if (!('records' in loaded)) throw new Error(loaded.ignored);
+    const restored = sync.restore(loaded.records);
+    const atFirstPaint = contents(index);
+    const result = await sync.rescan({}, { reuseUnchanged: true });
+    await sync.settle();
+    return { index, sync, restored, atFirstPaint, result, problems, reads: [...fs.reads.keys()].sort(), fresh: contents(await freshScanOf(fs)) };
+  }
+
+  function journal(): MemoryFs {
+    const fs = new MemoryFs();
+    for (let i = 0; i < 30; i++) fs.write(`/ws/journal/2026/${10 + (i % 3)}/2026-10-${String(1 + i).padStart(2, '0')}.md`, `---\ntags: [empathy]\n---\n# Entry ${i}\n#influence`);
+    fs.write('/ws/journal/reviews/2026-W48.md', '---\ndate: 2026-11-27\n---\n# Week 48 #empathy');
+    fs.write('/ws/journal/broken.md', '---\ntags: [x\n---\n# Broken');
+    return fs;
+  }
+
+  it('reads nothing when nothing changed, and shows the exact tally at once', async () => {
+    const fs = journal();
+    const { index, restored, atFirstPaint, result, reads, fresh, problems } = await reload(fs, () => undefined);
+    expect(restored).toBe(32);
+    expect(atFirstPaint).toEqual(fresh);
+    expect(contents(index)).toEqual(fresh);
+    expect(reads).toEqual([]);
+    expect(result).toMatchObject({ files: 32, read: 0, cancelled: false });
+    expect(index.countOfKind('review')).toBe(1);
+    expect(problems.get('/ws/journal/broken.md')).toBe(1); // restored problems reach the Problems panel
+  });
+
+  it('re-reads changed files (size or mtime), reads added ones, drops deleted and renamed ones', async () => {
+    const fs = journal();
+    const { index, result, reads, fresh } = await reload(fs, () => {
+      fs.write('/ws/journal/2026/10/2026-10-01.md', '---\ntags: [innovation]\n---\n# Changed'); // size and mtime
+      const same = fs.files.get('/ws/journal/2026/11/2026-10-02.md')!;
+      fs.write('/ws/journal/2026/11/2026-10-02.md', same.replace('empathy', 'influenc')); // same size, new mtime
+      fs.write('/ws/journal/2027/01/new.md', '# New #decision-making'); // added, in a new folder
+      fs.remove('/ws/journal/2026/12/2026-10-03.md'); // deleted
+      const moved = fs.files.get('/ws/journal/2026/10/2026-10-04.md')!;
+      fs.remove('/ws/journal/2026/10/2026-10-04.md'); // renamed: gone here…
+      fs.write('/ws/journal/2026/10/renamed.md', moved); // …and new there
+      fs.remove('/ws/journal/reviews/2026-W48.md'); // a whole folder gone
+    });
+    expect(contents(index)).toEqual(fresh);
+    expect(reads).toEqual(['/ws/journal/2026/10/2026-10-01.md', '/ws/journal/2026/10/renamed.md', '/ws/journal/2026/11/2026-10-02.md', '/ws/journal/2027/01/new.md']);
+    expect(result).toMatchObject({ files: 31, read: 4 });
+    expect(index.countOf('innovation')).toBe(1);
+    expect(index.countOf('decision-making')).toBe(1);
+    expect(index.countOfKind('review')).toBe(0);
+  });
+
+  it('drops records of files and folders that became symbolic links, and reads nothing through them', async () => {
+    const fs = journal();
+    const { index, reads, fresh } = await reload(fs, () => {
+      fs.link('/ws/journal/2026/10/2026-10-01.md'); // a file replaced by a link (to /dev/zero, say)
+      fs.link('/ws/journal/2026/11'); // a folder replaced by a link to a folder elsewhere
+      fs.write('/ws/journal/2026/11/secret.md', '#secret');
+    });
+    expect(contents(index)).toEqual(fresh);
+    expect(reads).toEqual([]);
+    expect(index.get('/ws/journal/2026/10/2026-10-01.md')).toBeUndefined();
+    expect([...index.keys()].some((key) => key.startsWith('/ws/journal/2026/11/'))).toBe(false);
+    expect(index.countOf('secret')).toBe(0);
+  });
+
+  it('re-reads a file whose mtime was not trusted when it was read (written in the same second)', async () => {
+    const fs = journal();
+    const { reads, fresh, index } = await reload(fs, () => {
+      // The first session read this file right after it was written: its mtime was not trusted.
+      fs.mtimes.set('/ws/journal/broken.md', Date.now());
+    });
+    expect(contents(index)).toEqual(fresh);
+    expect(reads).toEqual(['/ws/journal/broken.md']);
+  });
+
+  it('restores only Markdown records under the current roots, never over what the index knows', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#influence');
+    const record = (key: string, tag: string): IndexedEntry => ({ key, title: 'T', day: undefined, time: Number.NaN, tags: [tag], problems: [], kind: 'entry', size: 1, mtime: 1e12 });
+    sync.changed('/ws/journal/a.md'); // a file event before the cache was loaded
+    await sync.settle();
+    expect(sync.restore([record('/ws/journal/a.md', 'empathy'), record('/ws/other/b.md', 'empathy'), record('/ws/journal/c.txt', 'empathy'), record('/ws/journal/d.md', 'empathy')])).toBe(1);
+    expect(index.get('/ws/journal/a.md')?.tags).toEqual(['influence']);
+    expect([...index.keys()].sort()).toEqual(['/ws/journal/a.md', '/ws/journal/d.md']);
+    await sync.rescan({}, { reuseUnchanged: true });
+    expect([...index.keys()]).toEqual(['/ws/journal/a.md']); // d.md is not on disk
+  });
+
+  it('ends exact when a file changes while the check is running', async () => {
+    const fs = journal();
+    const index = new JournalIndex();
+    const sync = new JournalSync(index, fs, quietReporter, fastOptions);
+    sync.setRoots(['/ws/journal']);
+    await sync.rescan();
+    const bytes = encodeIndexCache(identity, index.values());
+    const next = new JournalIndex();
+    const nextSync = new JournalSync(next, fs, quietReporter, fastOptions);
+    nextSync.setRoots(['/ws/journal']);
+    nextSync.restore((decodeIndexCache(bytes, identity) as { records: IndexedEntry[] }).records);
+    fs.holdReads();
+    fs.write('/ws/journal/2026/10/2026-10-01.md', '# First change #innovation');
+    const check = nextSync.rescan({}, { reuseUnchanged: true });
+    expect(nextSync.isValidating).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    fs.write('/ws/journal/2026/10/2026-10-01.md', '# Second change #problem-solving');
+    nextSync.changed('/ws/journal/2026/10/2026-10-01.md');
+    fs.releaseReads();
+    await check;
+    await nextSync.settle();
+    expect(nextSync.isValidating).toBe(false);
+    expect(contents(next)).toEqual(contents(await freshScanOf(fs)));
+    expect(next.countOf('problem-solving')).toBe(1);
   });
 });

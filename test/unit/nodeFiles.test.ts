@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, lstatSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, lstatSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { FileKind, JournalFileSystem, JournalSync } from '../../src/core/journalSync';
-import { NotARegularFileError, createExclusive, readRegularFile } from '../../src/platform/nodeFiles';
+import { decodeIndexCache, encodeIndexCache } from '../../src/core/indexCache';
+import { IndexedEntry } from '../../src/core/journalIndex';
+import { NotARegularFileError, createExclusive, readRegularFile, statNoFollow } from '../../src/platform/nodeFiles';
 
 // The Node host's file access against a real disk: links, FIFOs and devices, as a hostile
 // repository would hold them.
@@ -77,11 +79,12 @@ function nodePort(): JournalFileSystem<string> {
   };
   return {
     key: (path) => path,
+    fromKey: (key) => key,
     baseName: (path) => path.slice(path.lastIndexOf('/') + 1),
     child: (folder, name) => `${folder}/${name}`,
     parent: (path) => path.slice(0, Math.max(path.lastIndexOf('/'), 1)),
     readDirectory: async (folder) => readdirSync(folder).map((name) => [name, kind(`${folder}/${name}`)] as const),
-    stat: async (path) => ({ kind: kind(path), size: lstatSync(path).size }),
+    stat: (path) => statNoFollow(path),
     readFile: (path, maxBytes, headBytes) => readRegularFile(path, maxBytes, headBytes),
     isNotFound: (error) => (error as { code?: string }).code === 'ENOENT',
   };
@@ -120,5 +123,51 @@ describe('JournalSync on a real disk with symbolic links', () => {
     expect(index.countOf('secret')).toBe(0);
     expect(index.size).toBe(1);
     expect(statSync(join(journal, 'linked', 'deep', 'b.md')).isFile()).toBe(true); // reachable, yet not read
+  });
+});
+
+describe('An index restored from a cache on a real disk whose files became symbolic links', () => {
+  it('ends equal to a fresh scan, with nothing read through a link', async () => {
+    const journal = join(dir, 'journal');
+    const outside = join(dir, 'outside');
+    mkdirSync(join(journal, '2026', '10'), { recursive: true });
+    mkdirSync(join(journal, '2026', '11'), { recursive: true });
+    mkdirSync(outside);
+    writeFileSync(join(journal, '2026', '10', 'a.md'), '# A\n#empathy');
+    writeFileSync(join(journal, '2026', '10', 'b.md'), '# B\n#influence');
+    writeFileSync(join(journal, '2026', '11', 'c.md'), '# C\n#retro');
+    writeFileSync(join(outside, 'secret.md'), '# Private\n#secret');
+    // Files written a minute ago: their mtimes are trusted (see RACY_MTIME_MS).
+    const past = new Date(Date.now() - 60_000);
+    for (const file of ['2026/10/a.md', '2026/10/b.md', '2026/11/c.md']) utimesSync(join(journal, file), past, past);
+    const options = { readConcurrency: 4, debounceMs: 5, maxDelayMs: 50, maxFileBytes: 1024 * 1024, applyChunk: 100 };
+    const quiet = { problems: () => undefined, forgotten: () => undefined, log: () => undefined };
+    const scan = async () => {
+      const index = new JournalIndex();
+      const sync = new JournalSync(index, nodePort(), quiet, options);
+      sync.setRoots([journal]);
+      return { index, sync };
+    };
+    const first = await scan();
+    await first.sync.rescan();
+    const identity = { version: '1', fingerprint: journal };
+    const bytes = encodeIndexCache(identity, first.index.values());
+
+    // While closed: a file becomes a link to a file outside, a folder a link to a folder outside.
+    rmSync(join(journal, '2026', '10', 'b.md'));
+    symlinkSync(join(outside, 'secret.md'), join(journal, '2026', '10', 'b.md'));
+    rmSync(join(journal, '2026', '11'), { recursive: true });
+    symlinkSync(outside, join(journal, '2026', '11'));
+
+    const next = await scan();
+    next.sync.restore((decodeIndexCache(bytes, identity) as { records: IndexedEntry[] }).records);
+    expect(next.index.size).toBe(3);
+    const result = await next.sync.rescan({}, { reuseUnchanged: true });
+    expect(result).toMatchObject({ files: 1, read: 0 });
+    const fresh = await scan();
+    await fresh.sync.rescan();
+    expect([...next.index.keys()]).toEqual([...fresh.index.keys()]);
+    expect([...next.index.keys()]).toEqual([join(journal, '2026', '10', 'a.md')]);
+    expect(next.index.countOf('secret')).toBe(0);
   });
 });

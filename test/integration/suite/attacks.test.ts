@@ -83,7 +83,7 @@ describe('The API handed to other extensions', () => {
   it('reads the index but cannot change it', async () => {
     const { index } = await api();
     const readable = index as unknown as Record<string, unknown>;
-    for (const method of ['set', 'delete', 'clear', 'batch', 'deleteUnder']) assert.equal(readable[method], undefined, method);
+    for (const method of ['set', 'restore', 'delete', 'clear', 'batch', 'deleteUnder']) assert.equal(readable[method], undefined, method);
     assert.equal(typeof index.countOf('empathy'), 'number');
     assert.ok(Object.isFrozen(index));
   });
