@@ -15,7 +15,22 @@ import { Platform } from './platform/platform';
 /** What another extension (or a test) may read of the journal; nothing here changes it. */
 export type ReadonlyJournalIndex = Pick<
   JournalIndex,
-  'size' | 'get' | 'keys' | 'values' | 'reflections' | 'notesOf' | 'countOfKind' | 'countOf' | 'balance' | 'entriesTagged' | 'entriesOn' | 'otherTags' | 'onDidChange'
+  | 'size'
+  | 'get'
+  | 'keys'
+  | 'values'
+  | 'reflections'
+  | 'notesOf'
+  | 'countOfKind'
+  | 'countOf'
+  | 'feedbackCountOf'
+  | 'withOpenCommitments'
+  | 'followUpsOf'
+  | 'balance'
+  | 'entriesTagged'
+  | 'entriesOn'
+  | 'otherTags'
+  | 'onDidChange'
 >;
 
 /** A view of the index without `set`, `delete`, `clear` or `batch`. */
@@ -31,6 +46,9 @@ function readonlyView(index: JournalIndex): ReadonlyJournalIndex {
     notesOf: (kind: Parameters<JournalIndex['notesOf']>[0]) => index.notesOf(kind),
     countOfKind: (kind: Parameters<JournalIndex['countOfKind']>[0]) => index.countOfKind(kind),
     countOf: (tag: string) => index.countOf(tag),
+    feedbackCountOf: (tag: string) => index.feedbackCountOf(tag),
+    withOpenCommitments: () => index.withOpenCommitments(),
+    followUpsOf: (entry: Parameters<JournalIndex['followUpsOf']>[0]) => index.followUpsOf(entry),
     balance: (tolerance?: number) => index.balance(tolerance),
     entriesTagged: (tag: string) => index.entriesTagged(tag),
     entriesOn: (day: string) => index.entriesOn(day),

@@ -1,6 +1,9 @@
 import { Balance, DEFAULT_BALANCE_TOLERANCE, computeBalance } from './balance';
+import type { Commitment } from './commitments';
 import { EntryProblem, ParsedEntry, detach } from './entryParser';
-import { NoteKind, noteKind } from './noteKinds';
+import type { FeedbackSource } from './feedback';
+import type { Goal } from './goals';
+import { NoteKind, noteKind, pathUnder } from './noteKinds';
 import { traitById } from './traits';
 
 export interface IndexedEntry {
@@ -14,6 +17,18 @@ export interface IndexedEntry {
   readonly problems: readonly EntryProblem[];
   /** Only `entry` notes are reflections: counted, listed and reviewed (core/noteKinds). */
   readonly kind: NoteKind;
+  /** Its task items (core/commitments); a shared empty list when none. */
+  readonly commitments: readonly Commitment[];
+  /** The key prefix of the journal folder it is in (`<root>/`), when known. */
+  readonly root: string | undefined;
+  /** A follow-up entry: the original, as `<root>/<path decoded>` (see `followUpsOf`). */
+  readonly follows: string | undefined;
+  /** A follow-up entry: the commitment it follows up (all of the original's when undefined). */
+  readonly commitment: string | undefined;
+  /** A goal note's goal (core/goals). */
+  readonly goal: Goal | undefined;
+  /** A feedback note's source. */
+  readonly from: FeedbackSource | undefined;
 }
 
 export interface TagCount {
@@ -26,6 +41,8 @@ export interface Disposable {
 }
 
 const NO_PROBLEMS: readonly EntryProblem[] = Object.freeze([]);
+const NO_COMMITMENTS: readonly Commitment[] = Object.freeze([]);
+const NO_ENTRIES: readonly IndexedEntry[] = Object.freeze([]);
 
 /**
  * The one in-memory journal that every feature reads. Counts are kept per tag as entries come
@@ -38,6 +55,11 @@ export class JournalIndex {
   private readonly keysByTag = new Map<string, Set<string>>();
   private readonly keysByDay = new Map<string, Set<string>>();
   private readonly keysByKind = new Map<NoteKind, Set<string>>();
+  // Feedback notes per tag: counted apart from the reflections.
+  private readonly feedbackByTag = new Map<string, Set<string>>();
+  // Reflections with an open commitment, and follow-up entries by the original they follow.
+  private readonly keysWithOpenCommitments = new Set<string>();
+  private readonly followersOf = new Map<string, Set<string>>();
   // Tags are interned: one string per distinct tag, not one slice of each file's text.
   private readonly tagPool = new Map<string, string>();
   // Sorted lists per tag, built on first use and then kept sorted as entries come and go.
@@ -84,9 +106,10 @@ export class JournalIndex {
    * Adds or replaces the note stored under `key`. `folder` is the first folder under the
    * journal it sits in (`reviews`), which may decide its kind.
    */
-  set(key: string, fileName: string, parsed: ParsedEntry, folder?: string): IndexedEntry {
+  set(key: string, fileName: string, parsed: ParsedEntry, folder?: string, root?: string): IndexedEntry {
     const previous = this.entries.get(key);
     if (previous) this.untag(previous);
+    const kind = noteKind(parsed.kind, folder, parsed.tags);
     const entry: IndexedEntry = {
       key,
       title: parsed.title ?? detach(fileName.replace(/\.md$/i, '')),
@@ -94,15 +117,34 @@ export class JournalIndex {
       time: parsed.time,
       tags: parsed.tags.map((tag) => this.intern(tag)),
       problems: parsed.problems.length > 0 ? parsed.problems : NO_PROBLEMS,
-      kind: noteKind(parsed.kind, folder, parsed.tags),
+      kind,
+      commitments: kind === 'entry' && parsed.commitments && parsed.commitments.length > 0 ? parsed.commitments : NO_COMMITMENTS,
+      root,
+      follows: kind === 'entry' && parsed.follows !== undefined && root !== undefined ? `${root}${parsed.follows}` : undefined,
+      commitment: kind === 'entry' ? parsed.commitment : undefined,
+      goal: kind === 'goal' ? parsed.goal : undefined,
+      from: kind === 'feedback' ? parsed.from : undefined,
     };
     this.entries.set(key, entry);
     let ofKind = this.keysByKind.get(entry.kind);
     if (!ofKind) this.keysByKind.set(entry.kind, (ofKind = new Set()));
     ofKind.add(key);
+    if (entry.kind === 'feedback') {
+      for (const tag of entry.tags) {
+        let keys = this.feedbackByTag.get(tag);
+        if (!keys) this.feedbackByTag.set(tag, (keys = new Set()));
+        keys.add(key);
+      }
+    }
     if (entry.kind !== 'entry') {
       this.changed();
       return entry;
+    }
+    if (entry.commitments.some((commitment) => !commitment.done && commitment.text !== '')) this.keysWithOpenCommitments.add(key);
+    if (entry.follows !== undefined) {
+      let followers = this.followersOf.get(entry.follows);
+      if (!followers) this.followersOf.set(entry.follows, (followers = new Set()));
+      followers.add(key);
     }
     if (entry.day) {
       let keys = this.keysByDay.get(entry.day);
@@ -117,6 +159,37 @@ export class JournalIndex {
     }
     this.changed();
     return entry;
+  }
+
+  /** How many feedback notes carry `tag` (normalised): counted apart from reflections. */
+  feedbackCountOf = (tag: string): number => this.feedbackByTag.get(tag)?.size ?? 0;
+
+  /** Reflections with at least one open commitment (not ticked, not empty), in no particular order. */
+  *withOpenCommitments(): IterableIterator<IndexedEntry> {
+    for (const key of this.keysWithOpenCommitments) yield this.entries.get(key)!;
+  }
+
+  /** The follow-up entries (`follows:`) of `entry`. */
+  followUpsOf(entry: IndexedEntry): readonly IndexedEntry[] {
+    if (this.followersOf.size === 0 || entry.root === undefined) return NO_ENTRIES;
+    const path = pathUnder(entry.root, entry.key);
+    const keys = path === undefined ? undefined : this.followersOf.get(`${entry.root}${path}`);
+    return keys ? [...keys].map((key) => this.entries.get(key)!) : NO_ENTRIES;
+  }
+
+  /** The entry a follow-up entry follows, when it is in the index. */
+  original(entry: IndexedEntry): IndexedEntry | undefined {
+    if (entry.follows === undefined || entry.root === undefined) return undefined;
+    const path = entry.follows.slice(entry.root.length);
+    const encoded = `${entry.root}${path.split('/').map(encodeURIComponent).join('/')}`;
+    const direct = this.entries.get(encoded);
+    if (direct) return direct;
+    // Keys are URIs as VS Code writes them, which may escape other characters: look among the
+    // entries of that folder only when the simple spelling missed.
+    for (const candidate of this.entries.values()) {
+      if (candidate.root === entry.root && pathUnder(entry.root, candidate.key) === path) return candidate;
+    }
+    return undefined;
   }
 
   delete(key: string): boolean {
@@ -150,6 +223,9 @@ export class JournalIndex {
     this.keysByTag.clear();
     this.keysByDay.clear();
     this.keysByKind.clear();
+    this.feedbackByTag.clear();
+    this.keysWithOpenCommitments.clear();
+    this.followersOf.clear();
     this.tagPool.clear();
     this.newestFirstCache.clear();
     this.changed();
@@ -208,7 +284,20 @@ export class JournalIndex {
 
   private untag(entry: IndexedEntry): void {
     this.keysByKind.get(entry.kind)?.delete(entry.key);
+    if (entry.kind === 'feedback') {
+      for (const tag of entry.tags) {
+        const keys = this.feedbackByTag.get(tag);
+        keys?.delete(entry.key);
+        if (keys?.size === 0) this.feedbackByTag.delete(tag);
+      }
+    }
     if (entry.kind !== 'entry') return;
+    this.keysWithOpenCommitments.delete(entry.key);
+    if (entry.follows !== undefined) {
+      const followers = this.followersOf.get(entry.follows);
+      followers?.delete(entry.key);
+      if (followers?.size === 0) this.followersOf.delete(entry.follows);
+    }
     if (entry.day) {
       const keys = this.keysByDay.get(entry.day);
       keys?.delete(entry.key);

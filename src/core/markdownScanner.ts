@@ -32,6 +32,13 @@ export interface MarkdownScan {
    * MAX_TITLE_LENGTH characters. A slice of the text (the caller detaches it if it keeps it).
    */
   readonly title: string | undefined;
+  /**
+   * With the `tasks` option: the offset of the `[` of each task list item (`- [ ] …`, `- [x] …`),
+   * in order. A task item is a list item whose first block is a paragraph that starts with `[ ]`,
+   * `[x]` or `[X]` and then white space or the end of the line (GitHub's rule); never in code or
+   * HTML blocks, since those hold no paragraphs.
+   */
+  readonly tasks?: readonly number[];
 }
 
 export interface ScanOptions {
@@ -41,6 +48,8 @@ export interface ScanOptions {
   readonly title?: boolean;
   /** Only tags whose `#` is at an offset in [from, to]; the scan stops after their block. */
   readonly hashesIn?: readonly [number, number];
+  /** Find task list items (default false); the whole text is then read. */
+  readonly tasks?: boolean;
 }
 
 export const MAX_TITLE_LENGTH = 200;
@@ -52,10 +61,12 @@ export const MAX_CONTAINER_DEPTH = 64;
 export function scanMarkdown(text: string, options: ScanOptions = {}): MarkdownScan {
   const wantTags = options.tags ?? true;
   const wantTitle = options.title ?? true;
+  const wantTasks = options.tasks ?? false;
   const candidates = wantTags ? tagCandidates(text, options.hashesIn) : [];
-  if (candidates.length === 0 && !wantTitle) return { tags: [], title: undefined };
+  if (candidates.length === 0 && !wantTitle && !wantTasks) return { tags: [], title: undefined };
   const scanner = new BlockScanner(text, candidates, wantTitle);
-  scanner.run(true);
+  if (wantTasks) scanner.tasks = [];
+  scanner.run(!wantTasks);
   const tags: InlineTag[] = [];
   if (candidates.length > 0) {
     const [from, to] = options.hashesIn ?? [0, text.length];
@@ -65,7 +76,7 @@ export function scanMarkdown(text: string, options: ScanOptions = {}): MarkdownS
       });
     }
   }
-  return { tags, title: scanner.title };
+  return scanner.tasks ? { tags, title: scanner.title, tasks: scanner.tasks } : { tags, title: scanner.title };
 }
 
 /** The tag whose `#`, name or end is at `offset` (the hover and rename use it). */
@@ -593,6 +604,8 @@ class BlockScanner {
   titleFound: boolean;
   refs = new Set<string>();
   ended = false;
+  /** Offsets of task list items' `[`, when asked for. */
+  tasks: number[] | undefined;
 
   private candidate = 0;
   private readonly lastCandidate: number;
@@ -774,11 +787,21 @@ class BlockScanner {
       default:
         if (!this.blank) {
           this.advanceNextNonspace();
+          if (this.tasks && container.kind === Kind.ListItem && !container.hasChild && this.isTaskMarker(this.offset)) this.tasks.push(this.offset);
           const paragraph = new Leaf(this.text);
           this.push(paragraph);
           this.addParagraphLine(paragraph);
         }
     }
+  }
+
+  /** `[ ]`, `[x]` or `[X]` at `at`, then a space, a tab or the end of the line. */
+  private isTaskMarker(at: number): boolean {
+    const text = this.text;
+    if (text.charCodeAt(at) !== LBRACKET || text.charCodeAt(at + 2) !== RBRACKET) return false;
+    const mark = text.charCodeAt(at + 1);
+    if (mark !== SPACE && mark !== 120 && mark !== 88) return false;
+    return at + 3 >= this.lineEnd || isSpaceOrTab(text.charCodeAt(at + 3));
   }
 
   private addParagraphLine(paragraph: Leaf): void {

@@ -2,6 +2,10 @@ import type { Feature } from './services';
 import { registerBalanceReport } from './balanceReport';
 import { registerCountingSettings } from './countingSettings';
 import { registerCustomTraits } from './customTraits';
+import { registerFeedback } from './feedback';
+import { registerFollowUp } from './followUp';
+import { registerGoals } from './goals';
+import { registerNextStepHints } from './nextStepHints';
 import { registerNewEntryCommands } from './newEntry';
 import { registerRefresh } from './refresh';
 import { registerShowTraits } from './showTraits';
@@ -25,6 +29,10 @@ export const FEATURES: readonly Feature[] = [
   registerNewEntryCommands,
   registerWeeklyReview,
   registerBalanceReport,
+  registerGoals,
+  registerFollowUp,
+  registerFeedback,
+  registerNextStepHints,
   registerRefresh,
   registerShowTraits,
 ];
