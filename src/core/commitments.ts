@@ -134,14 +134,12 @@ export interface CommitmentSource {
 }
 
 const DAY_MS = 86_400_000;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function dayNumberOf(entry: IndexedEntry): number | undefined {
-  if (Number.isFinite(entry.time)) {
-    const date = new Date(entry.time);
-    return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY_MS);
-  }
-  const match = entry.day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(entry.day) : null;
-  return match ? Math.round(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS) : undefined;
+/** Whole days since 1970-01-01 of a `YYYY-MM-DD`: arithmetic only, no Date object. */
+function dayNumber(day: string): number {
+  const match = DAY.exec(day);
+  return match ? Math.round(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS) : Number.NaN;
 }
 
 /** Whether a follow-up entry `follower` follows up `commitment` (one without `commitment:` follows up all). */
@@ -155,19 +153,24 @@ export function followsUp(follower: IndexedEntry, commitment: Commitment): boole
  * age is unknown.
  */
 export function dueCommitments(source: CommitmentSource, now: Date, followUpDays = DEFAULT_FOLLOW_UP_DAYS): DueCommitment[] {
+  // An entry's day is the local day it was written (its `date`'s own day, else its file name's):
+  // days are compared as text against the last day that is old enough.
   const today = Math.round(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / DAY_MS);
+  const lastDay = localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - followUpDays));
   const due: DueCommitment[] = [];
   for (const entry of source.withOpenCommitments()) {
-    const day = dayNumberOf(entry);
-    if (day === undefined || today - day < followUpDays) continue;
-    const followers = source.followUpsOf(entry);
+    if (entry.day === undefined || entry.day > lastDay) continue;
+    let followers: readonly IndexedEntry[] | undefined;
+    let days: number | undefined;
     for (const commitment of entry.commitments) {
       if (commitment.done || commitment.text === '') continue;
-      if (followers.some((follower) => followsUp(follower, commitment))) continue;
-      due.push({ entry, commitment, days: today - day });
+      followers ??= source.followUpsOf(entry);
+      if (followers.length > 0 && followers.some((follower) => followsUp(follower, commitment))) continue;
+      days ??= today - dayNumber(entry.day);
+      due.push({ entry, commitment, days });
     }
   }
-  return due.sort((a, b) => b.days - a.days || timeOf(a.entry) - timeOf(b.entry) || (a.entry.key < b.entry.key ? -1 : a.entry.key > b.entry.key ? 1 : 0) || a.commitment.line - b.commitment.line);
+  return due.sort((a, b) => (a.entry.day! < b.entry.day! ? -1 : a.entry.day! > b.entry.day! ? 1 : 0) || timeOf(a.entry) - timeOf(b.entry) || (a.entry.key < b.entry.key ? -1 : a.entry.key > b.entry.key ? 1 : 0) || a.commitment.line - b.commitment.line);
 }
 
 function timeOf(entry: IndexedEntry): number {

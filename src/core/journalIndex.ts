@@ -59,7 +59,9 @@ export class JournalIndex {
   private readonly feedbackByTag = new Map<string, Set<string>>();
   // Reflections with an open commitment, and follow-up entries by the original they follow.
   private readonly keysWithOpenCommitments = new Set<string>();
-  private readonly followersOf = new Map<string, Set<string>>();
+  // Follow-up entries by the file name of the original they follow: most originals have none, and
+  // a file name is found without decoding the original's whole path.
+  private readonly followersByName = new Map<string, Set<string>>();
   // Tags are interned: one string per distinct tag, not one slice of each file's text.
   private readonly tagPool = new Map<string, string>();
   // Sorted lists per tag, built on first use and then kept sorted as entries come and go.
@@ -142,8 +144,9 @@ export class JournalIndex {
     }
     if (entry.commitments.some((commitment) => !commitment.done && commitment.text !== '')) this.keysWithOpenCommitments.add(key);
     if (entry.follows !== undefined) {
-      let followers = this.followersOf.get(entry.follows);
-      if (!followers) this.followersOf.set(entry.follows, (followers = new Set()));
+      const name = baseName(entry.follows);
+      let followers = this.followersByName.get(name);
+      if (!followers) this.followersByName.set(name, (followers = new Set()));
       followers.add(key);
     }
     if (entry.day) {
@@ -171,10 +174,18 @@ export class JournalIndex {
 
   /** The follow-up entries (`follows:`) of `entry`. */
   followUpsOf(entry: IndexedEntry): readonly IndexedEntry[] {
-    if (this.followersOf.size === 0 || entry.root === undefined) return NO_ENTRIES;
+    if (this.followersByName.size === 0 || entry.root === undefined) return NO_ENTRIES;
+    const candidates = this.followersByName.get(decodeSegment(baseName(entry.key)));
+    if (!candidates) return NO_ENTRIES;
     const path = pathUnder(entry.root, entry.key);
-    const keys = path === undefined ? undefined : this.followersOf.get(`${entry.root}${path}`);
-    return keys ? [...keys].map((key) => this.entries.get(key)!) : NO_ENTRIES;
+    if (path === undefined) return NO_ENTRIES;
+    const target = `${entry.root}${path}`;
+    const found: IndexedEntry[] = [];
+    for (const key of candidates) {
+      const follower = this.entries.get(key)!;
+      if (follower.follows === target) found.push(follower);
+    }
+    return found;
   }
 
   /** The entry a follow-up entry follows, when it is in the index. */
@@ -225,7 +236,7 @@ export class JournalIndex {
     this.keysByKind.clear();
     this.feedbackByTag.clear();
     this.keysWithOpenCommitments.clear();
-    this.followersOf.clear();
+    this.followersByName.clear();
     this.tagPool.clear();
     this.newestFirstCache.clear();
     this.changed();
@@ -294,9 +305,10 @@ export class JournalIndex {
     if (entry.kind !== 'entry') return;
     this.keysWithOpenCommitments.delete(entry.key);
     if (entry.follows !== undefined) {
-      const followers = this.followersOf.get(entry.follows);
+      const name = baseName(entry.follows);
+      const followers = this.followersByName.get(name);
       followers?.delete(entry.key);
-      if (followers?.size === 0) this.followersOf.delete(entry.follows);
+      if (followers?.size === 0) this.followersByName.delete(name);
     }
     if (entry.day) {
       const keys = this.keysByDay.get(entry.day);
@@ -357,6 +369,19 @@ export class JournalIndex {
         // A failing listener must not stop the others or the index.
       }
     }
+  }
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 

@@ -66,7 +66,9 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await page.keyboard.press('Enter');
 
     const input = page.locator(sel.quickInputBox);
-    await page.locator(sel.quickInput, { hasText: 'New Entry: title (2/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: structure (2/3)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter'); // the structure offered first: Trait prompts
+    await page.locator(sel.quickInput, { hasText: 'New Entry: title (3/3)' }).waitFor({ state: 'visible' });
     await input.fill('Coffee with the new hire');
     await shot(page, '3-title.png');
     await page.keyboard.press('Enter');
@@ -151,7 +153,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     const before = readdirSync(path.join(workspace, 'journal'), { recursive: true }).length;
     await page.locator(sel.editorLine).first().click();
     await page.keyboard.press('Control+Alt+J');
-    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/3)' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
     await page.locator(sel.quickInput).waitFor({ state: 'hidden' });
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -176,10 +178,12 @@ describe('Balance Journal before there is a journal', { timeout: 600_000 }, () =
     await welcome.filter({ hasText: 'No journal entries yet' }).waitFor({ state: 'visible' });
     await shot(page, '7-welcome.png');
     await welcome.locator('a.monaco-button', { hasText: 'New Entry' }).click();
-    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/3)' }).waitFor({ state: 'visible' });
     await quickInputSelect(page, 'Visionary Thinking');
     await page.keyboard.press('Enter');
-    await page.locator(sel.quickInput, { hasText: 'New Entry: title (2/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: structure (2/3)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter'); // the structure offered first: Trait prompts
+    await page.locator(sel.quickInput, { hasText: 'New Entry: title (3/3)' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
     const name = `${localDay()}-visionary-thinking.md`;
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
@@ -218,10 +222,12 @@ describe('Balance Journal in a multi-root workspace', { timeout: 600_000 }, () =
     await page.locator(sel.quickInputRow, { hasText: 'personal' }).waitFor({ state: 'visible' });
     assert.equal(await page.locator(sel.quickInputBox).getAttribute('placeholder'), 'Which workspace folder keeps this journal?');
     await quickInputSelect(page, 'personal');
-    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/3)' }).waitFor({ state: 'visible' });
     await quickInputSelect(page, 'Influence');
     await page.keyboard.press('Enter');
-    await page.locator(sel.quickInput, { hasText: 'New Entry: title (2/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: structure (2/3)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter'); // the structure offered first: Trait prompts
+    await page.locator(sel.quickInput, { hasText: 'New Entry: title (3/3)' }).waitFor({ state: 'visible' });
     await page.keyboard.type('Side project kickoff');
     await page.keyboard.press('Enter');
     const day = localDay();

@@ -143,3 +143,39 @@ describe('the Follow up section', () => {
     expect(commitmentText('  a \t b\u00a0 c  ')).toBe('a b c');
   });
 });
+
+describe('speed at 50,000 entries with 20,000 open commitments', () => {
+  it('computes the Follow up section and the goals in at most 50 ms of CPU, and re-indexes one changed file in at most 0.5 ms', { timeout: 120_000 }, async () => {
+    const { fastestCpuMs } = await import('./helpers/timing');
+    const { reportGoals } = await import('../../src/core/reportGoals');
+    const index = new JournalIndex();
+    const tags = ['empathy', 'influence', 'decision-making', 'time-management'];
+    const texts: string[] = [];
+    index.batch(() => {
+      for (let i = 0; i < 50_000; i++) {
+        const day = new Date(2024, 0, 1 + (i % 700));
+        const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+        const tasks = i % 5 < 2 ? `\n## Now what?\n\n- [ ] Try thing ${i}\n- [x] Done thing ${i}\n` : '\nJust notes.\n';
+        const text = `---\ndate: ${iso}T10:00:00Z\ntags: [${tags[i % 4]}]\n---\n# Entry ${i}\n${tasks}`;
+        texts.push(text);
+        const follows = i % 50 === 1 ? `---\ndate: ${iso}T11:00:00Z\nfollows: 2024/e-${i - 1}.md\n---\n` : undefined;
+        index.set(`${ROOT}2024/e-${i}.md`, `e-${i}.md`, parseEntry(follows ?? text, `e-${i}.md`), '2024', ROOT);
+      }
+      for (const trait of tags) index.set(`${ROOT}goals/${trait}.md`, `${trait}.md`, parseEntry(`---\nkind: goal\ntrait: ${trait}\ntarget: 4\nper: month\n---\nMore\n`), 'goals', ROOT);
+    });
+    const now = new Date(2026, 0, 1);
+    const due = dueCommitments(index, now, 7);
+    expect(due.length).toBeGreaterThan(15_000);
+    expect(fastestCpuMs(() => dueCommitments(index, now, 7), 5)).toBeLessThanOrEqual(50);
+    expect(fastestCpuMs(() => reportGoals(index, now), 5)).toBeLessThanOrEqual(50);
+
+    // One changed file: parse and index, median of 200.
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const text = texts[i * 5].replace('Try thing', 'Tried thing');
+      times.push(fastestCpuMs(() => index.set(`${ROOT}2024/e-${i * 5}.md`, `e-${i * 5}.md`, parseEntry(text, `e-${i * 5}.md`), '2024', ROOT), 1));
+    }
+    times.sort((a, b) => a - b);
+    expect(times[100]).toBeLessThanOrEqual(0.5);
+  });
+});
