@@ -82,7 +82,7 @@ describe('feedback from others', () => {
     assert.ok(uri);
     assert.ok(uri.path.endsWith(`/journal/feedback/${localDay()}-feedback-peer-influence.md`), uri.path);
     const text = decode(await vscode.workspace.fs.readFile(uri));
-    assert.match(text, /^---\nkind: feedback\ndate: .+\nfrom: peer\ntags:\n  - influence\n---\n# Feedback from peer: Influence\n\n> Your demo convinced the team\.\n$/);
+    assert.match(text, /^---\nkind: feedback\ndate: .+\nfrom: peer\ntags:\n {2}- influence\n---\n# Feedback from peer: Influence\n\n> Your demo convinced the team\.\n$/);
     await waitFor('the feedback to be counted', () => index.feedbackCountOf('influence') === 1);
     assert.equal(index.countOf('influence'), reflections);
     await (await api()).settle();
