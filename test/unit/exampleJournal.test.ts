@@ -30,8 +30,14 @@ describe('examples/journal', () => {
     expect(days[0] < days[days.length - 1]).toBe(true);
     for (const entry of index.values()) {
       expect(entry.problems, entry.key).toEqual([]);
-      expect(entry.key).toContain(entry.day!);
+      if (entry.kind === 'entry') expect(entry.key).toContain(entry.day!);
     }
+  });
+
+  it('shows a goal, feedback and commitments to follow up', () => {
+    expect(index.notesOf('goal').map((note) => note.goal?.trait)).toEqual(['empathy']);
+    expect(index.feedbackCountOf('influence')).toBe(1);
+    expect([...index.withOpenCommitments()].length).toBeGreaterThanOrEqual(3);
   });
 
   it('covers every trait and is balanced', () => {
