@@ -6,6 +6,7 @@ import { EntryDiagnostics } from './features/entryDiagnostics';
 import { EntryTemplates } from './features/entryTemplates';
 import { FEATURES } from './features/index';
 import type { Services } from './features/services';
+import type { DailyReminder } from './features/reminder';
 import type { BalanceStatusBar } from './features/statusBar';
 import type { TraitTreeProvider } from './features/traitTree';
 import { JournalWriter } from './journalFiles';
@@ -64,6 +65,8 @@ export interface BalanceJournalApi {
   settle(): Promise<void>;
   readonly treeProvider: TraitTreeProvider;
   readonly statusBar: BalanceStatusBar;
+  /** The daily reminder (balanceJournal.reminder). */
+  readonly reminder: DailyReminder;
 }
 
 /**
@@ -103,5 +106,6 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     settle: () => indexer.settle().then(() => model.flush()),
     treeProvider: services.exposed.treeProvider!,
     statusBar: services.exposed.statusBar!,
+    reminder: services.exposed.reminder!,
   };
 }

@@ -36,4 +36,5 @@ export const Settings = {
   followUpDays: 'followUpDays',
   reflectionStructure: 'reflectionStructure',
   nextStepHints: 'nextStepHints',
+  reminder: 'reminder',
 } as const;

@@ -8,6 +8,7 @@ import { registerGoals } from './goals';
 import { registerNextStepHints } from './nextStepHints';
 import { registerNewEntryCommands } from './newEntry';
 import { registerRefresh } from './refresh';
+import { registerReminder } from './reminder';
 import { registerShowTraits } from './showTraits';
 import { registerStatusBar } from './statusBar';
 import { registerTagCompletion } from './tagCompletion';
@@ -33,6 +34,7 @@ export const FEATURES: readonly Feature[] = [
   registerFollowUp,
   registerFeedback,
   registerNextStepHints,
+  registerReminder,
   registerRefresh,
   registerShowTraits,
 ];

@@ -98,3 +98,31 @@ describe('feedback from others', () => {
     assert.equal((await vscode.workspace.findFiles('journal/feedback/*.md')).length, before);
   });
 });
+
+describe('the reminder, only if asked', () => {
+  after(async () => {
+    await vscode.workspace.getConfiguration('balanceJournal').update('reminder', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('is off by default; when set and no entry was written today, one status bar item, gone once an entry is written', async function () {
+    const { index, reminder, settle } = await api();
+    assert.equal(reminder.visible, false, 'off by default');
+    if (index.entriesOn(localDay()).length > 0) this.skip(); // another suite left an entry of today
+    const everyDay = { time: '00:00', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] };
+    await vscode.workspace.getConfiguration('balanceJournal').update('reminder', everyDay, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the reminder to show', () => reminder.visible);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('balanceJournal.newEntry', { traits: ['empathy'], title: 'Reminder test' });
+    assert.ok(uri);
+    try {
+      await settle();
+      await waitFor('the reminder to go once an entry exists', () => !reminder.visible);
+      // Never twice a day: deleting the entry does not bring it back.
+      await vscode.workspace.fs.delete(uri);
+      await waitFor('the entry to leave the index', () => index.get(uri.toString()) === undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(reminder.visible, false);
+    } finally {
+      if (await exists(uri)) await vscode.workspace.fs.delete(uri);
+    }
+  });
+});
