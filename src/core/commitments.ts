@@ -157,20 +157,26 @@ export function dueCommitments(source: CommitmentSource, now: Date, followUpDays
   // days are compared as text against the last day that is old enough.
   const today = Math.round(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / DAY_MS);
   const lastDay = localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - followUpDays));
+  // Ages per distinct day: a journal has far fewer days than commitments.
+  const ages = new Map<string, number>();
   const due: DueCommitment[] = [];
   for (const entry of source.withOpenCommitments()) {
-    if (entry.day === undefined || entry.day > lastDay) continue;
+    const day = entry.day;
+    if (day === undefined || day > lastDay) continue;
     let followers: readonly IndexedEntry[] | undefined;
     let days: number | undefined;
     for (const commitment of entry.commitments) {
       if (commitment.done || commitment.text === '') continue;
       followers ??= source.followUpsOf(entry);
       if (followers.length > 0 && followers.some((follower) => followsUp(follower, commitment))) continue;
-      days ??= today - dayNumber(entry.day);
+      if (days === undefined) {
+        days = ages.get(day);
+        if (days === undefined) ages.set(day, (days = today - dayNumber(day)));
+      }
       due.push({ entry, commitment, days });
     }
   }
-  return due.sort((a, b) => (a.entry.day! < b.entry.day! ? -1 : a.entry.day! > b.entry.day! ? 1 : 0) || timeOf(a.entry) - timeOf(b.entry) || (a.entry.key < b.entry.key ? -1 : a.entry.key > b.entry.key ? 1 : 0) || a.commitment.line - b.commitment.line);
+  return due.sort((a, b) => b.days - a.days || timeOf(a.entry) - timeOf(b.entry) || (a.entry.key < b.entry.key ? -1 : a.entry.key > b.entry.key ? 1 : 0) || a.commitment.line - b.commitment.line);
 }
 
 function timeOf(entry: IndexedEntry): number {

@@ -58,7 +58,7 @@ export class JournalIndex {
   // Feedback notes per tag: counted apart from the reflections.
   private readonly feedbackByTag = new Map<string, Set<string>>();
   // Reflections with an open commitment, and follow-up entries by the original they follow.
-  private readonly keysWithOpenCommitments = new Set<string>();
+  private readonly withOpen = new Map<string, IndexedEntry>();
   // Follow-up entries by the file name of the original they follow: most originals have none, and
   // a file name is found without decoding the original's whole path.
   private readonly followersByName = new Map<string, Set<string>>();
@@ -142,7 +142,7 @@ export class JournalIndex {
       this.changed();
       return entry;
     }
-    if (entry.commitments.some((commitment) => !commitment.done && commitment.text !== '')) this.keysWithOpenCommitments.add(key);
+    if (entry.commitments.some((commitment) => !commitment.done && commitment.text !== '')) this.withOpen.set(key, entry);
     if (entry.follows !== undefined) {
       const name = baseName(entry.follows);
       let followers = this.followersByName.get(name);
@@ -168,8 +168,8 @@ export class JournalIndex {
   feedbackCountOf = (tag: string): number => this.feedbackByTag.get(tag)?.size ?? 0;
 
   /** Reflections with at least one open commitment (not ticked, not empty), in no particular order. */
-  *withOpenCommitments(): IterableIterator<IndexedEntry> {
-    for (const key of this.keysWithOpenCommitments) yield this.entries.get(key)!;
+  withOpenCommitments(): IterableIterator<IndexedEntry> {
+    return this.withOpen.values();
   }
 
   /** The follow-up entries (`follows:`) of `entry`. */
@@ -235,7 +235,7 @@ export class JournalIndex {
     this.keysByDay.clear();
     this.keysByKind.clear();
     this.feedbackByTag.clear();
-    this.keysWithOpenCommitments.clear();
+    this.withOpen.clear();
     this.followersByName.clear();
     this.tagPool.clear();
     this.newestFirstCache.clear();
@@ -303,7 +303,7 @@ export class JournalIndex {
       }
     }
     if (entry.kind !== 'entry') return;
-    this.keysWithOpenCommitments.delete(entry.key);
+    this.withOpen.delete(entry.key);
     if (entry.follows !== undefined) {
       const name = baseName(entry.follows);
       const followers = this.followersByName.get(name);
