@@ -10,6 +10,7 @@ import { traitById } from '../core/traits';
 import { Commands } from '../ids';
 import { JournalWriter, UsableRoot } from '../journalFiles';
 import { showError } from '../userMessages';
+import { Disposable } from '../util/dispose';
 import type { Services } from './services';
 
 const MAX_NAME_ATTEMPTS = 1000;
@@ -37,7 +38,8 @@ export function registerFollowUp({ model, log, writer }: Services): vscode.Dispo
   return [
     vscode.commands.registerCommand(Commands.followUp, (arg?: unknown) => followUp(model, log, writer, arg)),
     vscode.commands.registerCommand(Commands.markDone, (arg?: unknown) => markDone(model, log, arg)),
-    vscode.languages.registerDocumentLinkProvider({ language: 'markdown' }, new FollowsLinkProvider()),
+    vscode.languages.registerDocumentLinkProvider({ language: 'markdown' }, new FollowsLinkProvider(model)),
+    new MissingOriginals(model),
   ];
 }
 
@@ -124,29 +126,64 @@ async function markDone(model: JournalModel, log: vscode.LogOutputChannel, arg: 
   return true;
 }
 
+/** Where `follows:` points in an open document: its value's range and the original's URI. */
+function followsTarget(document: vscode.TextDocument): { range: vscode.Range; target: vscode.Uri } | undefined {
+  const root = rootOf(document.uri.toString());
+  if (!root) return undefined;
+  const text = document.getText();
+  if (!text.startsWith('---') && !text.startsWith('\uFEFF---')) return undefined;
+  const front = readFrontMatter(text);
+  if (!front.data || front.data.follows === undefined) return undefined;
+  const path = followsPath(front.data.follows);
+  if ('error' in path) return undefined;
+  for (let line = 1; line < Math.min(front.bodyLine, document.lineCount); line++) {
+    const lineText = document.lineAt(line).text;
+    const match = /^follows[ \t]*:[ \t]*(['"]?)(.*?)\1[ \t]*$/.exec(lineText);
+    if (!match || !match[2]) continue;
+    const start = lineText.indexOf(match[2], lineText.indexOf(':'));
+    return { range: new vscode.Range(line, start, line, start + match[2].length), target: vscode.Uri.joinPath(root.uri, ...path.path.split('/')) };
+  }
+  return undefined;
+}
+
 /**
  * A link on the value of `follows:` in a follow-up entry's front matter, to the original. Only
- * for files inside a journal folder, only to a path inside the same journal folder.
+ * for files inside a journal folder, only to an entry of the same journal folder that exists.
  */
 export class FollowsLinkProvider implements vscode.DocumentLinkProvider {
+  constructor(private readonly model: JournalModel) {}
+
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
-    const root = rootOf(document.uri.toString());
-    if (!root) return [];
-    const text = document.getText();
-    if (!text.startsWith('---') && !text.startsWith('\uFEFF---')) return [];
-    const front = readFrontMatter(text);
-    if (!front.data || front.data.follows === undefined) return [];
-    const path = followsPath(front.data.follows);
-    if ('error' in path) return [];
-    for (let line = 1; line < Math.min(front.bodyLine, document.lineCount); line++) {
-      const match = /^follows[ \t]*:[ \t]*(['"]?)(.*?)\1[ \t]*$/.exec(document.lineAt(line).text);
-      if (!match || !match[2]) continue;
-      const start = document.lineAt(line).text.indexOf(match[2], match[0].indexOf(':'));
-      const target = vscode.Uri.joinPath(root.uri, ...path.path.split('/'));
-      const link = new vscode.DocumentLink(new vscode.Range(line, start, line, start + match[2].length), target);
-      link.tooltip = vscode.l10n.t('Open the entry this one follows up');
-      return [link];
+    const found = followsTarget(document);
+    if (!found || !this.model.index.get(found.target.toString())) return [];
+    const link = new vscode.DocumentLink(found.range, found.target);
+    link.tooltip = vscode.l10n.t('Open the entry this one follows up');
+    return [link];
+  }
+}
+
+/** An Information diagnostic on a `follows:` that names no entry of the journal (moved, renamed, deleted). */
+class MissingOriginals extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('balance-journal-follows'));
+
+  constructor(private readonly model: JournalModel) {
+    super();
+    this._register(vscode.workspace.onDidOpenTextDocument((document) => this.update(document)));
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => this.update(event.document)));
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)));
+    this._register(model.onDidChange(() => vscode.workspace.textDocuments.forEach((document) => this.update(document))));
+    vscode.workspace.textDocuments.forEach((document) => this.update(document));
+  }
+
+  private update(document: vscode.TextDocument): void {
+    if (document.languageId !== 'markdown') return;
+    const found = followsTarget(document);
+    if (found && !this.model.index.get(found.target.toString())) {
+      const diagnostic = new vscode.Diagnostic(found.range, vscode.l10n.t('"follows" names no entry in the journal: was the original moved or renamed?'), vscode.DiagnosticSeverity.Information);
+      diagnostic.source = 'Balance Journal';
+      this.collection.set(document.uri, [diagnostic]);
+    } else if (this.collection.has(document.uri)) {
+      this.collection.delete(document.uri);
     }
-    return [];
   }
 }

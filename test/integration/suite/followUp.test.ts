@@ -112,4 +112,14 @@ describe('commitments that come back: the Follow up section', () => {
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', outside);
     assert.deepEqual(links.filter((link) => /outside-the-journal/.test(link.target?.toString() ?? '')), []);
   });
+
+  it('says so when follows: names no entry, and links nowhere', async () => {
+    const missing = vscode.Uri.joinPath(folder, `${day}-follows missing.md`);
+    created.push(missing);
+    await vscode.workspace.fs.writeFile(missing, encode(`---\ndate: ${day}T10:00:00Z\ntags: [empathy]\nfollows: 2020/01/2020-01-01-gone.md\n---\n# x\n`));
+    await vscode.workspace.openTextDocument(missing);
+    await waitFor('an Information diagnostic on follows:', () => vscode.languages.getDiagnostics(missing).some((d) => d.severity === vscode.DiagnosticSeverity.Information && d.range.start.line === 3 && /names no entry/.test(d.message)));
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', missing);
+    assert.deepEqual(links.filter((link) => /gone/.test(link.target?.toString() ?? '')), []);
+  });
 });
