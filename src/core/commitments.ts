@@ -233,4 +233,3 @@ export function describeAge(days: number, day: string | undefined): string {
   return day ? l10n.t('{0} · {1} days ago', day, days) : l10n.t('{0} days ago', days);
 }
 
-export { localDay };

@@ -41,9 +41,18 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await widenSideBar(page, 470);
     await waitForRowDescription(page, 'Balance', core.describeBalance(index.balance()));
     const rows = await readTreeRows(page);
+    const goals = core.openGoals(index);
     for (const trait of core.TRAITS) {
       const days = core.daysSinceLastReflected(index, trait.id, new Date());
-      assert.deepEqual(rows.find((r) => r.label === trait.label), { label: trait.label, description: `${core.pluralEntries(index.countOf(trait.id))} · ${core.describeDaysAgo(days)}` });
+      const feedback = index.feedbackCountOf(trait.id);
+      const goal = goals.get(trait.id);
+      const description = [
+        core.pluralEntries(index.countOf(trait.id)),
+        ...(feedback > 0 ? [`${feedback} feedback`] : []),
+        core.describeDaysAgo(days),
+        ...(goal ? [`Goal: ${core.goalProgress(goal.goal, index.entriesTagged(trait.id), new Date()).label}`] : []),
+      ].join(' · ');
+      assert.deepEqual(rows.find((r) => r.label === trait.label), { label: trait.label, description });
     }
     assert.ok(rows.find((r) => r.label === 'Leadership'), 'Leadership row');
     assert.ok(rows.find((r) => r.label === 'Management'), 'Management row');
