@@ -47,7 +47,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function activate(folder) {
   vscode.standIn.setWorkspaceFolder(folder);
-  const context = { subscriptions: [] };
+  const memento = new Map();
+  const context = { subscriptions: [], workspaceState: { get: (key) => memento.get(key), update: async (key, value) => void memento.set(key, value) } };
   const started = performance.now();
   const api = extension.activate(context);
   const activateMs = performance.now() - started;
