@@ -107,7 +107,7 @@ describe('Balance Report in a real VS Code', { timeout: 600_000 }, () => {
     await frame.locator('#status', { hasText: `Saved journal/reports/${name}.` }).waitFor({ state: 'visible', timeout: WAIT_MS });
     const file = path.join(workspace, 'journal', 'reports', name);
     assert.ok(existsSync(file), `${file} exists`);
-    assert.match(readFileSync(file, 'utf8'), /^---\ndate: .*\ntags:\n {2}- balance-report\n---\n# Balance Report /);
+    assert.match(readFileSync(file, 'utf8'), /^---\ndate: .*\nkind: report\ntags:\n {2}- balance-report\n---\n# Balance Report /);
     await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ state: 'visible' });
     await shot(page, 'report-exported.png');
   });
