@@ -55,7 +55,9 @@ const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')
 /** One window: the extension activated on `folder`, its workspace storage in `storage`. */
 function activate(folder, storage) {
   vscode.standIn.setWorkspaceFolder(folder);
-  const context = { subscriptions: [], storageUri: vscode.Uri.file(storage), globalStorageUri: vscode.Uri.file(`${storage}-global`), extension: { packageJSON: { version } } };
+  const memento = new Map();
+  const workspaceState = { get: (key) => memento.get(key), update: async (key, value) => void memento.set(key, value) };
+  const context = { subscriptions: [], workspaceState, storageUri: vscode.Uri.file(storage), globalStorageUri: vscode.Uri.file(`${storage}-global`), extension: { packageJSON: { version } } };
   const started = performance.now();
   const api = extension.activate(context);
   const activateMs = performance.now() - started;

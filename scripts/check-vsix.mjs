@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MAX_KB = 400;
+// 400 KB until goals, commitments, guided reflection, feedback and the reminder (issue #13) added
+// about 30 KB of minified code to each of the two bundles (the pictures are already quantised).
+const MAX_KB = 440;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const file = process.argv[2];

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_BALANCE_TOLERANCE } from './core/balance';
 import { DEFAULT_MAX_FILE_KB, MAX_FILE_KB_CEILING } from './core/entryBytes';
 import { DEFAULT_NEGLECT_DAYS } from './core/reflection';
+import { DEFAULT_FOLLOW_UP_DAYS } from './core/commitments';
 import { journalFolderSegments } from './core/journalFolder';
 import { Settings } from './ids';
 
@@ -63,6 +64,11 @@ export async function checkedJournalRoots(): Promise<JournalRoot[]> {
 export function neglectDays(): number {
   const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.neglectDays);
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? value : DEFAULT_NEGLECT_DAYS;
+}
+
+export function followUpDays(): number {
+  const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.followUpDays);
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : DEFAULT_FOLLOW_UP_DAYS;
 }
 
 export function maxFileBytes(): number {

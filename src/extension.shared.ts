@@ -6,6 +6,7 @@ import { EntryDiagnostics } from './features/entryDiagnostics';
 import { EntryTemplates } from './features/entryTemplates';
 import { FEATURES } from './features/index';
 import type { Services } from './features/services';
+import type { DailyReminder } from './features/reminder';
 import type { BalanceStatusBar } from './features/statusBar';
 import type { TraitTreeProvider } from './features/traitTree';
 import { JournalWriter } from './journalFiles';
@@ -16,7 +17,22 @@ import { Platform } from './platform/platform';
 /** What another extension (or a test) may read of the journal; nothing here changes it. */
 export type ReadonlyJournalIndex = Pick<
   JournalIndex,
-  'size' | 'get' | 'keys' | 'values' | 'reflections' | 'notesOf' | 'countOfKind' | 'countOf' | 'balance' | 'entriesTagged' | 'entriesOn' | 'otherTags' | 'onDidChange'
+  | 'size'
+  | 'get'
+  | 'keys'
+  | 'values'
+  | 'reflections'
+  | 'notesOf'
+  | 'countOfKind'
+  | 'countOf'
+  | 'feedbackCountOf'
+  | 'withOpenCommitments'
+  | 'followUpsOf'
+  | 'balance'
+  | 'entriesTagged'
+  | 'entriesOn'
+  | 'otherTags'
+  | 'onDidChange'
 >;
 
 /** A view of the index without `set`, `delete`, `clear` or `batch`. */
@@ -32,6 +48,9 @@ function readonlyView(index: JournalIndex): ReadonlyJournalIndex {
     notesOf: (kind: Parameters<JournalIndex['notesOf']>[0]) => index.notesOf(kind),
     countOfKind: (kind: Parameters<JournalIndex['countOfKind']>[0]) => index.countOfKind(kind),
     countOf: (tag: string) => index.countOf(tag),
+    feedbackCountOf: (tag: string) => index.feedbackCountOf(tag),
+    withOpenCommitments: () => index.withOpenCommitments(),
+    followUpsOf: (entry: Parameters<JournalIndex['followUpsOf']>[0]) => index.followUpsOf(entry),
     balance: (tolerance?: number) => index.balance(tolerance),
     entriesTagged: (tag: string) => index.entriesTagged(tag),
     entriesOn: (day: string) => index.entriesOn(day),
@@ -56,6 +75,8 @@ export interface BalanceJournalApi {
     /** What the next window does: the index emptied, filled from the cache, checked against the disk. */
     reload(): Promise<StartResult>;
   };
+  /** The daily reminder (balanceJournal.reminder). */
+  readonly reminder: DailyReminder;
 }
 
 /**
@@ -107,5 +128,6 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
         return result;
       },
     }),
+    reminder: services.exposed.reminder!,
   };
 }

@@ -8,6 +8,11 @@ export const Commands = {
   weeklyReview: 'balanceJournal.weeklyReview',
   showReport: 'balanceJournal.showReport',
   exportReport: 'balanceJournal.exportReport',
+  setGoal: 'balanceJournal.setGoal',
+  followUp: 'balanceJournal.followUp',
+  markDone: 'balanceJournal.markDone',
+  recordFeedback: 'balanceJournal.recordFeedback',
+  goToActionSection: 'balanceJournal.goToActionSection',
 } as const;
 
 export const Views = {
@@ -28,4 +33,8 @@ export const Settings = {
   maxFileSizeKB: 'maxFileSizeKB',
   neglectDays: 'neglectDays',
   traits: 'traits',
+  followUpDays: 'followUpDays',
+  reflectionStructure: 'reflectionStructure',
+  nextStepHints: 'nextStepHints',
+  reminder: 'reminder',
 } as const;

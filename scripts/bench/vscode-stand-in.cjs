@@ -227,6 +227,7 @@ const vscode = {
     }
   },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
+  CodeActionKind: { QuickFix: { value: 'quickfix' } },
   QuickPickItemKind: { Separator: -1, Default: 0 },
   CompletionItemKind: { Keyword: 13, EnumMember: 19 },
   ViewColumn: { Active: -1, Beside: -2, One: 1 },
@@ -258,9 +259,11 @@ const vscode = {
   languages: {
     createDiagnosticCollection: () => {
       const map = new Map();
-      return { set: (uri, list) => map.set(uri.toString(), list), delete: (uri) => map.delete(uri.toString()), get: (uri) => map.get(uri.toString()), clear: () => map.clear(), dispose() {}, size: () => map.size };
+      return { set: (uri, list) => map.set(uri.toString(), list), delete: (uri) => map.delete(uri.toString()), get: (uri) => map.get(uri.toString()), has: (uri) => map.has(uri.toString()), clear: () => map.clear(), dispose() {}, size: () => map.size };
     },
     registerCompletionItemProvider: () => new StandInDisposable(),
+    registerDocumentLinkProvider: () => new StandInDisposable(),
+    registerCodeActionsProvider: () => new StandInDisposable(),
     registerHoverProvider: (selector, provider) => {
       hoverProviders.push(provider);
       return new StandInDisposable(() => hoverProviders.splice(hoverProviders.indexOf(provider), 1));
@@ -284,6 +287,8 @@ const vscode = {
     textDocuments: [],
     onDidOpenTextDocument: () => new StandInDisposable(),
     onDidSaveTextDocument: () => new StandInDisposable(),
+    onDidChangeTextDocument: () => new StandInDisposable(),
+    onDidCloseTextDocument: () => new StandInDisposable(),
     createFileSystemWatcher: (pattern) => {
       const watcher = { pattern, create: new EventEmitter(), change: new EventEmitter(), delete: new EventEmitter() };
       watchers.push(watcher);

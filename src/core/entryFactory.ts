@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { writeFrontMatter } from './frontMatter';
 import { SYSTEM_TIME_ZONE, TimeZone, wallClock } from './localTime';
+import { REFLECTION_STRUCTURES, ReflectionStructure, isReflectionStructure, structuredPromptsBlock } from './reflectionStructures';
 import { TRAITS, Trait, normalizeTag, sideLabelInSentence, traitById } from './traits';
 
 export const MAX_SLUG_LENGTH = 60;
@@ -125,10 +126,17 @@ const BUILT_IN_TEMPLATE = '# {{title}}\n\n{{prompts}}\n';
 
 /**
  * A new entry: front matter (`date`, `tags`) written by gray-matter, then the body from
- * `template` (the built-in one when undefined), with the cursor under the first prompt. The date
- * is `now` in `zone`.
+ * `template` (the built-in one when undefined), with the cursor under the first prompt.
+ * `structure` shapes `{{prompts}}` (core/reflectionStructures). The date is `now` in `zone`.
  */
-export function buildEntry(traits: readonly Trait[], title: string | undefined, now: Date, template = BUILT_IN_TEMPLATE, zone: TimeZone = SYSTEM_TIME_ZONE): NewEntry {
+export function buildEntry(
+  traits: readonly Trait[],
+  title: string | undefined,
+  now: Date,
+  template = BUILT_IN_TEMPLATE,
+  structure: ReflectionStructure = 'trait-prompts',
+  zone: TimeZone = SYSTEM_TIME_ZONE,
+): NewEntry {
   if (traits.length === 0) throw new Error(l10n.t('An entry needs at least one trait.'));
   const cleanedTitle = cleanTitle(title);
   const heading = cleanedTitle ?? traits.map((trait) => trait.label).join(' · ');
@@ -139,7 +147,7 @@ export function buildEntry(traits: readonly Trait[], title: string | undefined, 
     title: heading.replace(/#/g, '\\#'),
     date: localIsoTimestamp(now, zone),
     traits: traits.map((trait) => trait.label).join(', '),
-    prompts: promptsBlock(traits),
+    prompts: structure === 'trait-prompts' ? promptsBlock(traits) : structuredPromptsBlock(traits, structure, CURSOR),
   };
   let body = template.split(CURSOR).join('').replace(TEMPLATE_VARIABLE, (whole, name: string) => (Object.hasOwn(values, name) ? values[name as keyof typeof values] : whole));
   if (!body.includes(CURSOR)) body = `${trimTrailingNewlines(body)}\n\n${CURSOR}`;
@@ -155,6 +163,8 @@ export function buildEntry(traits: readonly Trait[], title: string | undefined, 
 export interface NewEntryArgs {
   traits: Trait[];
   title: string | undefined;
+  /** Given as `structure`; undefined: the setting's (or the built-in trait prompts). */
+  structure?: ReflectionStructure;
 }
 
 /**
@@ -165,7 +175,10 @@ export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: strin
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { error: l10n.t('Expected an argument like { "traits": ["empathy"], "title": "…" }.') };
   }
-  const { traits, title } = value as { traits?: unknown; title?: unknown };
+  const { traits, title, structure } = value as { traits?: unknown; title?: unknown; structure?: unknown };
+  if (structure !== undefined && !isReflectionStructure(structure)) {
+    return { error: l10n.t('"structure" must be one of {0}.', REFLECTION_STRUCTURES.join(', ')) };
+  }
   if (!Array.isArray(traits) || traits.length === 0) {
     return { error: l10n.t('"traits" must be a non-empty list of trait ids, e.g. ["empathy"].') };
   }
@@ -182,7 +195,9 @@ export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: strin
   if (unknown.length > 0) {
     return { error: l10n.t('Unknown trait {0}. Known traits: {1}.', unknown.join(', '), knownTraitIds()) };
   }
-  return { traits: resolved, title: typeof title === 'string' ? title : undefined };
+  const parsed: NewEntryArgs = { traits: resolved, title: typeof title === 'string' ? title : undefined };
+  if (structure !== undefined) parsed.structure = structure;
+  return parsed;
 }
 
 function knownTraitIds(): string {

@@ -1,5 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { readFrontMatter } from './frontMatter';
+import { Commitment, commitmentText, commitmentsAt, followsPath } from './commitments';
+import { FeedbackSource, readFeedbackSource } from './feedback';
+import { frontMatterKeyLine, readFrontMatter } from './frontMatter';
+import { Goal, readGoal } from './goals';
 import { scanMarkdown } from './markdownScanner';
 import { normalizeTag } from './traits';
 
@@ -22,6 +25,16 @@ export interface ParsedEntry {
   readonly problems: readonly EntryProblem[];
   /** The front matter's `kind:` as written, if it is text (see core/noteKinds). */
   readonly kind?: string;
+  /** Task items (`- [ ] …`, `- [x] …`) outside code, in order (core/commitments); absent when none. */
+  readonly commitments?: readonly Commitment[];
+  /** A follow-up entry's `follows:`: the original's path relative to the journal, checked to stay inside it. */
+  readonly follows?: string;
+  /** A follow-up entry's `commitment:`: which of the original's commitments it follows up. */
+  readonly commitment?: string;
+  /** A goal note's goal (kind `goal`, or front matter with a `target`). */
+  readonly goal?: Goal;
+  /** A feedback note's `from:`. */
+  readonly from?: FeedbackSource;
 }
 
 const DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -46,9 +59,33 @@ export function parseEntry(text: string, fileName = '', options: ParseOptions = 
     if (typeof frontMatter.data.kind === 'string') kind = detach(frontMatter.data.kind.slice(0, 20));
   }
 
+  const extra: { -readonly [K in 'commitments' | 'follows' | 'commitment' | 'goal' | 'from']?: ParsedEntry[K] } = {};
+  const data = frontMatter.data;
+  if (data) {
+    if (data.follows !== undefined && data.follows !== null) {
+      const follows = followsPath(data.follows);
+      if ('path' in follows) extra.follows = detach(follows.path);
+      else problems.push({ message: follows.error, line: frontMatterKeyLine(text, 'follows') });
+      if (typeof data.commitment === 'string' && data.commitment.trim()) extra.commitment = detach(commitmentText(data.commitment));
+    }
+    const kindName = kind?.trim().toLowerCase();
+    if (kindName === 'goal' || (kindName === undefined && data.target !== undefined && data.trait !== undefined)) {
+      const read = readGoal(data, frontMatter.body, text);
+      problems.push(...read.problems);
+      if (read.goal) extra.goal = read.goal;
+    }
+    if (kindName === 'feedback') {
+      const read = readFeedbackSource(data.from, frontMatterKeyLine(text, 'from'));
+      problems.push(...read.problems);
+      if (read.from) extra.from = read.from;
+    }
+  }
+
   let title: string | undefined;
   if (!options.frontMatterOnly) {
-    const scan = scanMarkdown(frontMatter.body);
+    // Task items are looked for only when the text may hold one: most entries have none.
+    const body = frontMatter.body;
+    const scan = scanMarkdown(body, { tasks: body.includes('[ ]') || /\[[xX]\]/.test(body) });
     // A tag is often written many times: normalise each spelling once.
     const spellings = new Set<string>();
     for (const tag of scan.tags) {
@@ -57,10 +94,12 @@ export function parseEntry(text: string, fileName = '', options: ParseOptions = 
       addTag(tags, tag.raw);
     }
     title = scan.title && detach(scan.title);
+    if (scan.tasks && scan.tasks.length > 0) extra.commitments = commitmentsAt(frontMatter.body, frontMatter.bodyLine, scan.tasks);
   }
 
   const { day, time } = entryDate(dateValue, fileName, problems);
-  return kind === undefined ? { title, day, time, tags: [...tags], problems } : { title, day, time, tags: [...tags], problems, kind };
+  const parsed: ParsedEntry = kind === undefined ? { title, day, time, tags: [...tags], problems } : { title, day, time, tags: [...tags], problems, kind };
+  return Object.keys(extra).length === 0 ? parsed : { ...parsed, ...extra };
 }
 
 function addTag(tags: Set<string>, raw: string): void {

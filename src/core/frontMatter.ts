@@ -171,3 +171,14 @@ function describeYamlError(error: unknown): { message: string; line: number } {
 export function writeFrontMatter(body: string, data: Record<string, unknown>): string {
   return matter.stringify(body, data, MATTER_OPTIONS);
 }
+
+/**
+ * The 0-based file line of `key:` at the start of a line in the front matter, for problems about
+ * it; 1 (the first YAML line) when it is not found. Looks at the first 64 KB only.
+ */
+export function frontMatterKeyLine(text: string, key: string): number {
+  const head = text.slice(0, MAX_FRONT_MATTER_BYTES);
+  const pattern = new RegExp(`^${key.replace(/[^A-Za-z0-9_-]/g, '')}[ \\t]*:`, 'm');
+  const match = pattern.exec(head);
+  return match ? countLines(head, match.index) : 1;
+}

@@ -1,4 +1,7 @@
+import type { Commitment } from './commitments';
 import type { EntryProblem } from './entryParser';
+import { FEEDBACK_SOURCES } from './feedback';
+import { GOAL_PERIODS, Goal } from './goals';
 import type { ContentStamp, IndexedEntry } from './journalIndex';
 import { NOTE_KINDS, NoteKind } from './noteKinds';
 
@@ -17,7 +20,7 @@ import { NOTE_KINDS, NoteKind } from './noteKinds';
 // INDEX_CACHE_SCHEMA. A cache of another schema, extension version or fingerprint is ignored.
 
 /** Raise on any change to the layout or to FIELDS. */
-export const INDEX_CACHE_SCHEMA = 1;
+export const INDEX_CACHE_SCHEMA = 2;
 
 /** A cache larger than this is not read (about 10× a journal of 50,000 entries). */
 export const MAX_INDEX_CACHE_BYTES = 64 * 1024 * 1024;
@@ -222,6 +225,26 @@ function tableString(state: DecodeState): string {
 
 const NOTHING: readonly never[] = Object.freeze([]);
 
+function writeOptional(out: Writer, value: string | undefined): void {
+  if (value === undefined) out.uint(0);
+  else {
+    out.uint(1);
+    out.string(value);
+  }
+}
+
+function readOptional(input: Reader): string | undefined {
+  const present = input.uint();
+  if (present > 1) throw new Malformed('bad optional flag');
+  return present === 1 ? input.string() : undefined;
+}
+
+function readDay(input: Reader): string | undefined {
+  const day = readOptional(input);
+  if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Malformed('bad day');
+  return day;
+}
+
 /**
  * Every field of a record, in the order written: THE one place that says how a record is kept.
  * The key comes first; each field's reader validates what it reads.
@@ -348,6 +371,86 @@ const FIELDS: readonly FieldCodec[] = [
       const problems: EntryProblem[] = new Array(count);
       for (let i = 0; i < count; i++) problems[i] = { message: tableString(state), line: state.input.uint() };
       draft.problems = problems;
+    },
+  },
+  {
+    name: 'commitments',
+    write(entry, { out }) {
+      out.uint(entry.commitments.length);
+      for (const { text, line, column, done } of entry.commitments) {
+        out.string(text);
+        out.uint(line);
+        out.uint(column);
+        out.uint(done ? 1 : 0);
+      }
+    },
+    read(draft, { input }) {
+      const count = input.count();
+      if (count === 0) {
+        draft.commitments = NOTHING;
+        return;
+      }
+      const commitments: Commitment[] = new Array(count);
+      for (let i = 0; i < count; i++) commitments[i] = { text: input.string(), line: input.uint(), column: input.uint(), done: input.uint() === 1 };
+      draft.commitments = commitments;
+    },
+  },
+  {
+    name: 'root',
+    tabled: (entry, add) => add(entry.root),
+    write: (entry, { out, table }) => out.uint(entry.root === undefined ? 0 : table.get(entry.root)!),
+    read(draft, state) {
+      draft.root = tableRef(state, state.input.uint());
+    },
+  },
+  {
+    name: 'follows',
+    write(entry, { out }) {
+      writeOptional(out, entry.follows);
+      writeOptional(out, entry.commitment);
+    },
+    read(draft, { input }) {
+      draft.follows = readOptional(input);
+      draft.commitment = readOptional(input);
+    },
+  },
+  {
+    name: 'goal',
+    write(entry, { out }) {
+      const goal = entry.goal;
+      if (!goal) return out.uint(0);
+      out.uint(1);
+      out.string(goal.trait);
+      out.uint(goal.target);
+      out.uint(GOAL_PERIODS.indexOf(goal.per));
+      writeOptional(out, goal.until);
+      writeOptional(out, goal.closed);
+      out.string(goal.text);
+    },
+    read(draft, { input }) {
+      const present = input.uint();
+      if (present > 1) throw new Malformed('bad goal flag');
+      if (present === 0) {
+        draft.goal = undefined;
+        return;
+      }
+      const trait = input.string();
+      const target = input.uint();
+      const per = GOAL_PERIODS[input.uint()];
+      if (per === undefined) throw new Malformed('unknown goal period');
+      const until = readDay(input);
+      const closed = readDay(input);
+      const goal: Goal = { trait, target, per, text: input.string(), ...(until === undefined ? {} : { until }), ...(closed === undefined ? {} : { closed }) };
+      draft.goal = goal;
+    },
+  },
+  {
+    name: 'from',
+    write: (entry, { out }) => out.uint(entry.from === undefined ? 0 : FEEDBACK_SOURCES.indexOf(entry.from) + 1),
+    read(draft, { input }) {
+      const at = input.uint();
+      if (at > FEEDBACK_SOURCES.length) throw new Malformed('unknown feedback source');
+      draft.from = at === 0 ? undefined : FEEDBACK_SOURCES[at - 1];
     },
   },
 ];

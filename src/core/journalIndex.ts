@@ -1,6 +1,9 @@
 import { Balance, DEFAULT_BALANCE_TOLERANCE, computeBalance } from './balance';
+import type { Commitment } from './commitments';
 import { EntryProblem, ParsedEntry, detach } from './entryParser';
-import { NoteKind, noteKind } from './noteKinds';
+import type { FeedbackSource } from './feedback';
+import type { Goal } from './goals';
+import { NoteKind, noteKind, pathUnder } from './noteKinds';
 import { traitById } from './traits';
 
 export interface IndexedEntry {
@@ -17,6 +20,18 @@ export interface IndexedEntry {
   /** The file's size in bytes and modification time (epoch ms) when it was read; -1 when unknown. */
   readonly size: number;
   readonly mtime: number;
+  /** Its task items (core/commitments); a shared empty list when none. */
+  readonly commitments: readonly Commitment[];
+  /** The key prefix of the journal folder it is in (`<root>/`), when known. */
+  readonly root: string | undefined;
+  /** A follow-up entry: the original, as `<root>/<path decoded>` (see `followUpsOf`). */
+  readonly follows: string | undefined;
+  /** A follow-up entry: the commitment it follows up (all of the original's when undefined). */
+  readonly commitment: string | undefined;
+  /** A goal note's goal (core/goals). */
+  readonly goal: Goal | undefined;
+  /** A feedback note's source. */
+  readonly from: FeedbackSource | undefined;
 }
 
 /** What a file was like when it was read: a later size or mtime says it changed. */
@@ -38,6 +53,8 @@ export interface Disposable {
 }
 
 const NO_PROBLEMS: readonly EntryProblem[] = Object.freeze([]);
+const NO_COMMITMENTS: readonly Commitment[] = Object.freeze([]);
+const NO_ENTRIES: readonly IndexedEntry[] = Object.freeze([]);
 
 /**
  * The one in-memory journal that every feature reads. Counts are kept per tag as entries come
@@ -50,6 +67,13 @@ export class JournalIndex {
   private readonly keysByTag = new Map<string, Set<string>>();
   private readonly keysByDay = new Map<string, Set<string>>();
   private readonly keysByKind = new Map<NoteKind, Set<string>>();
+  // Feedback notes per tag: counted apart from the reflections.
+  private readonly feedbackByTag = new Map<string, Set<string>>();
+  // Reflections with an open commitment, and follow-up entries by the original they follow.
+  private readonly withOpen = new Map<string, IndexedEntry>();
+  // Follow-up entries by the file name of the original they follow: most originals have none, and
+  // a file name is found without decoding the original's whole path.
+  private readonly followersByName = new Map<string, Set<string>>();
   // Tags are interned: one string per distinct tag, not one slice of each file's text.
   private readonly tagPool = new Map<string, string>();
   // Sorted lists per tag, built on first use and then kept sorted as entries come and go.
@@ -97,17 +121,25 @@ export class JournalIndex {
    * journal it sits in (`reviews`), which may decide its kind. `stamp` is the file's size and
    * mtime as read.
    */
-  set(key: string, fileName: string, parsed: ParsedEntry, folder?: string, stamp: ContentStamp = UNKNOWN_STAMP): IndexedEntry {
-    return this.insert(
+  set(key: string, fileName: string, parsed: ParsedEntry, folder?: string, root?: string, stamp: ContentStamp = UNKNOWN_STAMP): IndexedEntry {
+    const kind = noteKind(parsed.kind, folder, parsed.tags);
+    return this.insert({
       key,
-      parsed.title ?? detach(fileName.replace(/\.md$/i, '')),
-      parsed.day,
-      parsed.time,
-      parsed.tags,
-      parsed.problems,
-      noteKind(parsed.kind, folder, parsed.tags),
-      stamp,
-    );
+      title: parsed.title ?? detach(fileName.replace(/\.md$/i, '')),
+      day: parsed.day,
+      time: parsed.time,
+      tags: parsed.tags,
+      problems: parsed.problems,
+      kind,
+      size: stamp.size,
+      mtime: stamp.mtime,
+      commitments: kind === 'entry' && parsed.commitments && parsed.commitments.length > 0 ? parsed.commitments : NO_COMMITMENTS,
+      root,
+      follows: kind === 'entry' && parsed.follows !== undefined && root !== undefined ? `${root}${parsed.follows}` : undefined,
+      commitment: kind === 'entry' ? parsed.commitment : undefined,
+      goal: kind === 'goal' ? parsed.goal : undefined,
+      from: kind === 'feedback' ? parsed.from : undefined,
+    });
   }
 
   /**
@@ -115,40 +147,52 @@ export class JournalIndex {
    * and title included: nothing is derived again.
    */
   restore(record: IndexedEntry): IndexedEntry {
-    return this.insert(record.key, record.title, record.day, record.time, record.tags, record.problems, record.kind, record);
+    return this.insert(record);
   }
 
-  private insert(
-    key: string,
-    title: string,
-    day: string | undefined,
-    time: number,
-    tags: readonly string[],
-    problems: readonly EntryProblem[],
-    kind: NoteKind,
-    stamp: ContentStamp,
-  ): IndexedEntry {
+  private insert(record: IndexedEntry): IndexedEntry {
+    const key = record.key;
     const previous = this.entries.get(key);
     if (previous) this.untag(previous);
     // One shape for every entry, whichever way it came in.
     const entry: IndexedEntry = {
       key,
-      title,
-      day,
-      time,
-      tags: tags.map((tag) => this.intern(tag)),
-      problems: problems.length > 0 ? problems : NO_PROBLEMS,
-      kind,
-      size: stamp.size,
-      mtime: stamp.mtime,
+      title: record.title,
+      day: record.day,
+      time: record.time,
+      tags: record.tags.map((tag) => this.intern(tag)),
+      problems: record.problems.length > 0 ? record.problems : NO_PROBLEMS,
+      kind: record.kind,
+      size: record.size,
+      mtime: record.mtime,
+      commitments: record.commitments.length > 0 ? record.commitments : NO_COMMITMENTS,
+      root: record.root,
+      follows: record.follows,
+      commitment: record.commitment,
+      goal: record.goal,
+      from: record.from,
     };
     this.entries.set(key, entry);
     let ofKind = this.keysByKind.get(entry.kind);
     if (!ofKind) this.keysByKind.set(entry.kind, (ofKind = new Set()));
     ofKind.add(key);
+    if (entry.kind === 'feedback') {
+      for (const tag of entry.tags) {
+        let keys = this.feedbackByTag.get(tag);
+        if (!keys) this.feedbackByTag.set(tag, (keys = new Set()));
+        keys.add(key);
+      }
+    }
     if (entry.kind !== 'entry') {
       this.changed();
       return entry;
+    }
+    if (entry.commitments.some((commitment) => !commitment.done && commitment.text !== '')) this.withOpen.set(key, entry);
+    if (entry.follows !== undefined) {
+      const name = baseName(entry.follows);
+      let followers = this.followersByName.get(name);
+      if (!followers) this.followersByName.set(name, (followers = new Set()));
+      followers.add(key);
     }
     if (entry.day) {
       let keys = this.keysByDay.get(entry.day);
@@ -163,6 +207,45 @@ export class JournalIndex {
     }
     this.changed();
     return entry;
+  }
+
+  /** How many feedback notes carry `tag` (normalised): counted apart from reflections. */
+  feedbackCountOf = (tag: string): number => this.feedbackByTag.get(tag)?.size ?? 0;
+
+  /** Reflections with at least one open commitment (not ticked, not empty), in no particular order. */
+  withOpenCommitments(): IterableIterator<IndexedEntry> {
+    return this.withOpen.values();
+  }
+
+  /** The follow-up entries (`follows:`) of `entry`. */
+  followUpsOf(entry: IndexedEntry): readonly IndexedEntry[] {
+    if (this.followersByName.size === 0 || entry.root === undefined) return NO_ENTRIES;
+    const candidates = this.followersByName.get(decodeSegment(baseName(entry.key)));
+    if (!candidates) return NO_ENTRIES;
+    const path = pathUnder(entry.root, entry.key);
+    if (path === undefined) return NO_ENTRIES;
+    const target = `${entry.root}${path}`;
+    const found: IndexedEntry[] = [];
+    for (const key of candidates) {
+      const follower = this.entries.get(key)!;
+      if (follower.follows === target) found.push(follower);
+    }
+    return found;
+  }
+
+  /** The entry a follow-up entry follows, when it is in the index. */
+  original(entry: IndexedEntry): IndexedEntry | undefined {
+    if (entry.follows === undefined || entry.root === undefined) return undefined;
+    const path = entry.follows.slice(entry.root.length);
+    const encoded = `${entry.root}${path.split('/').map(encodeURIComponent).join('/')}`;
+    const direct = this.entries.get(encoded);
+    if (direct) return direct;
+    // Keys are URIs as VS Code writes them, which may escape other characters: look among the
+    // entries of that folder only when the simple spelling missed.
+    for (const candidate of this.entries.values()) {
+      if (candidate.root === entry.root && pathUnder(entry.root, candidate.key) === path) return candidate;
+    }
+    return undefined;
   }
 
   delete(key: string): boolean {
@@ -196,6 +279,9 @@ export class JournalIndex {
     this.keysByTag.clear();
     this.keysByDay.clear();
     this.keysByKind.clear();
+    this.feedbackByTag.clear();
+    this.withOpen.clear();
+    this.followersByName.clear();
     this.tagPool.clear();
     this.newestFirstCache.clear();
     this.changed();
@@ -254,7 +340,21 @@ export class JournalIndex {
 
   private untag(entry: IndexedEntry): void {
     this.keysByKind.get(entry.kind)?.delete(entry.key);
+    if (entry.kind === 'feedback') {
+      for (const tag of entry.tags) {
+        const keys = this.feedbackByTag.get(tag);
+        keys?.delete(entry.key);
+        if (keys?.size === 0) this.feedbackByTag.delete(tag);
+      }
+    }
     if (entry.kind !== 'entry') return;
+    this.withOpen.delete(entry.key);
+    if (entry.follows !== undefined) {
+      const name = baseName(entry.follows);
+      const followers = this.followersByName.get(name);
+      followers?.delete(entry.key);
+      if (followers?.size === 0) this.followersByName.delete(name);
+    }
     if (entry.day) {
       const keys = this.keysByDay.get(entry.day);
       keys?.delete(entry.key);
@@ -314,6 +414,19 @@ export class JournalIndex {
         // A failing listener must not stop the others or the index.
       }
     }
+  }
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 

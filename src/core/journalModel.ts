@@ -1,4 +1,5 @@
 import { Balance, DEFAULT_BALANCE_TOLERANCE } from './balance';
+import { DEFAULT_FOLLOW_UP_DAYS } from './commitments';
 import { Disposable, JournalIndex } from './journalIndex';
 import { DEFAULT_NEGLECT_DAYS } from './reflection';
 import { TraitSettingProblem, configureTraits } from './traits';
@@ -9,6 +10,8 @@ export interface CountingSettings {
   readonly tolerance: number;
   /** Days without a reflection after which a trait counts as neglected. */
   readonly neglectDays: number;
+  /** Days after which an open commitment comes back in the Follow up section (core/commitments). */
+  readonly followUpDays?: number;
 }
 
 export const DEFAULT_COUNTING_SETTINGS: CountingSettings = { tolerance: DEFAULT_BALANCE_TOLERANCE, neglectDays: DEFAULT_NEGLECT_DAYS };
@@ -44,9 +47,13 @@ export class JournalModel {
     return this.settings.neglectDays;
   }
 
+  get followUpDays(): number {
+    return this.settings.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS;
+  }
+
   /** Applies new settings; features hear of it only if something changed. */
   configure(settings: CountingSettings): void {
-    if (settings.tolerance === this.settings.tolerance && settings.neglectDays === this.settings.neglectDays) return;
+    if (settings.tolerance === this.settings.tolerance && settings.neglectDays === this.settings.neglectDays && settings.followUpDays === this.settings.followUpDays) return;
     this.settings = { ...settings };
     this.changed();
   }

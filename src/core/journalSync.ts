@@ -470,7 +470,7 @@ export class JournalSync<L> {
       return;
     }
     const rootPrefix = this.rootPrefixes.find((prefix) => key.startsWith(prefix));
-    this.index.set(key, this.fs.baseName(location), parsed, rootPrefix === undefined ? undefined : firstFolderUnder(rootPrefix, key), stamp);
+    this.index.set(key, this.fs.baseName(location), parsed, rootPrefix === undefined ? undefined : firstFolderUnder(rootPrefix, key), rootPrefix, stamp);
     this.reporter.problems(location, parsed.problems);
   }
 }

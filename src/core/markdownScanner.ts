@@ -37,6 +37,13 @@ export interface MarkdownScan {
    * MAX_TITLE_LENGTH characters. A slice of the text (the caller detaches it if it keeps it).
    */
   readonly title: string | undefined;
+  /**
+   * With the `tasks` option: the offset of the `[` of each task list item (`- [ ] …`, `- [x] …`),
+   * in order. A task item is a list item whose first block is a paragraph that starts with `[ ]`,
+   * `[x]` or `[X]` and then white space or the end of the line (GitHub's rule); never in code or
+   * HTML blocks, since those hold no paragraphs.
+   */
+  readonly tasks?: readonly number[];
 }
 
 export interface ScanOptions {
@@ -46,6 +53,8 @@ export interface ScanOptions {
   readonly title?: boolean;
   /** Only tags whose `#` is at an offset in [from, to]; the scan stops after their block. */
   readonly hashesIn?: readonly [number, number];
+  /** Find task list items (default false); the whole text is then read. */
+  readonly tasks?: boolean;
 }
 
 
@@ -54,10 +63,12 @@ export interface ScanOptions {
 export function scanMarkdown(text: string, options: ScanOptions = {}): MarkdownScan {
   const wantTags = options.tags ?? true;
   const wantTitle = options.title ?? true;
+  const wantTasks = options.tasks ?? false;
   const candidates = wantTags ? tagCandidates(text, options.hashesIn) : [];
-  if (candidates.length === 0 && !wantTitle) return { tags: [], title: undefined };
+  if (candidates.length === 0 && !wantTitle && !wantTasks) return { tags: [], title: undefined };
   const scanner = new BlockScanner(text, candidates, wantTitle);
-  scanner.run(true);
+  if (wantTasks) scanner.tasks = [];
+  scanner.run(!wantTasks);
   const tags: InlineTag[] = [];
   if (candidates.length > 0) {
     const [from, to] = options.hashesIn ?? [0, text.length];
@@ -67,7 +78,7 @@ export function scanMarkdown(text: string, options: ScanOptions = {}): MarkdownS
       });
     }
   }
-  return { tags, title: scanner.title };
+  return scanner.tasks ? { tags, title: scanner.title, tasks: scanner.tasks } : { tags, title: scanner.title };
 }
 
 /** The tag whose `#`, name or end is at `offset` (the hover and rename use it). */

@@ -52,3 +52,23 @@ export function firstFolderUnder(rootKey: string, key: string): string | undefin
     return folder; // not URI-encoded (a plain path with a `%`)
   }
 }
+
+/**
+ * The path of `key` under `rootKey` with its segments decoded (`2026/11/a b.md` for
+ * `<root>/2026/11/a%20b.md`): how `follows:` names an entry. Undefined when `key` is not under it.
+ */
+export function pathUnder(rootKey: string, key: string): string | undefined {
+  const prefix = rootKey.endsWith('/') ? rootKey : `${rootKey}/`;
+  if (!key.startsWith(prefix)) return undefined;
+  return key
+    .slice(prefix.length)
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}

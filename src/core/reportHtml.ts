@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
 import { BalanceReport, escapeXml, shortDate, traitBarsSvg, weekRange, weeklyChartSvg } from './balanceReport';
+import { ReportGoal, goalsSectionHtml } from './reportGoals';
 import { SIDE_LABELS, anyoneCanShowBoth, sourceTitle } from './traits';
 
 export const reportTitle = (): string => l10n.t('Balance Report');
@@ -32,7 +33,7 @@ export interface ReportResources {
 }
 
 /** The panel's page. Everything from the journal or the environment is escaped. */
-export function reportHtml(report: BalanceReport, resources: ReportResources): string {
+export function reportHtml(report: BalanceReport, resources: ReportResources, goals: readonly ReportGoal[] = []): string {
   const e = escapeXml;
   const { cspSource, nonce } = resources;
   const b = report.balance;
@@ -106,6 +107,8 @@ export function reportHtml(report: BalanceReport, resources: ReportResources): s
   }
   <p class="focus-line">${sentence((trait) => l10n.t('Focus next on {0} ({1}, {2}), {3}.', trait, SIDE_LABELS[report.focus.side], pluralEntries(focusCount), focusWhy), `<strong>${e(report.focus.label)}</strong>`)}</p>
 </section>
+
+${goalsSectionHtml(goals)}
 
 <section class="card" aria-labelledby="weeks-heading">
   <h2 id="weeks-heading">${e(l10n.t('Last {0} weeks', weeks.length))}</h2>

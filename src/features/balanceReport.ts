@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { symbolicLinkError } from '../config';
 import { buildBalanceReport, reportMarkdown } from '../core/balanceReport';
+import { reportGoals } from '../core/reportGoals';
 import { reportHtml, reportTitle } from '../core/reportHtml';
 import { JournalModel } from '../core/journalModel';
 import type { Services } from './services';
@@ -92,10 +93,11 @@ class ReportPanel {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'report.js')).toString(),
     };
     // Setting the same HTML again would reload the page and lose the reader's scroll position.
-    const content = reportHtml(report, { ...resources, nonce: '' });
+    const goals = reportGoals(this.model.index, new Date());
+    const content = reportHtml(report, { ...resources, nonce: '' }, goals);
     if (content === this.lastContent) return;
     this.lastContent = content;
-    webview.html = reportHtml(report, { ...resources, nonce: makeNonce() });
+    webview.html = reportHtml(report, { ...resources, nonce: makeNonce() }, goals);
   }
 
   private async onMessage(message: unknown): Promise<void> {

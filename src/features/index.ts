@@ -2,8 +2,13 @@ import type { Feature } from './services';
 import { registerBalanceReport } from './balanceReport';
 import { registerCountingSettings } from './countingSettings';
 import { registerCustomTraits } from './customTraits';
+import { registerFeedback } from './feedback';
+import { registerFollowUp } from './followUp';
+import { registerGoals } from './goals';
+import { registerNextStepHints } from './nextStepHints';
 import { registerNewEntryCommands } from './newEntry';
 import { registerRefresh } from './refresh';
+import { registerReminder } from './reminder';
 import { registerShowTraits } from './showTraits';
 import { registerStatusBar } from './statusBar';
 import { registerTagCompletion } from './tagCompletion';
@@ -25,6 +30,11 @@ export const FEATURES: readonly Feature[] = [
   registerNewEntryCommands,
   registerWeeklyReview,
   registerBalanceReport,
+  registerGoals,
+  registerFollowUp,
+  registerFeedback,
+  registerNextStepHints,
+  registerReminder,
   registerRefresh,
   registerShowTraits,
 ];

@@ -3,9 +3,10 @@ import { JournalRoot, symbolicLinkError } from '../config';
 import { pluralEntries } from '../core/balance';
 import { buildEntry, cleanTitle, entryPathSegments, MAX_TITLE_LENGTH, parseNewEntryArgs } from '../core/entryFactory';
 import { JournalIndex } from '../core/journalIndex';
+import { REFLECTION_STRUCTURES, ReflectionStructure, isReflectionStructure, structureDescription, structureLabel } from '../core/reflectionStructures';
 import { SIDES, SIDE_LABELS, Trait, traitsOfSide } from '../core/traits';
 import { EntryTemplates } from './entryTemplates';
-import { Commands } from '../ids';
+import { Commands, Settings } from '../ids';
 import { JournalWriter, chooseJournal, offerSettings } from '../journalFiles';
 import { showError } from '../userMessages';
 import type { Services } from './services';
@@ -17,8 +18,8 @@ interface TraitPickItem extends vscode.QuickPickItem {
 }
 
 /** `balanceJournal.newEntry` and the tree's "+" (`balanceJournal.newEntryForTrait`). */
-export function registerNewEntryCommands({ model, log, templates, writer }: Services): vscode.Disposable[] {
-  const run = (arg?: unknown) => newEntry(model.index, log, templates, writer, arg);
+export function registerNewEntryCommands({ model, log, templates, writer, context }: Services): vscode.Disposable[] {
+  const run = (arg?: unknown) => newEntry(model.index, log, templates, writer, arg, context.workspaceState);
   return [
     vscode.commands.registerCommand(Commands.newEntry, run),
     vscode.commands.registerCommand(Commands.newEntryForTrait, (node?: { trait?: Trait }) =>
@@ -31,11 +32,14 @@ export function registerNewEntryCommands({ model, log, templates, writer }: Serv
  * Creates an entry and opens it. With an argument `{ traits, title? }` it shows no UI; without,
  * it asks for traits and a title. Returns the new file, or undefined when cancelled or refused.
  */
-async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates, writer: JournalWriter, arg: unknown): Promise<vscode.Uri | undefined> {
+async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates, writer: JournalWriter, arg: unknown, memory: vscode.Memento): Promise<vscode.Uri | undefined> {
   // Commands run from a keybinding without "args" receive nothing; from a menu, a URI or a node.
   const interactive = arg === undefined || arg instanceof vscode.Uri;
   let traits: Trait[];
   let title: string | undefined;
+  // The setting chooses the structure, or (`ask`, the default) New Entry asks, offering the last one first.
+  const setting = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.reflectionStructure);
+  let structure: ReflectionStructure | undefined = isReflectionStructure(setting) ? setting : undefined;
   if (!interactive) {
     const parsed = parseNewEntryArgs(arg);
     if ('error' in parsed) {
@@ -43,6 +47,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
       return undefined;
     }
     ({ traits, title } = parsed);
+    structure = parsed.structure ?? structure ?? 'trait-prompts';
   }
 
   const root = await chooseJournal(interactive, vscode.l10n.t('Which workspace folder keeps this journal?'));
@@ -53,10 +58,15 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
   }
 
   if (interactive) {
-    const picked = await pickTraits(index);
+    const steps = structure ? 2 : 3;
+    const picked = await pickTraits(index, steps);
     if (!picked) return undefined;
+    if (!structure) {
+      structure = await pickStructure(memory);
+      if (!structure) return undefined;
+    }
     const typed = await vscode.window.showInputBox({
-      title: vscode.l10n.t('New Entry: title (2/2)'),
+      title: steps === 2 ? vscode.l10n.t('New Entry: title (2/2)') : vscode.l10n.t('New Entry: title (3/3)'),
       prompt: vscode.l10n.t('Optional. Leave empty to name the entry after {0}.', picked[0].label),
       placeHolder: vscode.l10n.t('e.g. Hard conversation about the roadmap'),
       validateInput: (value) => (value.length > MAX_TITLE_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_TITLE_LENGTH) : undefined),
@@ -68,7 +78,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
 
   try {
     const template = await templates.templateFor(root.folder, traits!);
-    const uri = await writeEntry(root, traits!, title, log, template, writer);
+    const uri = await writeEntry(root, traits!, title, log, template, writer, structure ?? 'trait-prompts');
     if (!uri) return undefined;
     log.info(`Created ${uri.fsPath || uri.toString()}`);
     return uri;
@@ -81,7 +91,21 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
 
 
 
-function pickTraits(index: JournalIndex): Promise<Trait[] | undefined> {
+const LAST_STRUCTURE_KEY = 'balanceJournal.lastReflectionStructure';
+
+/** The structure step: the one chosen last time in this workspace first. */
+async function pickStructure(memory: vscode.Memento): Promise<ReflectionStructure | undefined> {
+  const last = memory.get<unknown>(LAST_STRUCTURE_KEY);
+  const order = isReflectionStructure(last) ? [last, ...REFLECTION_STRUCTURES.filter((structure) => structure !== last)] : [...REFLECTION_STRUCTURES];
+  const picked = await vscode.window.showQuickPick(
+    order.map((structure) => ({ label: structureLabel(structure), detail: structureDescription(structure), structure })),
+    { title: vscode.l10n.t('New Entry: structure (2/3)'), placeHolder: vscode.l10n.t('How do you want to reflect? (setting balanceJournal.reflectionStructure)') },
+  );
+  if (picked) await memory.update(LAST_STRUCTURE_KEY, picked.structure);
+  return picked?.structure;
+}
+
+function pickTraits(index: JournalIndex, steps: number): Promise<Trait[] | undefined> {
   const items: TraitPickItem[] = [];
   for (const side of SIDES) {
     items.push({ label: SIDE_LABELS[side], kind: vscode.QuickPickItemKind.Separator });
@@ -92,7 +116,7 @@ function pickTraits(index: JournalIndex): Promise<Trait[] | undefined> {
   const picker = vscode.window.createQuickPick<TraitPickItem>();
   picker.title = vscode.l10n.t('New Entry: traits');
   picker.step = 1;
-  picker.totalSteps = 2;
+  picker.totalSteps = steps;
   picker.placeholder = vscode.l10n.t('Which traits does this entry reflect on? Space selects, Enter confirms.');
   picker.canSelectMany = true;
   picker.matchOnDescription = true;
@@ -127,9 +151,10 @@ async function writeEntry(
   log: vscode.LogOutputChannel,
   template: string | undefined,
   writer: JournalWriter,
+  structure: ReflectionStructure,
 ): Promise<vscode.Uri | undefined> {
   const now = new Date();
-  const entry = buildEntry(traits, cleanTitle(title), now, template);
+  const entry = buildEntry(traits, cleanTitle(title), now, template, structure);
   const bytes = new TextEncoder().encode(entry.text);
   const [year, month] = entryPathSegments(now, entry.slug);
   // Never write through a link that could lead outside the workspace (a cloned repo may hold one).

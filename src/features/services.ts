@@ -4,6 +4,7 @@ import type { JournalWriter } from '../journalFiles';
 import type { JournalIndexer } from '../journalIndexer';
 import type { Platform } from '../platform/platform';
 import type { EntryTemplates } from './entryTemplates';
+import type { DailyReminder } from './reminder';
 import type { BalanceStatusBar } from './statusBar';
 import type { TraitTreeProvider } from './traitTree';
 
@@ -20,7 +21,7 @@ export interface Services {
   readonly writer: JournalWriter;
   readonly templates: EntryTemplates;
   /** What features hand to the extension's API (the tests read the tree and the status bar). */
-  readonly exposed: { treeProvider?: TraitTreeProvider; statusBar?: BalanceStatusBar };
+  readonly exposed: { treeProvider?: TraitTreeProvider; statusBar?: BalanceStatusBar; reminder?: DailyReminder };
 }
 
 /** A feature registers what it contributes and returns what must be disposed. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from './services';
+import { goalProgress, openGoals } from '../core/goals';
 import { traitHoverMarkdown } from '../core/hoverText';
 import { JournalModel } from '../core/journalModel';
 import { findTagAt } from '../core/tagLocator';
@@ -13,7 +14,10 @@ export class TraitHoverProvider implements vscode.HoverProvider {
     const found = findTagAt(document.getText(), document.offsetAt(position));
     const trait = found && traitById(found.tag);
     if (!found || !trait) return undefined;
-    const markdown = new vscode.MarkdownString(traitHoverMarkdown(trait, this.model.balance(), this.model.countOf));
+    const open = openGoals(this.model.index).get(trait.id);
+    const progress = open && goalProgress(open.goal, this.model.index.entriesTagged(trait.id), new Date());
+    const extras = { feedback: this.model.index.feedbackCountOf(trait.id), ...(progress && { goal: { text: open.goal.text, label: progress.label } }) };
+    const markdown = new vscode.MarkdownString(traitHoverMarkdown(trait, this.model.balance(), this.model.countOf, extras));
     // Never trusted: no command links, no HTML, whatever the file holds.
     markdown.isTrusted = false;
     markdown.supportHtml = false;

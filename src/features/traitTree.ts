@@ -3,9 +3,11 @@ import { Balance, balanceDetails, describeBalance, pluralEntries, sideTotal } fr
 import { escapeMarkdown } from '../core/hoverText';
 import { IndexedEntry } from '../core/journalIndex';
 import { JournalModel } from '../core/journalModel';
+import { DueCommitment, dueCommitments } from '../core/commitments';
+import { Goal, GoalProgress, goalProgress, openGoals } from '../core/goals';
 import { daysSinceLastReflected, describeDaysAgo, lookBackDays, neglectedTraits } from '../core/reflection';
 import { Commands } from '../ids';
-import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitsOfSide } from '../core/traits';
+import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitById, traitsOfSide } from '../core/traits';
 
 export type TraitTreeNode =
   | { readonly kind: 'balance' }
@@ -14,6 +16,8 @@ export type TraitTreeNode =
   | { readonly kind: 'otherTags' }
   | { readonly kind: 'otherTag'; readonly tag: string; readonly count: number }
   | { readonly kind: 'lookBack' }
+  | { readonly kind: 'followUps' }
+  | { readonly kind: 'commitment'; readonly due: DueCommitment }
   | { readonly kind: 'entry'; readonly entry: IndexedEntry; readonly parentId: string; readonly note?: string }
   | { readonly kind: 'more'; readonly tag: string; readonly parentId: string; readonly hidden: number };
 
@@ -79,7 +83,24 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
   }
 
   refresh(): void {
+    this.dueCache = undefined;
+    this.goalsCache = undefined;
     this.changeEmitter.fire(undefined);
+  }
+
+  private dueCache: DueCommitment[] | undefined;
+  private goalsCache: Map<string, { goal: Goal }> | undefined;
+
+  /** Open commitments due for a follow-up, oldest first; computed once per redraw. */
+  dueCommitments(): DueCommitment[] {
+    return (this.dueCache ??= dueCommitments(this.index, new Date(), this.model.followUpDays));
+  }
+
+  /** The open goal of `traitId` and its progress today, if it has one. */
+  goalOf(traitId: string): GoalProgress | undefined {
+    this.goalsCache ??= openGoals(this.index);
+    const open = this.goalsCache.get(traitId);
+    return open && goalProgress(open.goal, this.index.entriesTagged(traitId), new Date());
   }
 
   private get index() {
@@ -92,6 +113,7 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       if (this.index.size === 0) return [];
       const roots: TraitTreeNode[] = [{ kind: 'balance' }];
       if (this.lookBackEntries().length > 0) roots.push({ kind: 'lookBack' });
+      if (this.dueCommitments().length > 0) roots.push({ kind: 'followUps' });
       roots.push(...SIDES.map((side) => ({ kind: 'side' as const, side })));
       if (this.index.otherTags().length > 0) roots.push({ kind: 'otherTags' });
       return roots;
@@ -107,6 +129,8 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
         return this.entryNodes(node.tag, `tag:${node.tag}`);
       case 'lookBack':
         return this.lookBackEntries();
+      case 'followUps':
+        return this.dueCommitments().slice(0, ENTRIES_PAGE_SIZE).map((due) => ({ kind: 'commitment' as const, due }));
       default:
         return [];
     }
@@ -169,6 +193,18 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
         item.iconPath = new vscode.ThemeIcon('history');
         return item;
       }
+      case 'followUps': {
+        const due = this.dueCommitments();
+        const item = new vscode.TreeItem(vscode.l10n.t('Follow up'), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'followUps';
+        item.description = due.length > ENTRIES_PAGE_SIZE ? vscode.l10n.t('{0} open, oldest {1} shown', due.length, ENTRIES_PAGE_SIZE) : String(due.length);
+        item.tooltip = vscode.l10n.t('Commitments (- [ ] …) from entries {0} days old or more, not yet done or followed up. Follow up writes what happened; Mark Done ticks the box.', this.model.followUpDays);
+        item.iconPath = new vscode.ThemeIcon('tasklist');
+        item.contextValue = 'followUps';
+        return item;
+      }
+      case 'commitment':
+        return this.commitmentItem(node.due);
       case 'more': {
         const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', Math.min(ENTRIES_PAGE_SIZE, node.hidden)), vscode.TreeItemCollapsibleState.None);
         item.id = `${node.parentId}:more`;
@@ -219,16 +255,50 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `trait:${trait.id}`;
-    item.description = `${pluralEntries(count)} · ${when}`;
+    const feedback = this.index.feedbackCountOf(trait.id);
+    const goal = this.goalOf(trait.id);
+    item.description = [
+      pluralEntries(count),
+      ...(feedback > 0 ? [vscode.l10n.t('{0} feedback', feedback)] : []),
+      when,
+      ...(goal ? [vscode.l10n.t('Goal: {0}', goal.label)] : []),
+    ].join(' · ');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(trait.label)}** · ${SIDE_LABELS[trait.side]}\n\n`);
     tooltip.appendMarkdown(escapeMarkdown(trait.description));
     tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('{0}, last {1}', pluralEntries(count), when))} · \\#${escapeMarkdown(trait.id)}`);
+    if (feedback > 0) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Feedback from others on this trait: {0} (counted apart from your reflections).', feedback))}`);
+    if (goal) {
+      tooltip.appendMarkdown(`\n\n**${escapeMarkdown(vscode.l10n.t('Goal:'))}** ${escapeMarkdown(goal.goal.text || vscode.l10n.t('(no text)'))}`);
+      tooltip.appendMarkdown(`\n\n${escapeMarkdown(goal.label)}`);
+    }
     if (neglected) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Not reflected on for {0} days or more: a good one to write about next.', this.model.neglectDays))}`);
     item.tooltip = tooltip;
     // A neglected trait stands out in the warning colour.
     item.iconPath = new vscode.ThemeIcon((Object.hasOwn(TRAIT_ICONS, trait.id) ? TRAIT_ICONS[trait.id] : 'circle-outline'), neglected ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.contextValue = 'trait';
+    return item;
+  }
+
+  private commitmentItem({ entry, commitment, days }: DueCommitment): vscode.TreeItem {
+    const uri = vscode.Uri.parse(entry.key);
+    const item = new vscode.TreeItem(commitment.text, vscode.TreeItemCollapsibleState.None);
+    item.id = `followUp:${entry.key}:${commitment.line}`;
+    const traits = entry.tags.flatMap((tag) => {
+      const trait = traitById(tag);
+      return trait ? [trait.label] : [];
+    });
+    item.description = [traits.join(', '), entry.day ?? ''].filter(Boolean).join(' · ');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escapeMarkdown(commitment.text)}**\n\n`);
+    tooltip.appendMarkdown(escapeMarkdown(vscode.l10n.t('From "{0}", {1} days ago ({2}, line {3}).', entry.title, days, vscode.workspace.asRelativePath(uri), commitment.line + 1)));
+    if (entry.tags.length > 0) tooltip.appendMarkdown(`\n\n${escapeMarkdown(entry.tags.map((tag) => `#${tag}`).join(' '))}`);
+    item.tooltip = tooltip;
+    item.resourceUri = uri;
+    const at = new vscode.Range(commitment.line, commitment.column, commitment.line, commitment.column);
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Entry'), arguments: [uri, { selection: at }] };
+    item.contextValue = 'commitment';
+    item.iconPath = new vscode.ThemeIcon('circle-large-outline');
     return item;
   }
 

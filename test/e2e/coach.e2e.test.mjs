@@ -32,7 +32,9 @@ describe('Coaching features in a real VS Code', { timeout: 600_000 }, () => {
     await runCommand(page, 'Balance Journal: New Entry');
     await quickInputSelect(page, 'Coaching');
     await page.keyboard.press('Enter');
-    await page.locator(sel.quickInput, { hasText: 'New Entry: title (2/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: structure (2/3)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter'); // the structure offered first: Trait prompts
+    await page.locator(sel.quickInput, { hasText: 'New Entry: title (3/3)' }).waitFor({ state: 'visible' });
     await page.keyboard.type('Pairing with the intern');
     await page.keyboard.press('Enter');
     const day = localDay();

@@ -10,7 +10,11 @@ export declare const EXAMPLE_JOURNAL: {
   newest: Record<string, string>;
   newestInnovation: { title: string; day: string; file: string };
   otherTags: Record<string, number>;
+  feedback: Record<string, number>;
+  goal: { trait: string; target: number; until: string; days: string[] };
 };
+export declare function goalText(now?: Date): string;
+export declare function traitRowText(id: string, now?: Date): string;
 export declare function entriesText(count: number): string;
 export declare function daysAgoText(iso: string, now?: Date): string;
 export declare function balanceText(counts: Record<string, number>): string;

@@ -1,4 +1,4 @@
-// What the example journal (examples/journal, 36 entries) holds, counted by hand from its files:
+// What the example journal (examples/journal: 36 entries, a goal and a feedback note) holds, counted by hand from its files:
 // each entry counts once per tag, front matter `tags` (block lists, two flow lists and one
 // comma-separated) and inline `#tags` together; `#not-a-tag` sits in a fenced code block and does
 // not count. The UI tests compare what VS Code shows with
@@ -49,7 +49,38 @@ export const EXAMPLE_JOURNAL = {
   },
   newestInnovation: { title: 'Project retro and the empty boxes', day: '2026-11-23', file: '2026-11-23-project-retro-and-the-empty-boxes.md' },
   otherTags: { mentoring: 4, 'one-on-one': 4, incident: 3, retro: 3 },
+  /** feedback/2026-11-20-feedback-peer-influence.md: one feedback note on two traits (not entries). */
+  feedback: { influence: 1, 'visionary-thinking': 1 },
+  /** goals/empathy.md: 4 empathy entries a month until 2027-01-31; the days of the 12 empathy entries. */
+  goal: {
+    trait: 'empathy',
+    target: 4,
+    until: '2027-01-31',
+    days: ['2026-09-29', '2026-10-01', '2026-10-07', '2026-10-13', '2026-10-15', '2026-10-16', '2026-10-22', '2026-10-30', '2026-11-02', '2026-11-03', '2026-11-19', '2026-11-25'],
+  },
 };
+
+/** The goal's progress as the trait row says it on `now`: entries in the current local month. */
+export function goalText(now = new Date()) {
+  const { target, until, days } = EXAMPLE_JOURNAL.goal;
+  const pad = (n) => String(n).padStart(2, '0');
+  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const month = today > until ? until.slice(0, 7) : today.slice(0, 7);
+  const count = days.filter((day) => day.startsWith(month)).length;
+  if (today <= until) return `Goal: ${count} of ${target} this month`;
+  return `Goal: ${count >= target ? 'met' : 'missed'}: ${count} of ${target} by ${until}`;
+}
+
+/** A trait row's description, as the Traits view writes it. */
+export function traitRowText(id, now = new Date()) {
+  const feedback = EXAMPLE_JOURNAL.feedback[id];
+  return [
+    entriesText(EXAMPLE_JOURNAL.counts[id]),
+    ...(feedback ? [`${feedback} feedback`] : []),
+    daysAgoText(EXAMPLE_JOURNAL.newest[id], now),
+    ...(id === EXAMPLE_JOURNAL.goal.trait ? [goalText(now)] : []),
+  ].join(' · ');
+}
 
 /** `N entries` / `1 entry`. */
 export function entriesText(count) {

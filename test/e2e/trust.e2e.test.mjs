@@ -120,10 +120,12 @@ describe('Balance Journal in an untrusted workspace (Restricted Mode)', { timeou
     const elsewhere = path.join(state.workspace, 'elsewhere');
     const elsewhereBefore = filesBelow(elsewhere);
     await runCommand(page, 'Balance Journal: New Entry');
-    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/3)' }).waitFor({ state: 'visible' });
     await quickInputSelect(page, 'Empathy');
     await page.keyboard.press('Enter');
-    await page.locator(sel.quickInput, { hasText: 'New Entry: title (2/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: structure (2/3)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter'); // the structure offered first: Trait prompts
+    await page.locator(sel.quickInput, { hasText: 'New Entry: title (3/3)' }).waitFor({ state: 'visible' });
     await page.locator(sel.quickInputBox).fill('Untrusted test');
     await page.keyboard.press('Enter');
 

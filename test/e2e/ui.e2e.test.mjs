@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import { before, describe } from 'node:test';
 import { WAIT_MS, entries, localDay, onExampleJournal, shot, step, waitForRowDescription, workbenchOn } from './steps.mjs';
-import { EXAMPLE_JOURNAL, TRAIT_LABELS, balanceText, daysAgoText, entriesText } from './exampleJournal.expected.mjs';
+import { EXAMPLE_JOURNAL, TRAIT_LABELS, balanceText, traitRowText } from './exampleJournal.expected.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
 import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
 
@@ -42,8 +42,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await waitForRowDescription(page, 'Balance', EXAMPLE_JOURNAL.balance);
     const rows = await readTreeRows(page);
     for (const [id, label] of Object.entries(TRAIT_LABELS)) {
-      const description = `${entriesText(EXAMPLE_JOURNAL.counts[id])} · ${daysAgoText(EXAMPLE_JOURNAL.newest[id])}`;
-      assert.deepEqual(rows.find((r) => r.label === label), { label, description });
+      assert.deepEqual(rows.find((r) => r.label === label), { label, description: traitRowText(id) });
     }
     assert.ok(rows.find((r) => r.label === 'Leadership'), 'Leadership row');
     assert.ok(rows.find((r) => r.label === 'Management'), 'Management row');
@@ -66,7 +65,9 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await page.keyboard.press('Enter');
 
     const input = page.locator(sel.quickInputBox);
-    await page.locator(sel.quickInput, { hasText: 'New Entry: title (2/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: structure (2/3)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter'); // the structure offered first: Trait prompts
+    await page.locator(sel.quickInput, { hasText: 'New Entry: title (3/3)' }).waitFor({ state: 'visible' });
     await input.fill('Coffee with the new hire');
     await shot(page, '3-title.png');
     await page.keyboard.press('Enter');
@@ -146,7 +147,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     const before = readdirSync(path.join(workspace, 'journal'), { recursive: true }).length;
     await page.locator(sel.editorLine).first().click();
     await page.keyboard.press('Control+Alt+J');
-    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/3)' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
     await page.locator(sel.quickInput).waitFor({ state: 'hidden' });
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -171,10 +172,12 @@ describe('Balance Journal before there is a journal', { timeout: 600_000 }, () =
     await welcome.filter({ hasText: 'No journal entries yet' }).waitFor({ state: 'visible' });
     await shot(page, '7-welcome.png');
     await welcome.locator('a.monaco-button', { hasText: 'New Entry' }).click();
-    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/3)' }).waitFor({ state: 'visible' });
     await quickInputSelect(page, 'Visionary Thinking');
     await page.keyboard.press('Enter');
-    await page.locator(sel.quickInput, { hasText: 'New Entry: title (2/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: structure (2/3)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter'); // the structure offered first: Trait prompts
+    await page.locator(sel.quickInput, { hasText: 'New Entry: title (3/3)' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
     const name = `${localDay()}-visionary-thinking.md`;
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
@@ -213,10 +216,12 @@ describe('Balance Journal in a multi-root workspace', { timeout: 600_000 }, () =
     await page.locator(sel.quickInputRow, { hasText: 'personal' }).waitFor({ state: 'visible' });
     assert.equal(await page.locator(sel.quickInputBox).getAttribute('placeholder'), 'Which workspace folder keeps this journal?');
     await quickInputSelect(page, 'personal');
-    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/3)' }).waitFor({ state: 'visible' });
     await quickInputSelect(page, 'Influence');
     await page.keyboard.press('Enter');
-    await page.locator(sel.quickInput, { hasText: 'New Entry: title (2/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: structure (2/3)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter'); // the structure offered first: Trait prompts
+    await page.locator(sel.quickInput, { hasText: 'New Entry: title (3/3)' }).waitFor({ state: 'visible' });
     await page.keyboard.type('Side project kickoff');
     await page.keyboard.press('Enter');
     const day = localDay();

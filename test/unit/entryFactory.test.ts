@@ -36,7 +36,7 @@ describe.each([
   });
 
   it('writes an entry whose date and tags parse back', () => {
-    const entry = buildEntry([traitById('empathy')!, traitById('time-management')!], 'Late call', instant, undefined, tz);
+    const entry = buildEntry([traitById('empathy')!, traitById('time-management')!], 'Late call', instant, undefined, undefined, tz);
     expect(entry.text.startsWith(`---\ndate: ${iso}\n`)).toBe(true);
     const parsed = parseEntry(entry.text, `${day}-late-call.md`);
     expect(parsed.tags).toEqual(['empathy', 'time-management']);
@@ -92,7 +92,7 @@ describe('slugify', () => {
 describe('buildEntry', () => {
   it('writes front matter, the title, each trait quote and its prompts', () => {
     const empathy = traitById('empathy')!;
-    const entry = buildEntry([empathy], 'Hard conversation', wallTime(BERLIN, 2026, 11, 27, 9, 5), undefined, BERLIN);
+    const entry = buildEntry([empathy], 'Hard conversation', wallTime(BERLIN, 2026, 11, 27, 9, 5), undefined, undefined, BERLIN);
     const lines = entry.text.split('\n');
     expect(lines[0]).toBe('---');
     expect(entry.text).toMatch(/^---\ndate: 2026-11-27T09:05:00\+01:00\ntags:\n {2}- empathy\n---\n# Hard conversation\n/);
@@ -164,7 +164,7 @@ describe('templates', () => {
   it('fills {{title}}, {{date}}, {{traits}} and {{prompts}}, with the cursor under the first prompt', () => {
     const template = '# {{title}}\n\nWritten {{date}} about {{traits}}.\n\n{{prompts}}\n\n## What I will do next\n';
     const now = wallTime(KOLKATA, 2026, 11, 27, 9, 5);
-    const entry = buildEntry([empathy, traitById('influence')!], 'Team lunch', now, template, KOLKATA);
+    const entry = buildEntry([empathy, traitById('influence')!], 'Team lunch', now, template, undefined, KOLKATA);
     const lines = entry.text.split('\n');
     expect(entry.text).toContain('Written 2026-11-27T09:05:00+05:30 about Empathy, Influence.');
     expect(entry.text).toContain(`## ${empathy.prompts[0]}`);
@@ -259,7 +259,7 @@ describe('buildEntry, whole text', () => {
   const now = new Date(Date.UTC(2026, 10, 27, 9, 5, 7));
 
   it('writes exactly the front matter, heading, quotes and prompts, the cursor under the first prompt only', () => {
-    const entry = buildEntry([empathy, influence], 'Two # traits', now, undefined, UTC);
+    const entry = buildEntry([empathy, influence], 'Two # traits', now, undefined, undefined, UTC);
     const expected = [
       '---',
       'date: 2026-11-27T09:05:07+00:00',
@@ -284,7 +284,7 @@ describe('buildEntry, whole text', () => {
   });
 
   it('takes NUL characters out of a template, so only the first prompt gets the cursor', () => {
-    const entry = buildEntry([empathy], 'x', now, 'a\u0000b\n\n{{prompts}}\n', UTC);
+    const entry = buildEntry([empathy], 'x', now, 'a\u0000b\n\n{{prompts}}\n', undefined, UTC);
     expect(entry.text).not.toContain('\u0000');
     expect(entry.text).toContain('\nab\n');
     expect(entry.text.split('\n')[entry.cursorLine - 2]).toBe(`## ${empathy.prompts[0]}`);
@@ -292,7 +292,7 @@ describe('buildEntry, whole text', () => {
 
   it('puts the cursor two lines under a template without prompts, however many blank lines it ends with', () => {
     for (const template of ['# {{title}}', '# {{title}}\n', '# {{title}}\n\n\n\n']) {
-      const entry = buildEntry([empathy], 'x', now, template, UTC);
+      const entry = buildEntry([empathy], 'x', now, template, undefined, UTC);
       expect(entry.text).toBe('---\ndate: 2026-11-27T09:05:07+00:00\ntags:\n  - empathy\n---\n# x\n\n\n');
       expect(entry.cursorLine).toBe(7);
     }
@@ -310,13 +310,13 @@ describe('templates: whole messages and blank lines', () => {
   });
 
   it('ends the prompts without blank lines, so text after {{prompts}} follows directly', () => {
-    const entry = buildEntry([empathy], 'x', now, '{{prompts}}\nEND', UTC);
+    const entry = buildEntry([empathy], 'x', now, '{{prompts}}\nEND', undefined, UTC);
     const [last] = empathy.prompts.slice(-1);
     expect(entry.text).toContain(`## ${last}\nEND\n`);
   });
 
   it('ends the entry with exactly one newline, however many the template has', () => {
-    const entry = buildEntry([empathy], 'x', now, '{{prompts}}\n\n\n', UTC);
+    const entry = buildEntry([empathy], 'x', now, '{{prompts}}\n\n\n', undefined, UTC);
     const [last] = empathy.prompts.slice(-1);
     expect(entry.text.endsWith(`## ${last}\n`)).toBe(true);
   });

@@ -31,8 +31,14 @@ describe('examples/journal', () => {
     expect(days[0] < days[days.length - 1]).toBe(true);
     for (const entry of index.values()) {
       expect(entry.problems, entry.key).toEqual([]);
-      expect(entry.key).toContain(entry.day!);
+      if (entry.kind === 'entry') expect(entry.key).toContain(entry.day!);
     }
+  });
+
+  it('shows a goal, feedback and commitments to follow up', () => {
+    expect(index.notesOf('goal').map((note) => note.goal?.trait)).toEqual(['empathy']);
+    expect(index.feedbackCountOf('influence')).toBe(1);
+    expect([...index.withOpenCommitments()].length).toBeGreaterThanOrEqual(3);
   });
 
   it('covers every trait and is balanced', () => {
@@ -45,8 +51,10 @@ describe('examples/journal', () => {
 
   // The UI tests compare VS Code with these hand counts: they must stay true of the journal.
   it('holds what test/e2e/exampleJournal.expected.mjs says, counted by hand', () => {
-    expect(index.size).toBe(EXAMPLE_JOURNAL.entries);
+    expect(index.countOfKind('entry')).toBe(EXAMPLE_JOURNAL.entries);
+    expect(index.size).toBe(EXAMPLE_JOURNAL.entries + 2); // the goal and the feedback note
     for (const trait of TRAITS) {
+      expect(index.feedbackCountOf(trait.id), trait.id).toBe(EXAMPLE_JOURNAL.feedback[trait.id] ?? 0);
       expect(index.countOf(trait.id), trait.id).toBe(EXAMPLE_JOURNAL.counts[trait.id]);
       expect(TRAIT_LABELS[trait.id]).toBe(trait.label);
       expect(index.entriesTagged(trait.id)[0].time, trait.id).toBe(Date.parse(EXAMPLE_JOURNAL.newest[trait.id]));

@@ -20,7 +20,7 @@ const identity: IndexCacheIdentity = { version: '1.2.3', fingerprint: '{"roots":
 function sampleIndex(): JournalIndex {
   const index = new JournalIndex();
   const add = (key: string, text: string, folder?: string, stamp = { size: text.length, mtime: 1_700_000_000_123.5 }) =>
-    index.set(key, key.slice(key.lastIndexOf('/') + 1), parseEntry(text, key.slice(key.lastIndexOf('/') + 1)), folder, stamp);
+    index.set(key, key.slice(key.lastIndexOf('/') + 1), parseEntry(text, key.slice(key.lastIndexOf('/') + 1)), folder, 'file:///ws/journal/', stamp);
   add('file:///ws/journal/2026/10/2026-10-01-first.md', '---\ndate: 2026-10-01T09:00:00+02:00\ntags: [empathy, influence]\n---\n# First one-on-one\n#retro');
   add('file:///ws/journal/2026/10/2026-10-02-no-title.md', '---\ntags: [empathy]\n---\nNo heading #time-management');
   add('file:///ws/journal/2026/10/broken.md', '---\ntags: [x\n---\n# Broken');
@@ -28,6 +28,12 @@ function sampleIndex(): JournalIndex {
   add('file:///ws/journal/reviews/2026-W48.md', '---\ndate: 2026-11-27\nkind: review\n---\n# Week 48 #empathy', 'reviews');
   add('file:///ws/journal/%C3%A9t%C3%A9/caf%C3%A9.md', '# Café ☕ — été 😀\n#café-talk #empathy');
   add('file:///ws/journal/%C3%A9t%C3%A9/caf%C3%A9-2.md', '---\ntags: 42\n---\n# Ünïcödé');
+  // The development loop's notes: commitments, a follow-up, a goal (open and closed), feedback.
+  add('file:///ws/journal/2026/11/2026-11-02-plan.md', '---\ndate: 2026-11-02\ntags: [empathy]\n---\n# Plan\n\n- [ ] Ask Lea\n- [x] Book the room\n');
+  add('file:///ws/journal/2026/11/2026-11-09-ask.md', '---\ndate: 2026-11-09\ntags: [empathy]\nfollows: 2026/11/2026-11-02-plan.md\ncommitment: Ask Lea\n---\n# Asked\n');
+  add('file:///ws/journal/goals/empathy.md', '---\nkind: goal\ntrait: empathy\ntarget: 4\nper: month\nuntil: 2027-01-31\n---\nNotice people first.\n', 'goals');
+  add('file:///ws/journal/goals/influence-2026-10-01.md', '---\nkind: goal\ntrait: influence\ntarget: 1\nper: week\nclosed: 2026-11-01\n---\nOld goal.\n', 'goals');
+  add('file:///ws/journal/feedback/2026-11-20-peer.md', '---\nkind: feedback\nfrom: peer\ntags: [influence]\n---\n> Clear.\n', 'feedback');
   return index;
 }
 
@@ -50,6 +56,12 @@ describe('index cache encoding', () => {
     expect(records.some((record) => record.kind === 'review')).toBe(true);
     expect(records.some((record) => Number.isNaN(record.time))).toBe(true);
     expect(records.find((record) => record.key.endsWith('no-date.md'))).toMatchObject({ size: -1, mtime: -1, day: undefined });
+    // The sample holds each of the loop's fields, so the round trip above covers them.
+    expect(records.find((record) => record.key.endsWith('plan.md'))?.commitments).toMatchObject([{ text: 'Ask Lea', done: false }, { text: 'Book the room', done: true }]);
+    expect(records.find((record) => record.key.endsWith('ask.md'))).toMatchObject({ follows: 'file:///ws/journal/2026/11/2026-11-02-plan.md', commitment: 'Ask Lea' });
+    expect(records.find((record) => record.key.endsWith('goals/empathy.md'))?.goal).toMatchObject({ trait: 'empathy', target: 4, per: 'month', until: '2027-01-31' });
+    expect(records.find((record) => record.key.endsWith('influence-2026-10-01.md'))?.goal).toMatchObject({ per: 'week', closed: '2026-11-01' });
+    expect(records.find((record) => record.key.endsWith('peer.md'))).toMatchObject({ kind: 'feedback', from: 'peer' });
   });
 
   it('restores an index equal to the one written: counts, kinds, lists', () => {
@@ -60,6 +72,8 @@ describe('index cache encoding', () => {
     expect(restored.countOfKind('review')).toBe(1);
     expect(restored.entriesTagged('empathy').map((entry) => entry.key)).toEqual(index.entriesTagged('empathy').map((entry) => entry.key));
     expect(restored.balance()).toEqual(index.balance());
+    expect([...restored.withOpenCommitments()].map((entry) => entry.key)).toEqual([...index.withOpenCommitments()].map((entry) => entry.key));
+    expect(restored.feedbackCountOf('influence')).toBe(1);
   });
 
   it('round-trips an empty index and any generated records', () => {
@@ -75,6 +89,15 @@ describe('index cache encoding', () => {
       kind: fc.constantFrom('entry', 'review', 'report', 'goal', 'feedback', 'export') as fc.Arbitrary<IndexedEntry['kind']>,
       size: fc.integer({ min: -1, max: 2 ** 40 }),
       mtime: fc.oneof(fc.constant(-1), fc.double({ min: 1, max: 4e12, noNaN: true })),
+      commitments: fc.array(fc.record({ text, line: fc.nat(100_000), column: fc.nat(1000), done: fc.boolean() }), { maxLength: 3 }),
+      root: fc.option(fc.constantFrom('file:///ws/journal/', 'file:///ws/other/'), { nil: undefined }),
+      follows: fc.option(text, { nil: undefined }),
+      commitment: fc.option(text, { nil: undefined }),
+      goal: fc.option(
+        fc.record({ trait: text, target: fc.integer({ min: 1, max: 100 }), per: fc.constantFrom('week', 'month') as fc.Arbitrary<'week' | 'month'>, text, until: fc.constantFrom('2027-01-31', '2026-12-01') }),
+        { nil: undefined },
+      ),
+      from: fc.option(fc.constantFrom('manager', 'peer', 'direct-report', 'mentor', 'self', 'other') as fc.Arbitrary<NonNullable<IndexedEntry['from']>>, { nil: undefined }),
     });
     fc.assert(
       fc.property(fc.array(record, { maxLength: 20 }), (records) => {
@@ -146,6 +169,12 @@ describe('index cache encoding', () => {
         kind: 'entry',
         size: i,
         mtime: 1e12 + i,
+        commitments: [],
+        root: 'file:///ws/journal/',
+        follows: undefined,
+        commitment: undefined,
+        goal: undefined,
+        from: undefined,
       }));
       return encodeIndexCache(identity, records);
     };

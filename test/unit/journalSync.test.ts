@@ -486,7 +486,7 @@ describe('JournalSync restored from a cache, then checked against the disk', () 
   it('restores only Markdown records under the current roots, never over what the index knows', async () => {
     const { fs, index, sync } = setup();
     fs.write('/ws/journal/a.md', '#influence');
-    const record = (key: string, tag: string): IndexedEntry => ({ key, title: 'T', day: undefined, time: Number.NaN, tags: [tag], problems: [], kind: 'entry', size: 1, mtime: 1e12 });
+    const record = (key: string, tag: string): IndexedEntry => ({ key, title: 'T', day: undefined, time: Number.NaN, tags: [tag], problems: [], kind: 'entry', size: 1, mtime: 1e12, commitments: [], root: '/ws/journal/', follows: undefined, commitment: undefined, goal: undefined, from: undefined });
     sync.changed('/ws/journal/a.md'); // a file event before the cache was loaded
     await sync.settle();
     expect(sync.restore([record('/ws/journal/a.md', 'empathy'), record('/ws/other/b.md', 'empathy'), record('/ws/journal/c.txt', 'empathy'), record('/ws/journal/d.md', 'empathy')])).toBe(1);

@@ -584,7 +584,7 @@ describe('property 4: a new entry reads back as written', () => {
         fc.constantFrom(...TIME_ZONES),
         (ids, title, now, tz) => {
           const traits = ids.map((id) => traitById(id)!);
-          const entry = buildEntry(traits, title, now, undefined, tz);
+          const entry = buildEntry(traits, title, now, undefined, undefined, tz);
           const parsed = parseEntry(entry.text, entryPathSegments(now, entry.slug, 1, tz)[2]);
           expect(parsed.tags).toEqual(ids);
           expect(parsed.problems).toEqual([]);

@@ -2,7 +2,7 @@
 // and leaves (fenced and indented code, HTML blocks, reference definitions, headings, paragraphs).
 // One class, since the spec's algorithm is one state machine over lines. Part of markdownScanner.ts.
 
-import { APOS, BACKTICK, BANG, COLON, CR, DASH, DOT, EQ, GT, HASH, LBRACKET, LF, LPAREN, LT, MAX_CONTAINER_DEPTH, MAX_TITLE_LENGTH, PLUS, QUESTION, QUOTE, RPAREN, SLASH, SPACE, STAR, TAB, TILDE, UNDERSCORE, isAsciiLetter, isDigit } from './characters';
+import { APOS, BACKTICK, BANG, COLON, CR, DASH, DOT, EQ, GT, HASH, LBRACKET, LF, LPAREN, LT, MAX_CONTAINER_DEPTH, MAX_TITLE_LENGTH, PLUS, QUESTION, QUOTE, RBRACKET, RPAREN, SLASH, SPACE, STAR, TAB, TILDE, UNDERSCORE, isAsciiLetter, isDigit } from './characters';
 import { Finder, destinationEnd, isJsWhiteSpace, isSpaceOrTab, labelEnd, normalizeLabel, openOrClosingTagEnd, skipJsWhiteSpace, skipSpacesAndOneLineBreak, titleEnd } from './syntax';
 
 const enum Kind {
@@ -108,6 +108,8 @@ export class BlockScanner {
   titleFound: boolean;
   refs = new Set<string>();
   ended = false;
+  /** Offsets of task list items' `[`, when asked for. */
+  tasks: number[] | undefined;
 
   private candidate = 0;
   private readonly lastCandidate: number;
@@ -289,11 +291,21 @@ export class BlockScanner {
       default:
         if (!this.blank) {
           this.advanceNextNonspace();
+          if (this.tasks && container.kind === Kind.ListItem && !container.hasChild && this.isTaskMarker(this.offset)) this.tasks.push(this.offset);
           const paragraph = new Leaf(this.text);
           this.push(paragraph);
           this.addParagraphLine(paragraph);
         }
     }
+  }
+
+  /** `[ ]`, `[x]` or `[X]` at `at`, then a space, a tab or the end of the line. */
+  private isTaskMarker(at: number): boolean {
+    const text = this.text;
+    if (text.charCodeAt(at) !== LBRACKET || text.charCodeAt(at + 2) !== RBRACKET) return false;
+    const mark = text.charCodeAt(at + 1);
+    if (mark !== SPACE && mark !== 120 && mark !== 88) return false;
+    return at + 3 >= this.lineEnd || isSpaceOrTab(text.charCodeAt(at + 3));
   }
 
   private addParagraphLine(paragraph: Leaf): void {

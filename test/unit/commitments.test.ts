@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { buildFollowUpEntry, commitmentText, dueCommitments, followsPath, openCheckboxAt } from '../../src/core/commitments';
+import { parseEntry } from '../../src/core/entryParser';
+import { JournalIndex } from '../../src/core/journalIndex';
+import { scanMarkdown } from '../../src/core/markdownScanner';
+import { traitById } from '../../src/core/traits';
+
+const ROOT = 'file:///ws/journal/';
+
+describe('task items in the block structure', () => {
+  it('finds - [ ], * [x], 1. [X] items, nested and quoted, and nothing in code or HTML', () => {
+    const body = [
+      '- [ ] ask Sam about the roadmap', // 0
+      '* [x] done already', // 1
+      '1. [X] numbered', // 2
+      '   - [ ] nested', // 3
+      '> - [ ] in a quote', // 4
+      '```', // 5
+      '- [ ] in a fence', // 6
+      '```', // 7
+      '    - [ ] indented code', // 8
+      '', // 9
+      '<div>', // 10
+      '- [ ] in html', // 11
+      '</div>', // 12
+      '', // 13
+      'A paragraph - [ ] not an item', // 14
+      '- [] not a box', // 15
+      '- [ ]no space', // 16
+      '- text [ ] later', // 17
+      '- [ ]', // 18
+    ].join('\n');
+    const tasks = scanMarkdown(body, { tasks: true, tags: false, title: false }).tasks!;
+    const lines = tasks.map((offset) => body.slice(0, offset).split('\n').length - 1);
+    expect(lines).toEqual([0, 1, 2, 3, 4, 18]);
+  });
+
+  it('keeps text, line, column and done, lines counted in the file', () => {
+    const text = '---\ntags: [empathy]\n---\n# Title\r\n\r\n- [ ] Ask   Sam\tfirst \r\n  - [x] Done\n> 1. [ ] quoted\n';
+    const parsed = parseEntry(text, '2026-11-01-x.md');
+    expect(parsed.commitments).toEqual([
+      { text: 'Ask Sam first', line: 5, column: 2, done: false },
+      { text: 'Done', line: 6, column: 4, done: true },
+      { text: 'quoted', line: 7, column: 5, done: false },
+    ]);
+    expect(parseEntry('# No tasks\n\n- plain item\n', 'x.md').commitments).toBeUndefined();
+  });
+
+  it('cuts a long commitment and stops at a hundred per entry', () => {
+    const parsed = parseEntry(`- [ ] ${'word '.repeat(200)}\n${'- [ ] x\n'.repeat(150)}`, 'x.md');
+    expect(parsed.commitments![0].text.length).toBe(200);
+    expect(parsed.commitments).toHaveLength(100);
+  });
+});
+
+describe('openCheckboxAt: Mark Done ticks only the line it read', () => {
+  const commitment = { text: 'Ask Sam first', column: 2, line: 5 };
+  it('gives the offset of the space inside [ ]', () => {
+    expect(openCheckboxAt('- [ ] Ask Sam first', commitment)).toEqual({ offset: 3 });
+    expect(openCheckboxAt('- [ ] Ask  Sam first  ', commitment)).toEqual({ offset: 3 });
+  });
+  it('refuses when the line changed', () => {
+    expect(openCheckboxAt('- [x] Ask Sam first', commitment)).toHaveProperty('error');
+    expect(openCheckboxAt('- [ ] Ask Sam later', commitment)).toHaveProperty('error');
+    expect(openCheckboxAt('  - [ ] Ask Sam first', commitment)).toHaveProperty('error');
+    expect(openCheckboxAt('', commitment)).toHaveProperty('error');
+  });
+});
+
+describe('follows:', () => {
+  it('is a path inside the journal', () => {
+    expect(followsPath('2026/11/2026-11-01-x.md')).toEqual({ path: '2026/11/2026-11-01-x.md' });
+    expect(followsPath(' ./2026/11/../11/a b.md ')).toEqual({ path: '2026/11/a b.md' });
+    for (const bad of ['../outside.md', '2026/../../x.md', '/etc/passwd.md', 'C:/x.md', 'c:\\x.md', 'file:///x.md', 'https://x/y.md', '2026/x.txt', '', 7, null, ['a.md']]) {
+      expect(followsPath(bad), String(bad)).toHaveProperty('error');
+    }
+  });
+
+  it('is a problem in the entry when it leaves the journal, and then follows nothing', () => {
+    const parsed = parseEntry('---\ntags: [empathy]\nfollows: ../../etc/passwd.md\n---\n', 'x.md');
+    expect(parsed.follows).toBeUndefined();
+    expect(parsed.problems).toEqual([{ message: expect.stringMatching(/"follows"/), line: 2 }]);
+  });
+});
+
+function add(index: JournalIndex, path: string, text: string) {
+  const key = `${ROOT}${path.split('/').map(encodeURIComponent).join('/')}`;
+  return index.set(key, path.split('/').pop()!, parseEntry(text, path.split('/').pop()!), path.split('/')[0], ROOT);
+}
+
+describe('the Follow up section', () => {
+  const now = new Date(2026, 10, 20, 12);
+  const original = '---\ndate: 2026-11-01T09:00:00Z\ntags: [empathy, retro]\n---\n# One-on-one\n\n- [ ] Ask Sam first\n- [ ] Share the plan\n- [x] Book the room\n- [ ] \n';
+
+  it('lists open commitments at least followUpDays old, oldest first', () => {
+    const index = new JournalIndex();
+    add(index, '2026/11/2026-11-01-one on one.md', original);
+    add(index, '2026/11/2026-11-10-later.md', '---\ndate: 2026-11-10T09:00:00Z\ntags: [influence]\n---\n- [ ] Later one\n');
+    add(index, '2026/11/2026-11-18-recent.md', '---\ndate: 2026-11-18T09:00:00Z\n---\n- [ ] Too recent\n');
+    const due = dueCommitments(index, now, 7);
+    expect(due.map((d) => d.commitment.text)).toEqual(['Ask Sam first', 'Share the plan', 'Later one']);
+    expect(due[0].days).toBe(19);
+    expect(dueCommitments(index, now, 0).map((d) => d.commitment.text)).toContain('Too recent');
+  });
+
+  it('drops a commitment once done, or once an entry follows it up', () => {
+    const index = new JournalIndex();
+    add(index, '2026/11/2026-11-01-one on one.md', original);
+    add(index, '2026/11/2026-11-19-follow.md', '---\ndate: 2026-11-19T09:00:00Z\nfollows: 2026/11/2026-11-01-one on one.md\ncommitment: Ask Sam first\n---\n# Ask Sam first\n');
+    expect(dueCommitments(index, now).map((d) => d.commitment.text)).toEqual(['Share the plan']);
+    // A follow-up without `commitment:` follows up all of them.
+    add(index, '2026/11/2026-11-19-all.md', '---\nfollows: 2026/11/2026-11-01-one on one.md\n---\n');
+    expect(dueCommitments(index, now)).toEqual([]);
+    // Deleting the follow-ups brings them back; ticking one removes it.
+    index.delete(`${ROOT}2026/11/2026-11-19-all.md`);
+    index.delete(`${ROOT}2026/11/2026-11-19-follow.md`);
+    expect(dueCommitments(index, now)).toHaveLength(2);
+    add(index, '2026/11/2026-11-01-one on one.md', original.replace('- [ ] Ask', '- [x] Ask').replace('- [ ] Share', '- [X] Share'));
+    expect(dueCommitments(index, now)).toEqual([]);
+    expect([...index.withOpenCommitments()]).toEqual([]);
+  });
+
+  it('leaves reviews, reports and goals out: only reflections make commitments', () => {
+    const index = new JournalIndex();
+    add(index, 'reviews/2026-W45.md', '---\ndate: 2026-11-01T09:00:00Z\n---\n- [ ] review task\n');
+    expect(dueCommitments(index, now)).toEqual([]);
+  });
+
+  it('builds a follow-up entry that follows the original, with its traits', () => {
+    const built = buildFollowUpEntry({ traits: [traitById('empathy')!], followsPath: '2026/11/2026-11-01-one on one.md', commitment: 'Ask #Sam first', originalTitle: 'One-on-one', originalDay: '2026-11-01', now: new Date(2026, 10, 20, 9) });
+    expect(built.slug).toBe('follow-up-ask-sam-first');
+    const lines = built.text.split('\n');
+    expect(lines[built.cursorLine - 2]).toBe('## What happened when you tried it?');
+    expect(lines[built.cursorLine]).toBe('');
+    const parsed = parseEntry(built.text, '2026-11-20-follow-up.md');
+    expect(parsed).toMatchObject({ tags: ['empathy'], follows: '2026/11/2026-11-01-one on one.md', commitment: 'Ask #Sam first', title: 'Ask #Sam first' });
+    expect(parsed.problems).toEqual([]);
+    // Its own next step is an empty commitment: not listed until written.
+    expect(parsed.commitments).toEqual([{ text: '', line: expect.any(Number), column: 2, done: false }]);
+  });
+
+  it('collapses white space', () => {
+    expect(commitmentText('  a \t b\u00a0 c  ')).toBe('a b c');
+  });
+});
+
+describe('speed at 50,000 entries with 20,000 open commitments', () => {
+  it('computes the Follow up section and the goals in at most 50 ms of CPU, and re-indexes one changed file in at most 0.5 ms', { timeout: 120_000 }, async () => {
+    const { fastestCpuMs } = await import('./helpers/timing');
+    const { reportGoals } = await import('../../src/core/reportGoals');
+    const index = new JournalIndex();
+    const tags = ['empathy', 'influence', 'decision-making', 'time-management'];
+    const texts: string[] = [];
+    index.batch(() => {
+      for (let i = 0; i < 50_000; i++) {
+        const day = new Date(2024, 0, 1 + (i % 700));
+        const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+        const tasks = i % 5 < 2 ? `\n## Now what?\n\n- [ ] Try thing ${i}\n- [x] Done thing ${i}\n` : '\nJust notes.\n';
+        const text = `---\ndate: ${iso}T10:00:00Z\ntags: [${tags[i % 4]}]\n---\n# Entry ${i}\n${tasks}`;
+        texts.push(text);
+        const follows = i % 50 === 1 ? `---\ndate: ${iso}T11:00:00Z\nfollows: 2024/e-${i - 1}.md\n---\n` : undefined;
+        index.set(`${ROOT}2024/e-${i}.md`, `e-${i}.md`, parseEntry(follows ?? text, `e-${i}.md`), '2024', ROOT);
+      }
+      for (const trait of tags) index.set(`${ROOT}goals/${trait}.md`, `${trait}.md`, parseEntry(`---\nkind: goal\ntrait: ${trait}\ntarget: 4\nper: month\n---\nMore\n`), 'goals', ROOT);
+    });
+    const now = new Date(2026, 0, 1);
+    const due = dueCommitments(index, now, 7);
+    expect(due.length).toBeGreaterThan(15_000);
+    const dueMs = fastestCpuMs(() => dueCommitments(index, now, 7), 5);
+    const goalsMs = fastestCpuMs(() => reportGoals(index, now), 5);
+    expect(dueMs).toBeLessThanOrEqual(50);
+    expect(goalsMs).toBeLessThanOrEqual(50);
+
+    // One changed file: parse and index, median of 200.
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const text = texts[i * 5].replace('Try thing', 'Tried thing');
+      times.push(fastestCpuMs(() => index.set(`${ROOT}2024/e-${i * 5}.md`, `e-${i * 5}.md`, parseEntry(text, `e-${i * 5}.md`), '2024', ROOT), 1));
+    }
+    times.sort((a, b) => a - b);
+    if (process.env.BJ_PRINT_SPEED) console.log(`Follow up section ${dueMs.toFixed(1)} ms (${due.length} due), goals ${goalsMs.toFixed(2)} ms, one changed file ${times[100].toFixed(3)} ms median`);
+    expect(times[100]).toBeLessThanOrEqual(0.5);
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { parseEntry } from '../../src/core/entryParser';
+import { buildGoal, closedLineAt, goalFileName, goalProgress, openGoals, periodRange, targetError, untilError } from '../../src/core/goals';
+import { JournalIndex } from '../../src/core/journalIndex';
+import { reportGoals, goalsSectionHtml } from '../../src/core/reportGoals';
+
+const ROOT = 'file:///j/';
+
+function goalText(front: string, body = 'Listen first in one-on-ones.'): string {
+  return `---\nkind: goal\n${front}\n---\n${body}\n`;
+}
+
+function entry(index: JournalIndex, name: string, date: string, tags: string[]) {
+  return index.set(`${ROOT}${name}`, name, parseEntry(`---\ndate: ${date}\ntags: [${tags.join(', ')}]\n---\n# ${name}\n`, name), undefined, ROOT);
+}
+
+describe('goal notes', () => {
+  it('reads trait, target, per, until and the text', () => {
+    const parsed = parseEntry(goalText('trait: Empathy\ntarget: 4\nper: month\nuntil: 2027-03-31'), 'empathy.md');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.goal).toEqual({ trait: 'empathy', target: 4, per: 'month', until: '2027-03-31', text: 'Listen first in one-on-ones.' });
+  });
+
+  it('reports a bad target as a problem on its line, and tracks no goal; never throws', () => {
+    for (const target of ['four', '0', '-1', '2.5', '101', '[1]', '']) {
+      const text = goalText(`trait: empathy\ntarget: ${target}\nper: week`);
+      const parsed = parseEntry(text, 'empathy.md');
+      expect(parsed.goal, target).toBeUndefined();
+      expect(parsed.problems.map((p) => p.line), target).toEqual([3]);
+      expect(parsed.problems[0].message).toMatch(/"target" should be a whole number/);
+    }
+  });
+
+  it('reports an unknown period, a missing trait and a bad end date', () => {
+    expect(parseEntry(goalText('trait: empathy\ntarget: 2\nper: fortnight'), 'g.md').problems[0].message).toMatch(/"per"/);
+    expect(parseEntry(goalText('target: 2'), 'g.md').problems[0].message).toMatch(/"trait"/);
+    const badUntil = parseEntry(goalText('trait: empathy\ntarget: 2\nuntil: 2027-02-30'), 'g.md');
+    expect(badUntil.problems[0].message).toMatch(/"until"/);
+    expect(badUntil.goal).toMatchObject({ trait: 'empathy', target: 2, per: 'week' });
+    expect(badUntil.goal?.until).toBeUndefined();
+  });
+
+  it('is a note of kind goal in the index, never a reflection', () => {
+    const index = new JournalIndex();
+    index.set(`${ROOT}goals/empathy.md`, 'empathy.md', parseEntry(goalText('trait: empathy\ntarget: 2\ntags: [empathy]')), 'goals', ROOT);
+    expect(index.countOf('empathy')).toBe(0);
+    expect(index.notesOf('goal')[0].goal?.target).toBe(2);
+  });
+
+  it('writes a goal that parses back, with a #word in the text kept as text', () => {
+    const text = buildGoal({ trait: 'empathy', text: 'Ask  #why\nbefore deciding', target: 3, per: 'week', until: '2027-01-31', now: new Date(2026, 10, 27, 9) });
+    expect(text).toMatch(/^---\nkind: goal\ndate: 2026-11-27T09:00:00[+-]\d\d:\d\d\ntrait: empathy\ntarget: 3\nper: week\nuntil: '?2027-01-31'?\n---\nAsk #why before deciding\n$/);
+    const parsed = parseEntry(text, 'empathy.md');
+    expect(parsed.goal).toEqual({ trait: 'empathy', target: 3, per: 'week', until: '2027-01-31', text: 'Ask #why before deciding' });
+  });
+
+  it('names files goals/<id>.md, then dated', () => {
+    expect([1, 2, 3].map((n) => goalFileName('empathy', '2026-11-27', n))).toEqual(['empathy.md', 'empathy-2026-11-27.md', 'empathy-2026-11-27-2.md']);
+  });
+
+  it('finds where closed: goes, and nowhere when already closed or without front matter', () => {
+    expect(closedLineAt('---\nkind: goal\ntrait: empathy\n---\ntext\n')).toBe(3);
+    expect(closedLineAt('---\r\nkind: goal\r\n---\r\ntext')).toBe(2);
+    expect(closedLineAt('---\nclosed: 2026-11-01\n---\n')).toBeUndefined();
+    expect(closedLineAt('no front matter')).toBeUndefined();
+  });
+
+  it('keeps one open goal per trait: the newest without closed:', () => {
+    const index = new JournalIndex();
+    index.set(`${ROOT}goals/empathy.md`, 'empathy.md', parseEntry(goalText('date: 2026-10-01T09:00:00Z\ntrait: empathy\ntarget: 2\nclosed: 2026-11-01', 'old')), 'goals', ROOT);
+    index.set(`${ROOT}goals/empathy-2026-11-01.md`, 'x.md', parseEntry(goalText('date: 2026-11-01T09:00:00Z\ntrait: empathy\ntarget: 5', 'new')), 'goals', ROOT);
+    expect(openGoals(index).get('empathy')?.goal.text).toBe('new');
+  });
+
+  it('validates what the user types', () => {
+    expect(targetError('4')).toBeUndefined();
+    for (const bad of ['0', '101', 'x', '2.5', '']) expect(targetError(bad), bad).toBeDefined();
+    const now = new Date(2026, 10, 27);
+    expect(untilError('', now)).toBeUndefined();
+    expect(untilError('2026-11-27', now)).toBeUndefined();
+    expect(untilError('2026-11-26', now)).toMatch(/past/);
+    expect(untilError('2026-13-01', now)).toBeDefined();
+  });
+});
+
+describe('goal progress', () => {
+  it('counts per ISO week (Monday to Sunday) in local time', () => {
+    // Thursday 26 November 2026: the week runs Monday 23 to Sunday 29.
+    const { start, end } = periodRange(new Date(2026, 10, 26, 15), 'week');
+    expect(new Date(start)).toEqual(new Date(2026, 10, 23));
+    expect(new Date(end)).toEqual(new Date(2026, 10, 30));
+    // A Sunday belongs to the week that started six days before.
+    expect(new Date(periodRange(new Date(2026, 10, 29, 23, 59), 'week').start)).toEqual(new Date(2026, 10, 23));
+  });
+
+  it('counts per calendar month, across month ends and a year end', () => {
+    expect(new Date(periodRange(new Date(2026, 1, 28, 23), 'month').end)).toEqual(new Date(2026, 2, 1));
+    const december = periodRange(new Date(2026, 11, 31, 23, 30), 'month');
+    expect(new Date(december.start)).toEqual(new Date(2026, 11, 1));
+    expect(new Date(december.end)).toEqual(new Date(2027, 0, 1));
+    // The ISO week of 31 December 2026 runs into January 2027.
+    expect(new Date(periodRange(new Date(2026, 11, 31), 'week').end)).toEqual(new Date(2027, 0, 4));
+  });
+
+  it('says "2 of 4 this month" from the trait\'s entries, newest first', () => {
+    const index = new JournalIndex();
+    const local = (d: Date) => d.toISOString();
+    entry(index, 'a.md', local(new Date(2026, 11, 1, 0, 30)), ['empathy']);
+    entry(index, 'b.md', local(new Date(2026, 11, 31, 23, 30)), ['empathy']);
+    entry(index, 'c.md', local(new Date(2026, 10, 30, 23, 59)), ['empathy']); // November
+    entry(index, 'd.md', local(new Date(2027, 0, 1, 0, 0)), ['empathy']); // next year
+    const goal = { trait: 'empathy', target: 4, per: 'month' as const, text: '' };
+    const progress = goalProgress(goal, index.entriesTagged('empathy'), new Date(2026, 11, 15));
+    expect(progress).toMatchObject({ count: 2, target: 4, met: false, ended: false, label: '2 of 4 this month' });
+    const january = goalProgress(goal, index.entriesTagged('empathy'), new Date(2027, 0, 2));
+    expect(january.label).toBe('1 of 4 this month');
+    // The ISO week of Wednesday 30 December 2026 runs to Sunday 3 January 2027: both years count.
+    expect(goalProgress({ ...goal, per: 'week', target: 1 }, index.entriesTagged('empathy'), new Date(2026, 11, 30))).toMatchObject({ count: 2, met: true, label: '2 of 1 this week' });
+  });
+
+  it('says met or missed once the end date has passed, counting the period that held it', () => {
+    const index = new JournalIndex();
+    entry(index, 'a.md', new Date(2026, 10, 3, 10).toISOString(), ['empathy']);
+    entry(index, 'b.md', new Date(2026, 10, 20, 10).toISOString(), ['empathy']);
+    const goal = { trait: 'empathy', target: 2, per: 'month' as const, until: '2026-11-30', text: '' };
+    expect(goalProgress(goal, index.entriesTagged('empathy'), new Date(2026, 10, 30, 23)).ended).toBe(false);
+    expect(goalProgress(goal, index.entriesTagged('empathy'), new Date(2026, 11, 1, 0, 1))).toMatchObject({ ended: true, met: true, label: 'met: 2 of 2 by 2026-11-30' });
+    expect(goalProgress({ ...goal, target: 3 }, index.entriesTagged('empathy'), new Date(2027, 5, 1)).label).toBe('missed: 2 of 3 by 2026-11-30');
+  });
+});
+
+describe('the report\'s goals section', () => {
+  it('shows each open goal with a progress bar, everything escaped', () => {
+    const index = new JournalIndex();
+    index.set(`${ROOT}goals/empathy.md`, 'empathy.md', parseEntry(goalText('trait: empathy\ntarget: 4\nper: month', '<script>alert(1)</script> & more')), 'goals', ROOT);
+    entry(index, 'a.md', new Date(2026, 10, 3, 10).toISOString(), ['empathy']);
+    const goals = reportGoals(index, new Date(2026, 10, 27));
+    expect(goals).toHaveLength(1);
+    const html = goalsSectionHtml(goals);
+    expect(html).toContain('<progress class="goal-bar" aria-labelledby="goal-0" max="4" value="1">1 of 4 this month</progress>');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62; &#38; more');
+    expect(html).not.toContain('<script>');
+    expect(goalsSectionHtml([])).toBe('');
+  });
+});
