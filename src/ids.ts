@@ -8,6 +8,8 @@ export const Commands = {
   weeklyReview: 'balanceJournal.weeklyReview',
   showReport: 'balanceJournal.showReport',
   exportReport: 'balanceJournal.exportReport',
+  writeSuggested: 'balanceJournal.writeSuggested',
+  showTraitEntries: 'balanceJournal.showTraitEntries',
 } as const;
 
 export const Views = {
@@ -19,6 +21,8 @@ export const ContextKeys = {
   /** True once the first scan has finished, so the welcome view does not flash "no entries". */
   ready: 'balanceJournal.ready',
   hasEntries: 'balanceJournal.hasEntries',
+  /** True once a trait hover has been shown: the walkthrough's hover step completes on it. */
+  hoverShown: 'balanceJournal.hoverShown',
 } as const;
 
 export const Settings = {
@@ -27,5 +31,6 @@ export const Settings = {
   balanceTolerance: 'balanceTolerance',
   maxFileSizeKB: 'maxFileSizeKB',
   neglectDays: 'neglectDays',
+  lastWeekReviewDays: 'lastWeekReviewDays',
   traits: 'traits',
 } as const;

@@ -56,6 +56,29 @@ export class JournalWriter {
     return { uri, created };
   }
 
+  /** `<root>/<segments…>` and whether it exists, or the link on the way to it (then never touch it). */
+  async locate(root: UsableRoot, segments: readonly string[]): Promise<{ uri: vscode.Uri; exists: boolean } | ThroughLink> {
+    const link = await this.linkOnTheWay(root, segments);
+    if (link) return { link };
+    const uri = vscode.Uri.joinPath(root.uri, ...segments);
+    return { uri, exists: await exists(uri) };
+  }
+
+  /**
+   * Replaces `[start, end)` of the file's text (all of it by default) with `text` through a
+   * WorkspaceEdit, so an open editor follows and Undo works, then saves it.
+   */
+  async rewrite(uri: vscode.Uri, text: string, range?: (current: string) => { start: number; end: number } | undefined): Promise<boolean> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const current = document.getText();
+    const span = range ? range(current) : { start: 0, end: current.length };
+    if (!span) return false;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)), text);
+    if (!(await vscode.workspace.applyEdit(edit))) return false;
+    return document.save();
+  }
+
   private linkOnTheWay(root: UsableRoot, segments: readonly string[]): Promise<string | undefined> {
     // A name made from settings or input must stay one plain segment inside the journal.
     for (const segment of segments) {

@@ -152,22 +152,27 @@ export function buildEntry(traits: readonly Trait[], title: string | undefined, 
 export interface NewEntryArgs {
   traits: Trait[];
   title: string | undefined;
+  /** Ask for the title (Escape keeps the traits' names): the hover's and the report's "Write about it". */
+  askTitle: boolean;
 }
 
 /**
- * Validates the argument of `balanceJournal.newEntry` (`{ traits: string[], title?: string }`),
+ * Validates the argument of `balanceJournal.newEntry` (`{ traits: string[], title?: string, askTitle?: boolean }`),
  * which keybindings and other extensions may pass: an error message, or the resolved traits.
  */
 export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { error: l10n.t('Expected an argument like { "traits": ["empathy"], "title": "…" }.') };
   }
-  const { traits, title } = value as { traits?: unknown; title?: unknown };
+  const { traits, title, askTitle } = value as { traits?: unknown; title?: unknown; askTitle?: unknown };
   if (!Array.isArray(traits) || traits.length === 0) {
     return { error: l10n.t('"traits" must be a non-empty list of trait ids, e.g. ["empathy"].') };
   }
   if (title !== undefined && title !== null && typeof title !== 'string') {
     return { error: l10n.t('"title" must be text.') };
+  }
+  if (askTitle !== undefined && typeof askTitle !== 'boolean') {
+    return { error: l10n.t('"askTitle" must be true or false.') };
   }
   const resolved: Trait[] = [];
   const unknown: string[] = [];
@@ -179,7 +184,7 @@ export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: strin
   if (unknown.length > 0) {
     return { error: l10n.t('Unknown trait {0}. Known traits: {1}.', unknown.join(', '), knownTraitIds()) };
   }
-  return { traits: resolved, title: typeof title === 'string' ? title : undefined };
+  return { traits: resolved, title: typeof title === 'string' ? title : undefined, askTitle: askTitle === true };
 }
 
 function knownTraitIds(): string {

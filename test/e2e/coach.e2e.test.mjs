@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
 import { entries, localDay, onExampleJournal, shot, waitForRowDescription } from './steps.mjs';
-import { quickInputSelect, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
+import { hoverText, notifications, openFile, quickInputSelect, runCommand, sel, waitForActivityBarItem, waitForNotification, waitForTreeRow } from '../harness/workbench.mjs';
 
 describe('Coaching features in a real VS Code', { timeout: 600_000 }, () => {
   const session = onExampleJournal(
@@ -45,12 +45,29 @@ describe('Coaching features in a real VS Code', { timeout: 600_000 }, () => {
 
   it('opens this week\'s review', async () => {
     await runCommand(page, 'Balance Journal: Weekly Review');
+    // On the first day of a week it asks: last week, or this one?
+    const picker = page.locator(sel.quickInput, { hasText: 'A new week has begun' });
+    if (await picker.isVisible().catch(() => false)) await quickInputSelect(page, 'This week');
     const tab = page.locator('.tabs-container .tab.active', { hasText: /\d{4}-W\d\d\.md/ });
     await tab.waitFor({ state: 'visible' });
     const name = (await tab.innerText()).match(/\d{4}-W\d\d\.md/)[0];
     assert.ok(existsSync(path.join(workspace, 'journal', 'reviews', name)));
     await page.locator(sel.editorLine, { hasText: 'What went well this week?' }).first().waitFor({ state: 'visible' });
+    const text = readFileSync(path.join(workspace, 'journal', 'reviews', name), 'utf8');
+    // Ties name at most three traits; written as it reads, escaped only where Markdown would misread.
+    for (const line of text.split('\n').filter((l) => l.startsWith('- **Leadership**') || l.startsWith('- **Management**'))) {
+      assert.ok((line.match(/,/g) ?? []).length <= 2, line);
+    }
+    assert.doesNotMatch(text, /Decision\\-Making|\\\(|\\\./);
+    await page.keyboard.press('Control+Home');
     await shot(page, 'coach-3-weekly-review.png');
+  });
+
+  it('completes the walkthrough\'s hover step once a trait hover has shown', async () => {
+    await openFile(page, '2026-10-22-amara-is-running-on-empty.md');
+    const text = await hoverText(page, 'empathy');
+    assert.ok(text.includes('Try next'), text);
+    await page.mouse.move(5, 5);
   });
 
   it('shows the walkthrough', async () => {
@@ -61,6 +78,31 @@ describe('Coaching features in a real VS Code', { timeout: 600_000 }, () => {
     for (const title of ['Write your first entry', 'See your balance', 'Hover a trait tag', 'Open the report']) {
       await walkthrough.locator('.getting-started-step', { hasText: title }).first().waitFor({ state: 'visible' });
     }
+    // Done by the hover above, not by a click on the step.
+    await walkthrough.locator('.getting-started-step.complete', { hasText: 'Hover a trait tag' }).first().waitFor({ state: 'attached' });
     await shot(page, 'coach-4-walkthrough.png');
+  });
+});
+
+describe('A trait of your own with a mistake in it', { timeout: 600_000 }, () => {
+  const session = onExampleJournal({ 'balanceJournal.traits': [{ id: 'Delegation!' }] });
+  let page;
+  before(() => ({ page } = session));
+  const { it } = session;
+
+  it('is named, with what is wrong, once, as a warning', async () => {
+    await waitForActivityBarItem(page, 'Balance Journal', { click: true });
+    const message = await waitForNotification(page, 'Trait 1 of balanceJournal.traits');
+    assert.equal(message, 'Balance Journal: Trait 1 of balanceJournal.traits ("Delegation!") was skipped: an id may not contain "!": use letters, digits and hyphens, e.g. "delegation".');
+    const toast = page.locator(sel.toast).filter({ hasText: 'Delegation!' }).first();
+    assert.equal(await toast.locator('.codicon-error').count(), 0, 'not an error');
+    assert.ok(await toast.locator('.codicon-warning').count(), 'a warning');
+    await shot(page, 'coach-5-trait-warning.png');
+    // The next window load says nothing more: the setting has not changed.
+    await page.reload();
+    await waitForActivityBarItem(page, 'Balance Journal', { click: true });
+    await waitForTreeRow(page, 'Leadership');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    assert.deepEqual((await notifications(page)).filter((m) => m.includes('Delegation')), []);
   });
 });

@@ -39,9 +39,20 @@ export function step(name, getPage, body) {
   });
 }
 
-/** A trait row's description with `count` entries, e.g. `3 entries · 12 days ago`. */
+/** A trait row's description with `count` entries, e.g. `3 · 4d ago`. */
 export function entries(count) {
-  return new RegExp(`^${count} entr(y|ies) · `);
+  return new RegExp(`^${count} · `);
+}
+
+/** The Balance row: its verdict is the label (`Balanced`), the split its description (`L 52% · M 48%`). */
+export function balanceRow(core, balance) {
+  return { label: core.verdict(balance.state), description: balance.state === 'empty' ? '' : core.shortBalance(balance) };
+}
+
+/** Waits until the Balance row shows `balance` (see balanceRow). */
+export async function waitForBalance(page, core, balance, timeout) {
+  const { label, description } = balanceRow(core, balance);
+  return waitForRowDescription(page, label, description, timeout);
 }
 
 /**

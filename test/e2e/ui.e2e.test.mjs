@@ -5,25 +5,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { WAIT_MS, entries, expectedTally, localDay, onExampleJournal, shot, step, waitForRowDescription, workbenchOn } from './steps.mjs';
+import { WAIT_MS, balanceRow, entries, expectedTally, localDay, onExampleJournal, shot, step, waitForBalance, waitForRowDescription, workbenchOn } from './steps.mjs';
 import { loadCore } from '../../scripts/load-core.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
 import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
 
 
 
-
-
-
-/** Drags the side bar's edge, as a person would to read the whole Balance row. */
-async function widenSideBar(page, width) {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width + 1, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 8 });
-  await page.mouse.up();
-}
 
 
 
@@ -34,23 +22,40 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
   before(() => ({ page, workspace } = session));
   const { it } = session;
 
-  it('shows the tally of the example journal in the Traits view', async () => {
+  it('shows the tally of the example journal in the Traits view, whole at the default width', async () => {
     const { index, core } = await expectedTally(path.join(workspace, 'journal'));
     await waitForActivityBarItem(page, 'Balance Journal', { click: true });
-    await waitForTreeRow(page, 'Balance');
-    await widenSideBar(page, 470);
-    await waitForRowDescription(page, 'Balance', core.describeBalance(index.balance()));
+    const balance = balanceRow(core, index.balance());
+    await waitForTreeRow(page, balance.label);
+    await waitForBalance(page, core, index.balance());
     const rows = await readTreeRows(page);
-    for (const trait of core.TRAITS) {
-      const days = core.daysSinceLastReflected(index, trait.id, new Date());
-      assert.deepEqual(rows.find((r) => r.label === trait.label), { label: trait.label, description: `${core.pluralEntries(index.countOf(trait.id))} · ${core.describeDaysAgo(days)}` });
+    const activity = core.traitActivity(index, new Date());
+    for (const { trait, count, daysSince } of activity) {
+      const due = core.isNeglected({ trait, count, recent: 0, daysSince }, 14) ? ' · due' : '';
+      const when = count > 0 && daysSince === undefined ? 'date unknown' : core.shortDaysAgo(daysSince);
+      assert.deepEqual(rows.find((r) => r.label === trait.label), { label: trait.label, description: `${count} · ${when}${due}` });
     }
-    assert.ok(rows.find((r) => r.label === 'Leadership'), 'Leadership row');
+    assert.deepEqual(rows.find((r) => r.label === 'Leadership'), { label: 'Leadership', description: `${core.sideTotal('leadership', index.countOf)} trait tags` });
     assert.ok(rows.find((r) => r.label === 'Management'), 'Management row');
     assert.ok(rows.find((r) => r.label === 'Other tags'), 'Other tags row');
+    // At the default side bar width nothing is cut off: the verdict, the split, every trait's news.
+    const clipped = await page.locator('.part.sidebar .monaco-list-row').evaluateAll((els) =>
+      els.flatMap((row) => [...row.querySelectorAll('.label-name, .label-description')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent)),
+    );
+    assert.deepEqual(clipped, []);
     const status = await page.locator('.statusbar-item', { hasText: 'L ' }).first().innerText();
     assert.ok(status.includes(core.shortBalance(index.balance())), `status bar: ${status}`);
     await shot(page, '1-tree.png');
+    // The Balance tooltip: one suggestion and why, then the traits that are due, and a legend.
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: balance.label }).first().hover();
+    const tooltip = page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').filter({ hasText: 'Try next' }).first();
+    await tooltip.waitFor({ state: 'visible', timeout: WAIT_MS });
+    const text = await tooltip.innerText();
+    const next = core.nextTrait(activity, { neglectDays: 14 });
+    assert.ok(text.includes(`Try next: ${next.trait.label}. ${next.why}`), text);
+    assert.ok(text.includes('"due": no entry for 14 days or more'), text);
+    await shot(page, '1b-balance-tooltip.png');
+    await page.mouse.move(900, 700);
   });
 
   it('creates an entry from the palette: pick traits, type a title, write under the first prompt', async () => {
@@ -92,12 +97,26 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     assert.match(saved, /## Whose needs or concerns did I notice today, and how did I respond\?\n\nShe asked about on-call\./);
   });
 
-  it('explains a trait tag on hover, with the strategies and the journal\'s standing', async () => {
+  it('explains a trait tag on hover, with the strategies, the journal\'s standing and what to try next', async () => {
+    const { index, core } = await expectedTally(path.join(workspace, 'journal'));
     const text = await hoverText(page, 'empathy');
-    for (const expected of ['Empathy', 'Leadership trait', 'Understanding and addressing the needs and concerns of team members', 'Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning', 'Your journal', 'Try next']) {
+    for (const expected of ['Empathy', 'Leadership trait', 'Understanding and addressing the needs and concerns of team members', 'Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning', 'Your journal', 'Try next', 'Write about it']) {
       assert.ok(text.includes(expected), `hover lacks "${expected}":\n${text}`);
     }
+    // What to try next: the one rule, never the hovered trait, never one written about today.
+    const next = core.nextTrait(core.traitActivity(index, new Date()), { neglectDays: 14, exclude: 'empathy' });
+    assert.ok(text.includes(`Try next: ${next.trait.label} (`), text);
+    assert.notEqual(next.trait.id, 'empathy');
     await shot(page, '5-hover.png');
+    // "Write about it" runs New Entry for that trait, asking for the title.
+    await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Write about it' }).click();
+    await page.locator(sel.quickInput, { hasText: `New Entry about ${next.trait.label}` }).waitFor({ state: 'visible' });
+    await page.keyboard.type('What I tried next');
+    await page.keyboard.press('Enter');
+    const name = `${localDay()}-what-i-tried-next.md`;
+    await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
+    await waitForRowDescription(page, next.trait.label, entries(index.countOf(next.trait.id) + 1));
+    await page.keyboard.press('Control+W');
     await page.mouse.move(5, 5);
   });
 
@@ -109,11 +128,9 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     const widget = page.locator('.editor-widget.suggest-widget.visible');
     await widget.waitFor({ state: 'visible' });
     const first = (await widget.locator('.monaco-list-row .label-name').first().innerText()).trim();
-    const balance = index.balance();
-    const weaker = balance.leadership < balance.management ? 'leadership' : 'management';
-    const { TRAITS } = await loadCore();
-    const least = TRAITS.filter((t) => t.side === weaker).sort((a, b) => index.countOf(a.id) - index.countOf(b.id))[0];
-    assert.equal(first, least.id);
+    // The one rule's order: its suggestion first.
+    const core = await loadCore();
+    assert.equal(first, core.nextTrait(core.traitActivity(index, new Date()), { neglectDays: 14 }).trait.id);
     await shot(page, '5b-completion.png');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Backspace');
@@ -127,16 +144,28 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await innovation.click();
     const newest = index.entriesTagged('innovation')[0];
     const entryRow = await waitForTreeRow(page, newest.title);
-    assert.equal((await entryRow.locator('.label-description').innerText()).trim(), newest.day);
+    const core = await loadCore();
+    assert.equal((await entryRow.locator('.label-description').innerText()).trim(), core.formatDay(newest.day));
     await entryRow.click();
     await page.locator(`.tabs-container .tab.active[aria-label*="${path.basename(newest.key)}"]`).waitFor({ state: 'visible' });
 
+    // The + asks for the title, as New Entry does; Escape keeps the trait's name.
     await innovation.hover();
     await innovation.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
+    await page.locator(sel.quickInput, { hasText: 'New Entry about Innovation' }).waitFor({ state: 'visible' });
+    await shot(page, '6-trait-plus.png');
+    await page.keyboard.press('Escape');
     const name = `${localDay()}-innovation.md`;
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
     await waitForRowDescription(page, 'Innovation', entries(index.countOf('innovation') + 1));
-    await shot(page, '6-trait-plus.png');
+    // A second click asks again: no second entry behind the person's back.
+    await innovation.hover();
+    await innovation.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
+    await page.locator(sel.quickInput, { hasText: 'New Entry about Innovation' }).waitFor({ state: 'visible' });
+    await page.keyboard.type('Hackathon idea');
+    await page.keyboard.press('Enter');
+    await page.locator(`.tabs-container .tab.active[aria-label*="${localDay()}-hackathon-idea.md"]`).waitFor({ state: 'visible' });
+    await waitForRowDescription(page, 'Innovation', entries(index.countOf('innovation') + 2));
   });
 
   it('reveals the Traits view from the status bar', async () => {
@@ -144,7 +173,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await page.locator('.part.sidebar .pane-header', { hasText: 'Traits' }).waitFor({ state: 'hidden' });
     await page.locator('.statusbar-item', { hasText: 'L ' }).first().click();
     await page.locator('.part.sidebar .composite.title', { hasText: 'Balance Journal' }).waitFor({ state: 'visible' });
-    await waitForTreeRow(page, 'Balance');
+    await waitForTreeRow(page, 'Leadership');
   });
 
   it('opens the trait picker with Ctrl+Alt+J, and Escape creates nothing and shows no error', async () => {
@@ -184,7 +213,7 @@ describe('Balance Journal before there is a journal', { timeout: 600_000 }, () =
     const name = `${localDay()}-visionary-thinking.md`;
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
     await waitForRowDescription(page, 'Visionary Thinking', entries(1));
-    await waitForRowDescription(page, 'Balance', 'Leadership 100% · Management 0% · leaning leadership');
+    await waitForRowDescription(page, 'Leaning leadership', 'L 100% · M 0%');
   });
 });
 
@@ -271,7 +300,7 @@ describe('Balance Journal on a journal of 30,000 entries', { timeout: 600_000 },
     const scanned = Date.now() - started;
     const core = await loadCore();
     const counts = (tag) => expected.counts.get(tag) ?? 0;
-    await waitForRowDescription(page, 'Balance', core.describeBalance(core.computeBalance(counts)));
+    await waitForBalance(page, core, core.computeBalance(counts));
     for (const trait of core.TRAITS) await waitForRowDescription(page, trait.label, entries(counts(trait.id)));
     const rows = await readTreeRows(page);
     for (const trait of core.TRAITS) assert.match(rows.find((r) => r.label === trait.label)?.description ?? '', entries(counts(trait.id)), trait.label);

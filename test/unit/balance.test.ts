@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  balanceDetails,
-  computeBalance,
-  describeBalance,
-  leastReflectedTrait,
-  shortBalance,
-  suggestedTrait,
-  weakerSide,
-} from '../../src/core/balance';
+import { balanceDetails, computeBalance, describeBalance, shortBalance, verdict } from '../../src/core/balance';
+import { traitById } from '../../src/core/traits';
 
 const counts = (entries: Record<string, number>) => (tag: string) => entries[tag] ?? 0;
 
@@ -47,29 +40,29 @@ describe('computeBalance', () => {
   });
 });
 
-describe('suggestions', () => {
-  it('picks the least reflected trait of a side, ties in source order', () => {
-    expect(leastReflectedTrait('leadership', counts({ 'visionary-thinking': 1, empathy: 1, innovation: 1, influence: 1 })).id).toBe('visionary-thinking');
-    expect(leastReflectedTrait('management', counts({ 'organizational-skills': 2, 'decision-making': 1, 'problem-solving': 4, 'time-management': 3 })).id).toBe('decision-making');
-  });
-
-  it('suggests from the weaker side, or overall when even', () => {
-    const c = counts({ empathy: 5, innovation: 1, 'visionary-thinking': 2, influence: 2, 'time-management': 2, 'decision-making': 1, 'problem-solving': 2, 'organizational-skills': 2 });
-    const balance = computeBalance(c);
-    expect(weakerSide(balance)).toBe('management');
-    expect(suggestedTrait(balance, c).id).toBe('decision-making');
-    const even = counts({ empathy: 1, 'time-management': 1 });
-    expect(weakerSide(computeBalance(even))).toBeUndefined();
-    expect(suggestedTrait(computeBalance(even), even).id).toBe('visionary-thinking');
-  });
-
-  it('describes counts and the suggestion for tooltips', () => {
+describe('balanceDetails', () => {
+  it('gives the counts, then one suggestion and why, then the other traits that are due', () => {
     const c = counts({ empathy: 3, 'decision-making': 1 });
-    const lines = balanceDetails(computeBalance(c), c);
+    const lines = balanceDetails(computeBalance(c), {
+      suggestion: { trait: traitById('time-management')!, why: 'Time Management has no entries yet, and management is the side you wrote less about overall.' },
+      neglected: [traitById('innovation')!, traitById('time-management')!, traitById('influence')!],
+      neglectDays: 14,
+    });
     expect(lines).toEqual([
       'Leadership: 3 trait tags (75%)',
       'Management: 1 trait tags (25%)',
-      'Least reflected on the weaker side (Management): Organizational Skills, 0 entries.',
+      'Try next: Time Management. Time Management has no entries yet, and management is the side you wrote less about overall.',
+      'Also due (no entry for 14 days or more): Innovation, Influence.',
     ]);
+  });
+
+  it('says what to do when there are no trait tags', () => {
+    expect(balanceDetails(computeBalance(counts({})))).toEqual(['No trait tags yet. Write an entry tagged with a trait to see your balance.']);
+  });
+
+  it('names the verdict first, capitalised', () => {
+    expect(verdict('balanced')).toBe('Balanced');
+    expect(verdict('leaning-leadership')).toBe('Leaning leadership');
+    expect(verdict('empty')).toBe('No entries yet');
   });
 });

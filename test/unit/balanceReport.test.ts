@@ -9,6 +9,7 @@ import {
   traitBarsSvg,
   weeklyChartSvg,
 } from '../../src/core/balanceReport';
+import { formatDay } from '../../src/core/dates';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { TRAITS, traitById } from '../../src/core/traits';
@@ -165,7 +166,7 @@ describe('buildBalanceReport: weeks', () => {
 });
 
 describe('buildBalanceReport: balance, focus and next steps', () => {
-  it('names the least reflected trait of the weaker side in each strategy\'s next step', () => {
+  it('focuses on the trait the one rule (core/nextTrait) suggests, says why, and names it in each next step', () => {
     const index = indexOf([
       { date: '2026-11-20T10:00:00Z', tags: ['empathy', 'influence'] },
       { date: '2026-11-21T10:00:00Z', tags: ['empathy', 'decision-making'] },
@@ -179,8 +180,26 @@ describe('buildBalanceReport: balance, focus and next steps', () => {
     expect(report.focus.id).toBe('time-management');
     expect(report.steps.map((s) => s.strategy.name)).toEqual(['Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning']);
     for (const step of report.steps) expect(step.nextStep).toContain('Time Management');
-    expect(report.steps[0].nextStep).toMatch(/^This week, write one entry about Time Management, the management trait you have reflected on least \(0 entries so far\)\. Start from the prompt: “Which deadline is closest, and is it on track\?”$/);
+    expect(report.focusWhy).toBe('Time Management has no entries yet, and management is the side you wrote less about in the last four weeks.');
+    expect(report.steps[0].nextStep).toMatch(/^This week, write one entry about Time Management \(0 entries so far\)\. Start from the prompt: “Which deadline is closest, and is it on track\?”$/);
     expect(report.steps[1].nextStep).toContain('offer your Empathy in return');
+  });
+
+  it('shows every week since the first entry for the range "all", with thin bars and a label every few weeks', () => {
+    const index = indexOf([
+      { date: '2024-11-20T10:00:00Z', tags: ['empathy'] },
+      { date: '2026-11-21T10:00:00Z', tags: ['decision-making'] },
+    ]);
+    const report = buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), weeks: 'all' });
+    expect(report.range).toBe('all');
+    expect(report.weeks[0].start).toBe('2024-11-18');
+    expect(report.weeks).toHaveLength(106);
+    const svg = weeklyChartSvg(report);
+    expect(svg.match(/<g class="bj-week">/g)).toHaveLength(106);
+    // 106 weeks: one label in nine, counted back from this week.
+    expect(svg.match(/>W\d\d</g)).toHaveLength(12);
+    expect(svg).toContain('>this week<');
+    expect(buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), weeks: 4 }).weeks).toHaveLength(4);
   });
 
   it('leaves exported reports out of the report', () => {
@@ -212,7 +231,7 @@ function hostileReport() {
 }
 
 describe('SVG charts', () => {
-  const ALLOWED = new Set(['svg', 'title', 'desc', 'g', 'rect', 'text', 'line']);
+  const ALLOWED = new Set(['svg', 'title', 'desc', 'g', 'rect', 'text', 'line', 'a']);
 
   it('are accessible images that follow the theme', () => {
     const report = hostileReport();
@@ -257,15 +276,16 @@ describe('reportMarkdown', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.tags).toEqual([REPORT_TAG]); // no trait is named as a #tag: exporting keeps the tally
     expect(parsed.day).toBe(report.day);
-    expect(parsed.title).toBe(`Balance Report ${report.day}`);
-    expect(markdown).toMatch(/^---\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30\nkind: report\ntags:\n {2}- balance-report\n---\n# Balance Report /);
+    expect(parsed.title).toBe(`Balance Report, ${formatDay(report.day)}`);
+    expect(markdown).toMatch(/^---\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30\nkind: report\ntags:\n {2}- balance-report\n---\n# Balance Report, /);
     expect(parsed.kind).toBe('report');
   });
 
   it('has the balance, a table per week and per trait, and the strategies with next steps', () => {
     const report = hostileReport();
     const markdown = reportMarkdown(report);
-    expect(markdown).toContain(`**Balance:** ${report.headline.replace(/[-.]/g, (c) => `\\${c}`)}`);
+    // Escaped only where Markdown would misread it: the headline reads as it is written.
+    expect(markdown).toContain(`**Balance:** ${report.headline}\n`);
     expect(markdown).toContain('| Week | Dates | Leadership | Management | Entries |');
     for (const week of report.weeks) expect(markdown).toContain(`| ${week.label} |`);
     expect(markdown).toMatch(/\| Empathy \| Leadership \| 5 \| 5 \|/);

@@ -133,7 +133,12 @@ describe('cleanTitle', () => {
 describe('parseNewEntryArgs', () => {
   it('resolves trait ids in any spelling, once each', () => {
     const parsed = parseNewEntryArgs({ traits: ['Empathy', 'time_management', 'empathy'], title: 'T' });
-    expect(parsed).toEqual({ traits: [traitById('empathy'), traitById('time-management')], title: 'T' });
+    expect(parsed).toEqual({ traits: [traitById('empathy'), traitById('time-management')], title: 'T', askTitle: false });
+  });
+
+  it('takes askTitle, the hover\'s and the report\'s "Write about it", and checks it', () => {
+    expect(parseNewEntryArgs({ traits: ['empathy'], askTitle: true })).toMatchObject({ askTitle: true, title: undefined });
+    expect(parseNewEntryArgs({ traits: ['empathy'], askTitle: 'yes' })).toEqual({ error: '"askTitle" must be true or false.' });
   });
 
   it.each([

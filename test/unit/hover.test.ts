@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { computeBalance } from '../../src/core/balance';
 import { escapeMarkdown, traitHoverMarkdown } from '../../src/core/hoverText';
+import { TraitActivity, nextTrait } from '../../src/core/nextTrait';
 import { findTagAt } from '../../src/core/tagLocator';
-import { STRATEGIES, traitById } from '../../src/core/traits';
+import { STRATEGIES, TRAITS, traitById } from '../../src/core/traits';
+
+/** Counts of all time, nothing in the last four weeks: all time decides. */
+function activityFrom(counts: Record<string, number>): TraitActivity[] {
+  return TRAITS.map((trait) => ({ trait, count: counts[trait.id] ?? 0, recent: 0, daysSince: counts[trait.id] ? 60 : undefined }));
+}
 
 const at = (text: string, needle: string, delta = 1) => findTagAt(text, text.indexOf(needle) + delta);
 
@@ -73,7 +79,8 @@ describe('traitHoverMarkdown', () => {
 
   it('shows the trait, its side, the source text, prompts, strategies and the journal', () => {
     const trait = traitById('empathy')!;
-    const markdown = traitHoverMarkdown(trait, computeBalance(countOf), countOf);
+    const suggestion = nextTrait(activityFrom(counts), { exclude: 'empathy' })!;
+    const markdown = traitHoverMarkdown(trait, computeBalance(countOf), countOf, { suggestion, writeLink: (id) => `command:balanceJournal.newEntry?${encodeURIComponent(JSON.stringify([{ traits: [id], askTitle: true }]))}` });
     expect(markdown).toContain('**Empathy** · Leadership trait');
     expect(markdown).toContain(escapeMarkdown(trait.description));
     for (const prompt of trait.prompts) expect(markdown).toContain(escapeMarkdown(prompt));
@@ -83,15 +90,20 @@ describe('traitHoverMarkdown', () => {
     }
     expect(markdown).toContain('Empathy in 4 entries');
     expect(markdown).toContain(escapeMarkdown('Leadership 43% · Management 57% · balanced'));
-    // The suggestion comes from the other side: Time Management has the fewest management entries.
-    expect(markdown).toContain('**Try next:** Time Management (Management, 1 entry)');
+    // The suggestion is the one rule's, with why, and a link that starts an entry about it.
+    expect(suggestion.trait.id).toBe('visionary-thinking');
+    expect(markdown).toContain('**Try next:** Visionary Thinking (Leadership). Visionary Thinking has no entries yet, and leadership is the side you wrote less about overall\\. [Write about it](command:balanceJournal.newEntry?%5B%7B%22traits%22%3A%5B%22visionary-thinking%22%5D%2C%22askTitle%22%3Atrue%7D%5D "Start an entry about Visionary Thinking")');
     // The personal standing shows first, before the hover needs scrolling.
     expect(markdown.indexOf('**Your journal:**')).toBeLessThan(markdown.indexOf('**Reflect on**'));
   });
 
-  it('suggests a leadership trait on a management hover', () => {
-    const markdown = traitHoverMarkdown(traitById('time-management')!, computeBalance(countOf), countOf);
-    expect(markdown).toContain('**Try next:** Visionary Thinking (Leadership, 0 entries)');
+  it('never suggests the hovered trait, and says nothing of what next without a suggestion', () => {
+    const suggestion = nextTrait(activityFrom(counts), { exclude: 'visionary-thinking' })!;
+    expect(suggestion.trait.id).toBe('innovation');
+    const markdown = traitHoverMarkdown(traitById('visionary-thinking')!, computeBalance(countOf), countOf, { suggestion });
+    expect(markdown).toContain('**Try next:** Innovation (Leadership).');
+    expect(markdown).not.toContain('Write about it');
+    expect(traitHoverMarkdown(traitById('empathy')!, computeBalance(countOf), countOf)).not.toContain('Try next');
   });
 });
 
