@@ -70,7 +70,8 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     platform,
     model,
     indexer,
-    writer: new JournalWriter(platform),
+    // What the extension writes is indexed at once, not when the file watcher gets to it.
+    writer: new JournalWriter(platform, (uri) => indexer.written(uri)),
     templates: new EntryTemplates(log, platform),
     exposed: {},
   };

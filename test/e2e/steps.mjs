@@ -27,6 +27,28 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(shots, name) });
 }
 
+/**
+ * A picture of one part of the window at twice its pixels, for the walkthrough and the README:
+ * `box` is a locator or `{ x, y, width, height }`, padded by `pad` and kept inside the window.
+ */
+export async function crispShot(page, box, name, pad = 8) {
+  const area = typeof box.boundingBox === 'function' ? await box.boundingBox() : box;
+  const viewport = page.viewportSize();
+  const x = Math.max(0, Math.floor(area.x - pad));
+  const y = Math.max(0, Math.floor(area.y - pad));
+  const clip = { x, y, width: Math.min(viewport.width - x, Math.ceil(area.width + 2 * pad)), height: Math.min(viewport.height - y, Math.ceil(area.height + 2 * pad)) };
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: viewport.width, height: viewport.height, deviceScaleFactor: 2, mobile: false });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settleAnimations(page);
+    await page.screenshot({ path: path.join(shots, name), clip, scale: 'device' });
+  } finally {
+    await cdp.send('Emulation.clearDeviceMetricsOverride').catch(() => {});
+    await cdp.detach().catch(() => {});
+  }
+}
+
 /** A test that leaves a screenshot of what the person would have seen when it fails. */
 export function step(name, getPage, body) {
   return test(name, async () => {

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { WAIT_MS, balanceRow, entries, expectedTally, localDay, onExampleJournal, shot, step, waitForBalance, waitForRowDescription, workbenchOn } from './steps.mjs';
+import { WAIT_MS, balanceRow, crispShot, entries, expectedTally, localDay, onExampleJournal, shot, step, waitForBalance, waitForRowDescription, workbenchOn } from './steps.mjs';
 import { loadCore } from '../../scripts/load-core.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
-import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
+import { findWord, hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
 
 
 
@@ -46,6 +46,10 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     const status = await page.locator('.statusbar-item', { hasText: 'L ' }).first().innerText();
     assert.ok(status.includes(core.shortBalance(index.balance())), `status bar: ${status}`);
     await shot(page, '1-tree.png');
+    // The walkthrough's "See your balance": the view alone, at 2x.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    const lastRow = await page.locator('.part.sidebar .monaco-list-row').last().boundingBox();
+    await crispShot(page, { x: sidebar.x, y: sidebar.y, width: sidebar.width, height: lastRow.y + lastRow.height - sidebar.y }, 'walkthrough-balance.png', 0);
     // The Balance tooltip: one suggestion and why, then the traits that are due, and a legend.
     await page.locator('.part.sidebar .monaco-list-row', { hasText: balance.label }).first().hover();
     const tooltip = page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').filter({ hasText: 'Try next' }).first();
@@ -68,6 +72,8 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     assert.ok(separators.some((s) => /Leadership/.test(s)) && separators.some((s) => /Management/.test(s)), `separators: ${separators}`);
     await quickInputSelect(page, 'Time Management');
     await shot(page, '2-pick-traits.png');
+    // The walkthrough's "Write your first entry": the trait picker alone, at 2x.
+    await crispShot(page, page.locator(sel.quickInput), 'walkthrough-new-entry.png');
     await page.keyboard.press('Enter');
 
     const input = page.locator(sel.quickInputBox);
@@ -108,6 +114,11 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     assert.ok(text.includes(`Try next: ${next.trait.label} (`), text);
     assert.notEqual(next.trait.id, 'empathy');
     await shot(page, '5-hover.png');
+    // The walkthrough's "Hover a trait tag": the tag and its hover, at 2x.
+    const hoverBox = await page.locator(sel.hover).first().boundingBox();
+    const tag = await findWord(page, 'empathy');
+    const top = Math.min(hoverBox.y, tag.y - 12);
+    await crispShot(page, { x: Math.min(hoverBox.x, tag.x - 60), y: top, width: hoverBox.x + hoverBox.width - Math.min(hoverBox.x, tag.x - 60), height: Math.max(hoverBox.y + hoverBox.height, tag.y + 12) - top }, 'walkthrough-hover.png');
     // "Write about it" runs New Entry for that trait, asking for the title.
     await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Write about it' }).click();
     await page.locator(sel.quickInput, { hasText: `New Entry about ${next.trait.label}` }).waitFor({ state: 'visible' });

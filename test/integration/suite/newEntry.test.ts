@@ -94,4 +94,19 @@ describe('balanceJournal.newEntry with arguments', () => {
     assert.ok(uri.path.endsWith(`/${localDay()}-problem-solving.md`));
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), /\n# Problem-Solving\n/);
   });
+
+  it('writes about the suggested trait from the Balance row (Write About the Suggested Trait)', async () => {
+    await api();
+    let settled = false;
+    const pending = Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('balanceJournal.writeSuggested')).finally(() => (settled = true));
+    while (!settled) {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const uri = await pending;
+    assert.ok(uri);
+    created.push(uri);
+    // The fixture: nothing recent, sides even; Visionary Thinking has never been written about.
+    assert.ok(uri.path.endsWith(`/${localDay()}-visionary-thinking.md`), uri.path);
+  });
 });
