@@ -67,7 +67,7 @@ describe('Balance Report in a real VS Code', { timeout: 600_000 }, () => {
     assert.equal(await frame.locator('svg[role="img"]').count(), 2);
     // The tables are in the page for screen readers, shown only on request.
     assert.equal(await frame.locator('#weeks-table tbody tr').count(), 12);
-    assert.equal(await frame.locator('#weeks-table').isVisible(), false);
+    assert.match(await frame.locator('#weeks-table-wrap').getAttribute('class'), /\bvisually-hidden\b/);
     for (const trait of core.TRAITS) {
       const row = frame.locator('#traits-table tbody tr').filter({ has: frame.locator('th', { hasText: trait.label }) });
       assert.equal((await row.locator('td').nth(1).textContent()).trim(), String(index.countOf(trait.id)), trait.label);
@@ -108,12 +108,12 @@ describe('Balance Report in a real VS Code', { timeout: 600_000 }, () => {
     }
     assert.deepEqual(seen, ['4', '12', '52', 'all', 'weeks-table-wrap']);
     await page.keyboard.press('Enter');
-    await frame.locator('#weeks-table').waitFor({ state: 'visible' });
+    await frame.locator('#weeks-table-wrap:not(.visually-hidden)').waitFor({ state: 'visible' });
     assert.equal(await frame.locator('button[aria-controls="weeks-table-wrap"]').innerText(), 'Hide table');
     await frame.locator('#weeks-table').scrollIntoViewIfNeeded();
     await shot(page, 'report-table.png');
     await page.keyboard.press('Enter');
-    await frame.locator('#weeks-table').waitFor({ state: 'hidden' });
+    await frame.locator('#weeks-table-wrap.visually-hidden').waitFor({ state: 'attached' });
   });
 
   it('shows 4, 12, 52 weeks or all, and a trait\'s name opens its entries', async () => {

@@ -1,7 +1,7 @@
 // What every UI scenario shares: where screenshots go, the packaged .vsix, and steps that
 // leave a screenshot when they fail.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, it as test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,9 @@ export async function crispShot(page, box, name, pad = 8) {
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: viewport.width, height: viewport.height, deviceScaleFactor: 2, mobile: false });
     await new Promise((resolve) => setTimeout(resolve, 300));
     await settleAnimations(page);
-    await page.screenshot({ path: path.join(shots, name), clip, scale: 'device' });
+    // Chromium's own capture at the overridden device pixel ratio: two pixels per CSS pixel.
+    const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', clip: { ...clip, scale: 1 } });
+    writeFileSync(path.join(shots, name), Buffer.from(data, 'base64'));
   } finally {
     await cdp.send('Emulation.clearDeviceMetricsOverride').catch(() => {});
     await cdp.detach().catch(() => {});

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { WAIT_MS, balanceRow, crispShot, entries, expectedTally, localDay, onExampleJournal, shot, step, waitForBalance, waitForRowDescription, workbenchOn } from './steps.mjs';
+import { WAIT_MS, balanceRow, crispShot, entries, expectedTally, localDay, onExampleJournal, shot, shots, step, waitForBalance, waitForRowDescription, workbenchOn } from './steps.mjs';
 import { loadCore } from '../../scripts/load-core.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
 import { findWord, hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
@@ -58,7 +58,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     const next = core.nextTrait(activity, { neglectDays: 14 });
     assert.ok(text.includes(`Try next: ${next.trait.label}. ${next.why}`), text);
     assert.ok(text.includes('"due": no entry for 14 days or more'), text);
-    await shot(page, '1b-balance-tooltip.png');
+    await page.screenshot({ path: path.join(shots, '1b-balance-tooltip.png') });
     await page.mouse.move(900, 700);
   });
 
@@ -105,6 +105,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
 
   it('explains a trait tag on hover, with the strategies, the journal\'s standing and what to try next', async () => {
     const { index, core } = await expectedTally(path.join(workspace, 'journal'));
+    await page.keyboard.press('Escape'); // the word suggestions typing opened
     const text = await hoverText(page, 'empathy');
     for (const expected of ['Empathy', 'Leadership trait', 'Understanding and addressing the needs and concerns of team members', 'Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning', 'Your journal', 'Try next', 'Write about it']) {
       assert.ok(text.includes(expected), `hover lacks "${expected}":\n${text}`);
@@ -113,13 +114,16 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     const next = core.nextTrait(core.traitActivity(index, new Date()), { neglectDays: 14, exclude: 'empathy' });
     assert.ok(text.includes(`Try next: ${next.trait.label} (`), text);
     assert.notEqual(next.trait.id, 'empathy');
-    await shot(page, '5-hover.png');
+    // The hover as it is: no mouse move, which would close it.
+    await page.screenshot({ path: path.join(shots, '5-hover.png') });
     // The walkthrough's "Hover a trait tag": the tag and its hover, at 2x.
+    await hoverText(page, 'empathy');
     const hoverBox = await page.locator(sel.hover).first().boundingBox();
     const tag = await findWord(page, 'empathy');
     const top = Math.min(hoverBox.y, tag.y - 12);
     await crispShot(page, { x: Math.min(hoverBox.x, tag.x - 60), y: top, width: hoverBox.x + hoverBox.width - Math.min(hoverBox.x, tag.x - 60), height: Math.max(hoverBox.y + hoverBox.height, tag.y + 12) - top }, 'walkthrough-hover.png');
     // "Write about it" runs New Entry for that trait, asking for the title.
+    await hoverText(page, 'empathy');
     await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Write about it' }).click();
     await page.locator(sel.quickInput, { hasText: `New Entry about ${next.trait.label}` }).waitFor({ state: 'visible' });
     await page.keyboard.type('What I tried next');
@@ -153,6 +157,9 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     const { index } = await expectedTally(path.join(workspace, 'journal'));
     const innovation = await waitForTreeRow(page, 'Innovation');
     await innovation.click();
+    // Away from the row, so its tooltip does not cover the entries below it.
+    await page.mouse.move(900, 700);
+    await page.locator('.context-view .monaco-hover, .workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
     const newest = index.entriesTagged('innovation')[0];
     const entryRow = await waitForTreeRow(page, newest.title);
     const core = await loadCore();
