@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const MODULES = ['markdownScanner', 'frontMatter', 'traits', 'entryParser', 'journalIndex', 'journalSync', 'balance', 'hoverText', 'tagLocator', 'tagCompletion', 'entryFactory', 'reflection', 'balanceReport', 'indexCache', 'goals', 'commitments'];
+const MODULES = ['markdownScanner', 'frontMatter', 'traits', 'entryParser', 'journalIndex', 'journalSync', 'balance', 'hoverText', 'tagLocator', 'tagCompletion', 'entryFactory', 'reflection', 'balanceReport', 'indexCache', 'goals', 'commitments', 'nextTrait', 'dates'];
 
 export async function loadCore() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bj-core-'));

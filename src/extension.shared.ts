@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { configureDateLocale } from './core/dates';
 import * as vscode from 'vscode';
 import { JournalIndex } from './core/journalIndex';
 import { JournalModel } from './core/journalModel';
@@ -88,6 +89,8 @@ export interface BalanceJournalApi {
 export function activateShared(context: vscode.ExtensionContext, platform: Platform): BalanceJournalApi {
   // The core (no vscode) translates through @vscode/l10n: give it VS Code's bundle for this language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  // Dates to read follow VS Code's display language too (core/dates).
+  configureDateLocale(vscode.env.language);
   const log = vscode.window.createOutputChannel('Balance Journal', { log: true });
   const model = new JournalModel();
   const diagnostics = new EntryDiagnostics();
@@ -100,7 +103,8 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     platform,
     model,
     indexer,
-    writer: new JournalWriter(platform),
+    // What the extension writes is indexed at once, not when the file watcher gets to it.
+    writer: new JournalWriter(platform, (uri) => indexer.written(uri)),
     templates: new EntryTemplates(log, platform),
     exposed: {},
   };

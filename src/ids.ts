@@ -13,6 +13,8 @@ export const Commands = {
   markDone: 'balanceJournal.markDone',
   recordFeedback: 'balanceJournal.recordFeedback',
   goToActionSection: 'balanceJournal.goToActionSection',
+  writeSuggested: 'balanceJournal.writeSuggested',
+  showTraitEntries: 'balanceJournal.showTraitEntries',
 } as const;
 
 export const Views = {
@@ -24,6 +26,8 @@ export const ContextKeys = {
   /** True once the first scan has finished, so the welcome view does not flash "no entries". */
   ready: 'balanceJournal.ready',
   hasEntries: 'balanceJournal.hasEntries',
+  /** True once a trait hover has been shown: the walkthrough's hover step completes on it. */
+  hoverShown: 'balanceJournal.hoverShown',
 } as const;
 
 export const Settings = {
@@ -32,6 +36,7 @@ export const Settings = {
   balanceTolerance: 'balanceTolerance',
   maxFileSizeKB: 'maxFileSizeKB',
   neglectDays: 'neglectDays',
+  lastWeekReviewDays: 'lastWeekReviewDays',
   traits: 'traits',
   followUpDays: 'followUpDays',
   reflectionStructure: 'reflectionStructure',

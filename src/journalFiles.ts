@@ -26,7 +26,11 @@ export interface ThroughLink {
  * through a symbolic link, never over an existing file, folders created as needed.
  */
 export class JournalWriter {
-  constructor(private readonly platform: Platform) {}
+  /** `onWritten` hears of every file written, so the index need not wait for the file watcher. */
+  constructor(
+    private readonly platform: Platform,
+    private readonly onWritten: (uri: vscode.Uri) => void = () => {},
+  ) {}
 
   /**
    * Creates `<root>/<folder…>/<nameFor(n)>` with the first n from 1 whose name is free. Returns
@@ -39,7 +43,10 @@ export class JournalWriter {
     await createFolder(folderUri);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const uri = vscode.Uri.joinPath(folderUri, nameFor(attempt));
-      if (await this.platform.createExclusively(uri, bytes)) return { uri };
+      if (await this.platform.createExclusively(uri, bytes)) {
+        this.onWritten(uri);
+        return { uri };
+      }
     }
     throw new Error(vscode.l10n.t('every name from {0} to {1} is taken', nameFor(1), nameFor(maxAttempts)));
   }
@@ -53,7 +60,33 @@ export class JournalWriter {
     await createFolder(vscode.Uri.joinPath(root.uri, ...segments.slice(0, -1)));
     // Otherwise it appeared meanwhile (another window): that one is kept, never overwritten.
     const created = await this.platform.createExclusively(uri, new TextEncoder().encode(text()));
+    if (created) this.onWritten(uri);
     return { uri, created };
+  }
+
+  /** `<root>/<segments…>` and whether it exists, or the link on the way to it (then never touch it). */
+  async locate(root: UsableRoot, segments: readonly string[]): Promise<{ uri: vscode.Uri; exists: boolean } | ThroughLink> {
+    const link = await this.linkOnTheWay(root, segments);
+    if (link) return { link };
+    const uri = vscode.Uri.joinPath(root.uri, ...segments);
+    return { uri, exists: await exists(uri) };
+  }
+
+  /**
+   * Replaces `[start, end)` of the file's text (all of it by default) with `text` through a
+   * WorkspaceEdit, so an open editor follows and Undo works, then saves it.
+   */
+  async rewrite(uri: vscode.Uri, text: string, range?: (current: string) => { start: number; end: number } | undefined): Promise<boolean> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const current = document.getText();
+    const span = range ? range(current) : { start: 0, end: current.length };
+    if (!span) return false;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)), text);
+    if (!(await vscode.workspace.applyEdit(edit))) return false;
+    const saved = await document.save();
+    if (saved) this.onWritten(uri);
+    return saved;
   }
 
   private linkOnTheWay(root: UsableRoot, segments: readonly string[]): Promise<string | undefined> {

@@ -81,6 +81,7 @@ export class JournalIndexer implements vscode.Disposable {
     });
     this.subscriptions.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart('the workspace folders changed')),
+      vscode.workspace.onDidSaveTextDocument((document) => this.written(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsIndexing(event)) this.restart('the journal folder or size limit setting changed');
       }),
@@ -121,6 +122,15 @@ export class JournalIndexer implements vscode.Disposable {
   /** Why a journal folder setting was refused, for the view's message. */
   get rootErrors(): string[] {
     return this.roots.flatMap((root) => ('error' in root ? [root.error] : []));
+  }
+
+  /**
+   * A file the extension (or the user, in an editor) just wrote: read now. The file watcher
+   * reports it too, but in a remote or web window its events can come seconds later, and the view
+   * should follow a save within a second. Paths outside the journal are not read (journalSync).
+   */
+  written(uri: vscode.Uri): void {
+    if (this.roots.some((root) => 'uri' in root && uri.toString().startsWith(`${root.uri.toString()}/`))) this.sync.changed(uri);
   }
 
   private starting: Promise<unknown> = Promise.resolve();

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { SIDE_LABELS, Side, TRAITS, Trait, traitsOfSide } from './traits';
+import { Side, Trait, traitsOfSide } from './traits';
 
 export type BalanceState = 'empty' | 'balanced' | 'leaning-leadership' | 'leaning-management';
 
@@ -49,18 +49,6 @@ export function weakerSide(balance: Balance): Side | undefined {
   return balance.leadership < balance.management ? 'leadership' : 'management';
 }
 
-/** The trait of `side` with the fewest entries; ties go to the source's order. */
-export function leastReflectedTrait(side: Side, countOf: CountOf): Trait {
-  return traitsOfSide(side).reduce((least, trait) => (countOf(trait.id) < countOf(least.id) ? trait : least));
-}
-
-/** The trait to suggest next: least reflected on the weaker side, or overall when even. */
-export function suggestedTrait(balance: Balance, countOf: CountOf): Trait {
-  const side = weakerSide(balance);
-  if (side) return leastReflectedTrait(side, countOf);
-  return TRAITS.reduce((least, trait) => (countOf(trait.id) < countOf(least.id) ? trait : least));
-}
-
 export function stateLabel(state: BalanceState): string {
   switch (state) {
     case 'empty':
@@ -71,6 +59,20 @@ export function stateLabel(state: BalanceState): string {
       return l10n.t('leaning leadership');
     case 'leaning-management':
       return l10n.t('leaning management');
+  }
+}
+
+/** The verdict at the start of a line: `Balanced`, `Leaning leadership`, `No entries yet`. */
+export function verdict(state: BalanceState): string {
+  switch (state) {
+    case 'empty':
+      return l10n.t('No entries yet');
+    case 'balanced':
+      return l10n.t('Balanced');
+    case 'leaning-leadership':
+      return l10n.t('Leaning leadership');
+    case 'leaning-management':
+      return l10n.t('Leaning management');
   }
 }
 
@@ -90,17 +92,33 @@ export function pluralEntries(count: number): string {
   return count === 1 ? l10n.t('1 entry') : l10n.t('{0} entries', count);
 }
 
-/** Plain-text lines for a tooltip: the counts and what to reflect on next. */
-export function balanceDetails(balance: Balance, countOf: CountOf): string[] {
+/** What a tooltip says after the counts: the one suggestion, then the other neglected traits. */
+export interface BalanceAdvice {
+  readonly suggestion?: { readonly trait: Trait; readonly why: string };
+  /** Neglected traits, in the source's order (the suggestion is left out of the list). */
+  readonly neglected?: readonly Trait[];
+  readonly neglectDays?: number;
+}
+
+/** Plain-text lines for a tooltip: the counts, what to reflect on next and why, what is due. */
+export function balanceDetails(balance: Balance, advice: BalanceAdvice = {}): string[] {
   if (balance.state === 'empty') return [l10n.t('No trait tags yet. Write an entry tagged with a trait to see your balance.')];
-  const suggestion = suggestedTrait(balance, countOf);
-  const weaker = weakerSide(balance);
   const lines = [
     l10n.t('Leadership: {0} trait tags ({1}%)', balance.leadership, balance.leadershipPercent),
     l10n.t('Management: {0} trait tags ({1}%)', balance.management, balance.managementPercent),
-    weaker
-      ? l10n.t('Least reflected on the weaker side ({0}): {1}, {2}.', SIDE_LABELS[weaker], suggestion.label, pluralEntries(countOf(suggestion.id)))
-      : l10n.t('Least reflected: {0}, {1}.', suggestion.label, pluralEntries(countOf(suggestion.id))),
   ];
+  const { suggestion } = advice;
+  if (suggestion) lines.push(l10n.t('Try next: {0}. {1}', suggestion.trait.label, suggestion.why));
+  const others = (advice.neglected ?? []).filter((trait) => trait.id !== suggestion?.trait.id);
+  if (others.length > 0) {
+    lines.push(
+      suggestion
+        ? l10n.t('Also due (no entry for {0} days or more): {1}.', advice.neglectDays ?? DEFAULT_NEGLECT_DAYS_FOR_TEXT, others.map((trait) => trait.label).join(', '))
+        : l10n.t('Due (no entry for {0} days or more): {1}.', advice.neglectDays ?? DEFAULT_NEGLECT_DAYS_FOR_TEXT, others.map((trait) => trait.label).join(', ')),
+    );
+  }
   return lines;
 }
+
+// reflection.ts imports this module; its default is repeated here rather than imported back.
+const DEFAULT_NEGLECT_DAYS_FOR_TEXT = 14;

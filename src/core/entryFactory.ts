@@ -165,17 +165,19 @@ export interface NewEntryArgs {
   title: string | undefined;
   /** Given as `structure`; undefined: the setting's (or the built-in trait prompts). */
   structure?: ReflectionStructure;
+  /** Ask for the title (Escape keeps the traits' names): the hover's and the report's "Write about it". */
+  askTitle: boolean;
 }
 
 /**
- * Validates the argument of `balanceJournal.newEntry` (`{ traits: string[], title?: string }`),
+ * Validates the argument of `balanceJournal.newEntry` (`{ traits: string[], title?: string, askTitle?: boolean }`),
  * which keybindings and other extensions may pass: an error message, or the resolved traits.
  */
 export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { error: l10n.t('Expected an argument like { "traits": ["empathy"], "title": "…" }.') };
   }
-  const { traits, title, structure } = value as { traits?: unknown; title?: unknown; structure?: unknown };
+  const { traits, title, structure, askTitle } = value as { traits?: unknown; title?: unknown; structure?: unknown; askTitle?: unknown };
   if (structure !== undefined && !isReflectionStructure(structure)) {
     return { error: l10n.t('"structure" must be one of {0}.', REFLECTION_STRUCTURES.join(', ')) };
   }
@@ -184,6 +186,9 @@ export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: strin
   }
   if (title !== undefined && title !== null && typeof title !== 'string') {
     return { error: l10n.t('"title" must be text.') };
+  }
+  if (askTitle !== undefined && typeof askTitle !== 'boolean') {
+    return { error: l10n.t('"askTitle" must be true or false.') };
   }
   const resolved: Trait[] = [];
   const unknown: string[] = [];
@@ -195,7 +200,7 @@ export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: strin
   if (unknown.length > 0) {
     return { error: l10n.t('Unknown trait {0}. Known traits: {1}.', unknown.join(', '), knownTraitIds()) };
   }
-  const parsed: NewEntryArgs = { traits: resolved, title: typeof title === 'string' ? title : undefined };
+  const parsed: NewEntryArgs = { traits: resolved, title: typeof title === 'string' ? title : undefined, askTitle: askTitle === true };
   if (structure !== undefined) parsed.structure = structure;
   return parsed;
 }

@@ -154,17 +154,132 @@ export function readFrontMatter(input: string): FrontMatterResult {
     }
     return { data: data as Record<string, unknown>, body, bodyLine };
   } catch (error) {
-    return { data: undefined, body, bodyLine, error: describeYamlError(error) };
+    return { data: undefined, body, bodyLine, error: describeYamlError(error, yamlText) };
   }
 }
 
-function describeYamlError(error: unknown): { message: string; line: number } {
+/** A flow collection (`[`, `{`) or a quoted text that the YAML opens and never closes. */
+interface Unclosed {
+  readonly kind: '[' | '{' | '"' | "'";
+  /** 0-based line in the YAML text. */
+  readonly line: number;
+  /** The key of the line it opens on (`tags`), if any. */
+  readonly key: string | undefined;
+}
+
+/**
+ * The first flow collection or quoted text that is not closed, in one pass over the YAML: a `[`,
+ * `{` or quote opens only where a value starts (after `: `, `- `, `[`, `{`, `,` or at the start of
+ * a line), and a collection is unclosed when a line at the left margin starts before it closes.
+ */
+export function findUnclosed(yamlText: string): Unclosed | undefined {
+  const stack: Unclosed[] = [];
+  let quote: Unclosed | undefined;
+  let line = 0;
+  let lineStart = 0;
+  let key: string | undefined;
+  let valueStart = true; // the next non-blank character starts a value
+  for (let i = 0; i < yamlText.length; i++) {
+    const ch = yamlText[i];
+    if (ch === '\n') {
+      line++;
+      lineStart = i + 1;
+      key = undefined;
+      valueStart = true;
+      // A new key at the left margin while a collection is open: it was never closed.
+      if (stack.length > 0 && !quote && /[^\s#\]}]/.test(yamlText[i + 1] ?? ' ')) return stack[0];
+      continue;
+    }
+    if (quote) {
+      if (quote.kind === '"' && ch === '\\') i++;
+      else if (ch === quote.kind) {
+        if (quote.kind === "'" && yamlText[i + 1] === "'") i++;
+        else quote = undefined;
+      }
+      continue;
+    }
+    if (ch === ' ' || ch === '\t') continue;
+    if (ch === '#' && (i === lineStart || /\s/.test(yamlText[i - 1]))) {
+      // A comment: to the end of the line.
+      const end = yamlText.indexOf('\n', i);
+      if (end === -1) break;
+      i = end - 1;
+      continue;
+    }
+    if (valueStart && (ch === '"' || ch === "'")) {
+      quote = { kind: ch, line, key };
+      valueStart = false;
+      continue;
+    }
+    if ((valueStart || stack.length > 0) && (ch === '[' || ch === '{')) {
+      stack.push({ kind: ch, line, key });
+      valueStart = true;
+      continue;
+    }
+    if (stack.length > 0 && (ch === ']' || ch === '}')) {
+      stack.pop();
+      valueStart = false;
+      continue;
+    }
+    if (ch === ',' && stack.length > 0) {
+      valueStart = true;
+      continue;
+    }
+    if (ch === ':' && /\s/.test(yamlText[i + 1] ?? ' ')) {
+      if (stack.length === 0 && key === undefined) key = yamlText.slice(lineStart, i).trim().replace(/^-\s*/, '');
+      valueStart = true;
+      continue;
+    }
+    if (ch === '-' && valueStart && /\s/.test(yamlText[i + 1] ?? ' ')) continue;
+    valueStart = false;
+  }
+  return quote ?? stack[0];
+}
+
+const IGNORED = (): string => l10n.t('the front matter was not read, so its tags were ignored; inline tags still count');
+
+function describeYamlError(error: unknown, yamlText = ''): { message: string; line: number } {
   const yamlError = error as { name?: string; reason?: string; message?: string; mark?: { line?: number } };
   // The YAML text starts on the file's second line (0-based line 1).
-  const line = typeof yamlError.mark?.line === 'number' ? yamlError.mark.line + 1 : 1;
-  const reason = yamlError.reason ?? yamlError.message ?? String(error);
-  const firstLine = String(reason).split('\n')[0];
-  return { message: l10n.t('Invalid YAML in front matter (line {0}): {1}', line + 1, firstLine), line };
+  const at = typeof yamlError.mark?.line === 'number' ? yamlError.mark.line : 0;
+  const reason = String(yamlError.reason ?? yamlError.message ?? String(error)).split('\n')[0];
+  // Said at the line where the problem starts, which is often above the line js-yaml stopped at.
+  const unclosed = findUnclosed(yamlText);
+  if (unclosed && unclosed.line <= at) {
+    const line = unclosed.line + 1;
+    const shown = line + 1;
+    if (unclosed.kind === '"' || unclosed.kind === "'") {
+      return { line, message: l10n.t('The quoted text opened on line {0} is not closed (add {1}): {2}.', shown, unclosed.kind, IGNORED()) };
+    }
+    if (unclosed.key === 'tags' && unclosed.kind === '[') {
+      return { line, message: l10n.t('The tags list opened on line {0} is not closed (add "]"): its tags were ignored; inline tags still count.', shown) };
+    }
+    const name = unclosed.key?.slice(0, 40);
+    let message: string;
+    if (unclosed.kind === '[') {
+      message = name ? l10n.t('The "{0}" list opened on line {1} is not closed (add "]"): {2}.', name, shown, IGNORED()) : l10n.t('The list opened on line {0} is not closed (add "]"): {1}.', shown, IGNORED());
+    } else {
+      message = name ? l10n.t('The "{0}" map opened on line {1} is not closed (add "}"): {2}.', name, shown, IGNORED()) : l10n.t('The map opened on line {0} is not closed (add "}"): {1}.', shown, IGNORED());
+    }
+    return { line, message };
+  }
+  const line = at + 1;
+  const shown = line + 1;
+  const lineText = yamlText.split('\n', at + 1)[at] ?? '';
+  if (/duplicated mapping key/.test(reason)) {
+    const key = /^\s*([^:#]+?)\s*:/.exec(lineText)?.[1] ?? '';
+    return { line, message: l10n.t('The key "{0}" appears twice (again on line {1}): {2}.', key.slice(0, 40), shown, IGNORED()) };
+  }
+  if (/tab characters must not be used/.test(reason) || /^ *\t/.test(lineText)) {
+    return { line, message: l10n.t('Line {0} is indented with a tab; YAML indents with spaces: {1}.', shown, IGNORED()) };
+  }
+  if (/bad indentation/.test(reason)) {
+    return { line, message: l10n.t('Line {0} is indented differently from the lines above it: {1}.', shown, IGNORED()) };
+  }
+  if (/multiline key may not be an implicit key|could not find expected ':'|end of the stream or a document separator is expected/.test(reason)) {
+    return { line, message: l10n.t('Line {0} is neither "key: value" nor a list item ("- value"): {1}.', shown, IGNORED()) };
+  }
+  return { line, message: l10n.t('The front matter could not be read as YAML (line {0}: {1}): {2}.', shown, reason, IGNORED()) };
 }
 
 /** The complete text of an entry: YAML front matter written by gray-matter, then the body. */

@@ -1,6 +1,7 @@
 import { Balance, DEFAULT_BALANCE_TOLERANCE } from './balance';
 import { DEFAULT_FOLLOW_UP_DAYS } from './commitments';
 import { Disposable, JournalIndex } from './journalIndex';
+import { NextTraitOptions, Suggestion, TraitActivity, rankTraits, traitActivity } from './nextTrait';
 import { DEFAULT_NEGLECT_DAYS } from './reflection';
 import { TraitSettingProblem, configureTraits } from './traits';
 
@@ -28,6 +29,7 @@ export const MODEL_CHANGE_DELAY_MS = 30;
 export class JournalModel {
   private settings: CountingSettings = DEFAULT_COUNTING_SETTINGS;
   private cachedBalance: Balance | undefined;
+  private cachedActivity: { day: string; activity: TraitActivity[] } | undefined;
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly indexSubscription: Disposable;
@@ -72,6 +74,23 @@ export class JournalModel {
 
   countOf = (tag: string): number => this.index.countOf(tag);
 
+  /** How each trait stands today (all time, the last four weeks, days since), once per change and day. */
+  activity(now: Date = new Date()): TraitActivity[] {
+    const day = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
+    if (this.cachedActivity?.day !== day) this.cachedActivity = { day, activity: traitActivity(this.index, now) };
+    return this.cachedActivity.activity;
+  }
+
+  /** Every trait (but `exclude`) in the order core/nextTrait prefers them. */
+  rankedTraits(options: Omit<NextTraitOptions, 'neglectDays'> = {}, now?: Date): Suggestion[] {
+    return rankTraits(this.activity(now), { ...options, neglectDays: this.settings.neglectDays });
+  }
+
+  /** What to reflect on next, and why (core/nextTrait); undefined only without traits. */
+  nextTrait(options: Omit<NextTraitOptions, 'neglectDays'> = {}, now?: Date): Suggestion | undefined {
+    return this.rankedTraits(options, now)[0];
+  }
+
   onDidChange(listener: () => void): Disposable {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
@@ -94,6 +113,7 @@ export class JournalModel {
 
   private changed(): void {
     this.cachedBalance = undefined;
+    this.cachedActivity = undefined;
     if (this.delayMs <= 0) {
       this.fire();
       return;

@@ -23,6 +23,16 @@ export function describeDaysAgo(days: number | undefined): string {
   return l10n.t('{0} days ago', days);
 }
 
+/** The Traits view's short form, within a narrow sidebar: `today`, `4d ago`, `3w ago`, `5mo ago`, `never`. */
+export function shortDaysAgo(days: number | undefined): string {
+  if (days === undefined) return l10n.t({ message: 'never', comment: ['No entry for this trait yet, in the Traits view.'] });
+  if (days === 0) return l10n.t('today');
+  if (days < 14) return l10n.t({ message: '{0}d ago', args: [days], comment: ['Days ago, short: "4d ago".'] });
+  if (days < 60) return l10n.t({ message: '{0}w ago', args: [Math.floor(days / 7)], comment: ['Weeks ago, short: "3w ago".'] });
+  if (days < 730) return l10n.t({ message: '{0}mo ago', args: [Math.floor(days / 30)], comment: ['Months ago, short: "5mo ago".'] });
+  return l10n.t({ message: '{0}y ago', args: [Math.floor(days / 365)], comment: ['Years ago, short: "2y ago".'] });
+}
+
 /** Traits not reflected on for `neglectDays` or more (or never), in the source's order. */
 export function neglectedTraits(index: JournalIndex, now: Date, neglectDays = DEFAULT_NEGLECT_DAYS, zone: TimeZone = SYSTEM_TIME_ZONE): Trait[] {
   return TRAITS.filter((trait) => {

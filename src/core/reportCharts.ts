@@ -6,7 +6,8 @@
 
 import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
-import { BalanceReport, ReportTrait, shortDate, weekRange } from './reportModel';
+import { formatWeekStart } from './dates';
+import { BalanceReport, ReportTrait, weekRange } from './reportModel';
 import { SIDES, SIDE_LABELS, Side } from './traits';
 
 /** Escapes text for XML and HTML content and attribute values. */
@@ -62,7 +63,11 @@ export function weeklyChartSvg(report: BalanceReport, options: SvgOptions = {}):
   const yMax = scale[scale.length - 1];
   const y = (value: number) => top + plotHeight - (value / yMax) * plotHeight;
   const slot = plotWidth / report.weeks.length;
-  const barWidth = Math.min(22, (slot - 10) / 2);
+  // A dozen weeks get wide bars with a gap; a year or more, thin bars side by side.
+  const gap = slot > 20 ? 2 : 0;
+  const barWidth = Math.max(0.25, Math.min(22, slot > 20 ? (slot - 10) / 2 : slot * 0.4));
+  // Every week is labelled up to 13 weeks; beyond, one label in `labelEvery` (and the current week).
+  const labelEvery = Math.ceil(report.weeks.length / 13);
 
   const totals = report.weeks.reduce((sum, w) => ({ l: sum.l + w.leadership, m: sum.m + w.management }), { l: 0, m: 0 });
   const first = report.weeks[0];
@@ -94,7 +99,7 @@ export function weeklyChartSvg(report: BalanceReport, options: SvgOptions = {}):
   }
   // Bars, one group per week, with a tooltip naming the week's numbers and entries.
   report.weeks.forEach((week, i) => {
-    const x0 = left + i * slot + (slot - 2 * barWidth - 2) / 2;
+    const x0 = left + i * slot + (slot - 2 * barWidth - gap) / 2;
     const tooltip =
       l10n.t('{0} ({1}): {2} leadership, {3} management, {4}', week.label, weekRange(week), week.leadership, week.management, pluralEntries(week.entries)) +
       (week.titles.length > 0 ? `. ${week.titles.join(' · ')}` : '');
@@ -106,15 +111,18 @@ export function weeklyChartSvg(report: BalanceReport, options: SvgOptions = {}):
       if (value === 0) return;
       const by = y(value);
       parts.push(
-        `<rect class="bj-bar bj-${side}" x="${(x0 + s * (barWidth + 2)).toFixed(1)}" y="${by.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(top + plotHeight - by).toFixed(1)}" fill="${CHART_COLORS[side]}"/>`,
+        `<rect class="bj-bar bj-${side}" x="${(x0 + s * (barWidth + gap)).toFixed(2)}" y="${by.toFixed(1)}" width="${barWidth.toFixed(2)}" height="${(top + plotHeight - by).toFixed(1)}" fill="${CHART_COLORS[side]}"/>`,
       );
     });
     const cx = (left + i * slot + slot / 2).toFixed(1);
     const current = i === report.weeks.length - 1;
-    parts.push(
-      `<text class="bj-text bj-axis" x="${cx}" y="${height - bottom + 18}" text-anchor="middle" fill="${TEXT}">W${String(week.isoWeek).padStart(2, '0')}</text>` +
-        `<text class="bj-text bj-axis bj-muted" x="${cx}" y="${height - bottom + 34}" text-anchor="middle" fill="${TEXT}">${escapeXml(current ? l10n.t({ message: 'this week', comment: ['Below the bars of the current week in the chart.'] }) : shortDate(week.start))}</text>`,
-    );
+    // Counted back from the current week, which is always labelled.
+    if ((report.weeks.length - 1 - i) % labelEvery === 0) {
+      parts.push(
+        `<text class="bj-text bj-axis" x="${cx}" y="${height - bottom + 18}" text-anchor="middle" fill="${TEXT}">W${String(week.isoWeek).padStart(2, '0')}</text>` +
+        `<text class="bj-text bj-axis bj-muted" x="${cx}" y="${height - bottom + 34}" text-anchor="middle" fill="${TEXT}">${escapeXml(current ? l10n.t({ message: 'this week', comment: ['Below the bars of the current week in the chart.'] }) : formatWeekStart(week.start))}</text>`,
+      );
+    }
     parts.push('</g>');
   });
   parts.push(`<line class="bj-baseline" x1="${left}" x2="${width - right}" y1="${top + plotHeight}" y2="${top + plotHeight}" stroke="${TEXT}" stroke-width="1"/>`);
@@ -143,9 +151,7 @@ export function traitBarsSvg(report: BalanceReport, options: SvgOptions = {}): s
     ' ' +
     report.traits.map((t) => l10n.t('{0} ({1}): {2}', t.trait.label, SIDE_LABELS[t.trait.side], t.count)).join('; ') +
     '. ' +
-    (report.weakerSide
-      ? l10n.t('Least reflected on the weaker side ({0}): {1}.', SIDE_LABELS[report.weakerSide], report.focus.label)
-      : l10n.t('Least reflected on the journal: {0}.', report.focus.label));
+    l10n.t('Suggested next: {0}. {1}', report.focus.label, report.focusWhy);
   const parts = [svgOpen(width, height, id, l10n.t('Entries per trait'), desc, 'bj-chart bj-traits')];
   let yPos = 4;
   for (const row of rows) {
@@ -158,12 +164,13 @@ export function traitBarsSvg(report: BalanceReport, options: SvgOptions = {}): s
     const barLength = (count / max) * barSpace;
     const focus = trait.id === report.focus.id;
     parts.push(
-      `<g class="bj-trait${focus ? ' bj-focus' : ''}"><title>${escapeXml(focus ? l10n.t('{0}: {1} (focus)', trait.label, pluralEntries(count)) : l10n.t('{0}: {1}', trait.label, pluralEntries(count)))}</title>` +
-        `<text class="bj-text" x="12" y="${yPos + 18}" fill="${TEXT}">${escapeXml(trait.label)}</text>` +
+      `<g class="bj-trait${focus ? ' bj-focus' : ''}"><title>${escapeXml(focus ? l10n.t('{0}: {1} (suggested next)', trait.label, pluralEntries(count)) : l10n.t('{0}: {1}', trait.label, pluralEntries(count)))}</title>` +
+        // The name opens the trait's entries (media/report.js); the table below says it to screen readers.
+        `<a class="bj-link" href="#" data-trait="${escapeXml(trait.id)}"><text class="bj-text" x="12" y="${yPos + 18}" fill="${TEXT}" text-decoration="underline">${escapeXml(trait.label)}</text></a>` +
         (count > 0
           ? `<rect class="bj-bar bj-${trait.side}" x="${labelWidth}" y="${yPos + 6}" width="${barLength.toFixed(1)}" height="16" rx="2" fill="${CHART_COLORS[trait.side]}"/>`
           : '') +
-        `<text class="bj-text bj-value" x="${(labelWidth + barLength + 8).toFixed(1)}" y="${yPos + 18}" fill="${TEXT}">${count}${focus ? ` ${escapeXml(l10n.t('◀ focus'))}` : ''}</text>` +
+        `<text class="bj-text bj-value" x="${(labelWidth + barLength + 8).toFixed(1)}" y="${yPos + 18}" fill="${TEXT}">${count}${focus ? ` ${escapeXml(l10n.t('◀ next'))}` : ''}</text>` +
         '</g>',
     );
     yPos += rowHeight;

@@ -4,7 +4,8 @@
 
 import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
-import { BalanceReport, escapeXml, shortDate, traitBarsSvg, weekRange, weeklyChartSvg } from './balanceReport';
+import { BalanceReport, REPORT_RANGES, ReportRange, escapeXml, traitBarsSvg, weekRange, weeklyChartSvg } from './balanceReport';
+import { formatDay, formatWeek } from './dates';
 import { ReportGoal, goalsSectionHtml } from './reportGoals';
 import { SIDE_LABELS, anyoneCanShowBoth, sourceTitle } from './traits';
 
@@ -32,6 +33,32 @@ export interface ReportResources {
   readonly scriptUri: string;
 }
 
+/** The range control's label for a choice. */
+export function rangeLabel(range: ReportRange): string {
+  return range === 'all' ? l10n.t('All') : l10n.t('{0} weeks', range);
+}
+
+/** A trait's name that opens its entries (media/report.js posts `openTrait`). */
+function traitLink(id: string, label: string): string {
+  return `<button type="button" class="link" data-trait="${escapeXml(id)}" title="${escapeXml(l10n.t('Show the entries about {0}', label))}">${escapeXml(label)}</button>`;
+}
+
+/** The button that shows a chart's numbers as a table (the table is always there for screen readers). */
+function tableToggle(tableId: string): string {
+  return `<button type="button" class="secondary table-toggle" aria-expanded="false" aria-controls="${tableId}-wrap" data-show-text="${escapeXml(l10n.t('Show as table'))}" data-hide-text="${escapeXml(l10n.t('Hide table'))}">${escapeXml(l10n.t('Show as table'))}</button>`;
+}
+
+/** The page of a journal without entries: the welcome text and the New Entry button. */
+function emptyBody(): string {
+  const e = escapeXml;
+  return `<section class="card welcome" aria-labelledby="welcome-heading">
+  <h2 id="welcome-heading">${e(l10n.t('Your report starts with your first entry'))}</h2>
+  <p>${e(l10n.t('Write a short entry about a moment of your work and tag it with the traits it shows: Empathy, Decision-Making, any of the eight. The report then shows your balance of leadership and management week by week, and what to reflect on next.'))}</p>
+  <p><button id="new-entry" type="button">${e(l10n.t('New Entry'))}</button></p>
+  <p class="closing"><em>${e(anyoneCanShowBoth())}</em></p>
+</section>`;
+}
+
 /** The panel's page. Everything from the journal or the environment is escaped. */
 export function reportHtml(report: BalanceReport, resources: ReportResources, goals: readonly ReportGoal[] = []): string {
   const e = escapeXml;
@@ -39,11 +66,10 @@ export function reportHtml(report: BalanceReport, resources: ReportResources, go
   const b = report.balance;
   const weeks = report.weeks;
   const csp = `default-src 'none'; img-src ${cspSource} data:; style-src ${cspSource}; script-src 'nonce-${nonce}';`;
+  const empty = report.totalEntries === 0;
   const focusCount = report.traits.find((t) => t.trait.id === report.focus.id)?.count ?? 0;
-  const focusWhy = report.weakerSide
-    ? l10n.t('the least reflected trait of the weaker side, {0}', SIDE_LABELS[report.weakerSide])
-    : l10n.t('the least reflected trait');
-  const range = l10n.t('{0} to {1} ({2} – {3})', weeks[0].label, weeks[weeks.length - 1].label, shortDate(weeks[0].start), shortDate(weeks[weeks.length - 1].end));
+  const range = l10n.t('{0} to {1} ({2})', weeks[0].label, weeks[weeks.length - 1].label, formatWeek(weeks[0].start, weeks[weeks.length - 1].end));
+  const weeksTitle = report.range === 'all' ? l10n.t('Every week since your first entry') : l10n.t('Last {0} weeks', weeks.length);
 
   const weekRows = weeks
     .map(
@@ -55,7 +81,7 @@ export function reportHtml(report: BalanceReport, resources: ReportResources, go
   const traitRows = report.traits
     .map(
       (t) =>
-        `<tr${t.trait.id === report.focus.id ? ' class="focus"' : ''}><th scope="row">${e(t.trait.label)}${t.trait.id === report.focus.id ? ` <span class="tag">${e(l10n.t('focus'))}</span>` : ''}</th>` +
+        `<tr${t.trait.id === report.focus.id ? ' class="focus"' : ''}><th scope="row">${traitLink(t.trait.id, t.trait.label)}${t.trait.id === report.focus.id ? ` <span class="tag">${e(l10n.t('next'))}</span>` : ''}</th>` +
         `<td>${SIDE_LABELS[t.trait.side]}</td><td class="num">${t.count}</td><td class="num">${t.recent}</td></tr>`,
     )
     .join('');
@@ -72,6 +98,62 @@ export function reportHtml(report: BalanceReport, resources: ReportResources, go
       : `<svg class="split" role="presentation" aria-hidden="true" viewBox="0 0 100 4" preserveAspectRatio="none" width="100%" height="12">` +
         `<rect class="bj-bar bj-leadership" x="0" y="0" width="${b.leadershipPercent}" height="4"/>` +
         `<rect class="bj-bar bj-management" x="${b.leadershipPercent}" y="0" width="${b.managementPercent}" height="4"/></svg>`;
+  const rangeControl =
+    `<div class="range" role="group" aria-label="${e(l10n.t('Weeks shown'))}">` +
+    REPORT_RANGES.map((choice) => `<button type="button" class="secondary range-choice" data-range="${choice}" aria-pressed="${choice === report.range}">${e(rangeLabel(choice))}</button>`).join('') +
+    '</div>';
+
+  const body = empty
+    ? emptyBody()
+    : `<section class="card balance state-${e(b.state)}" aria-labelledby="balance-heading">
+  <h2 id="balance-heading">${e(l10n.t('Balance'))}</h2>
+  <p class="headline">${e(report.headline)}</p>
+  ${split}
+  ${
+    b.state === 'empty'
+      ? `<p>${e(l10n.t('No trait tags yet. Write an entry tagged with a trait to see your balance.'))}</p>`
+      : `<p class="counts"><span class="swatch bj-leadership-swatch" aria-hidden="true"></span>${e(l10n.t('{0}: {1} trait tags', SIDE_LABELS.leadership, b.leadership))} · <span class="swatch bj-management-swatch" aria-hidden="true"></span>${e(l10n.t('{0}: {1} trait tags', SIDE_LABELS.management, b.management))}</p>`
+  }
+  <div class="next-trait">
+    <p class="focus-line">${sentence((trait) => l10n.t('Next: {0} ({1}, {2}).', trait, SIDE_LABELS[report.focus.side], pluralEntries(focusCount)), traitLink(report.focus.id, report.focus.label))} ${e(report.focusWhy)}</p>
+    <button id="write-about" type="button" data-trait="${e(report.focus.id)}">${e(l10n.t('Write about it'))}</button>
+  </div>
+</section>
+
+${goalsSectionHtml(goals)}
+
+<section class="card" aria-labelledby="weeks-heading">
+  <div class="card-head"><h2 id="weeks-heading">${e(weeksTitle)}</h2>${rangeControl}</div>
+  <figure class="chart">${weeklyChartSvg(report, { idPrefix: 'weekly' })}</figure>
+  ${tableToggle('weeks-table')}
+  <div id="weeks-table-wrap" class="table-wrap visually-hidden" role="region" aria-labelledby="weeks-caption">
+    <table id="weeks-table">
+      <caption id="weeks-caption">${e(l10n.t('Trait tags per ISO week, {0}. An entry counts once per trait tag.', range))}</caption>
+      <thead><tr><th scope="col">${e(l10n.t('Week'))}</th><th scope="col">${e(l10n.t('Dates'))}</th><th scope="col" class="num">${e(SIDE_LABELS.leadership)}</th><th scope="col" class="num">${e(SIDE_LABELS.management)}</th><th scope="col" class="num">${e(l10n.t('Entries'))}</th></tr></thead>
+      <tbody>${weekRows}</tbody>
+    </table>
+  </div>
+</section>
+
+<section class="card" aria-labelledby="traits-heading">
+  <h2 id="traits-heading">${e(l10n.t('Traits'))}</h2>
+  <figure class="chart">${traitBarsSvg(report, { idPrefix: 'traits' })}</figure>
+  ${tableToggle('traits-table')}
+  <div id="traits-table-wrap" class="table-wrap visually-hidden" role="region" aria-labelledby="traits-caption">
+    <table id="traits-table">
+      <caption id="traits-caption">${e(l10n.t('Entries per trait, all time and in the weeks shown ({0}).', weeks.length))}</caption>
+      <thead><tr><th scope="col">${e(l10n.t('Trait'))}</th><th scope="col">${e(l10n.t('Side'))}</th><th scope="col" class="num">${e(l10n.t('Entries'))}</th><th scope="col" class="num">${e(weeksTitle)}</th></tr></thead>
+      <tbody>${traitRows}</tbody>
+    </table>
+  </div>
+</section>
+
+<section class="card" aria-labelledby="steps-heading">
+  <h2 id="steps-heading">${e(l10n.t('Strategies and next steps'))}</h2>
+  <p class="help">${sentence((source) => l10n.t('The three strategies from {0}, each with one step for {1}.', source, report.focus.label), `<cite>${e(sourceTitle())}</cite>`)}</p>
+  <ol class="steps">${steps}</ol>
+  <p class="closing"><em>${e(anyoneCanShowBoth())}</em></p>
+</section>`;
 
   return `<!DOCTYPE html>
 <html lang="en">
@@ -87,59 +169,20 @@ export function reportHtml(report: BalanceReport, resources: ReportResources, go
 <header class="top">
   <div>
     <h1>${e(reportTitle())}</h1>
-    <p class="meta">${e(l10n.t('{0} · {1} in the journal', report.day, pluralEntries(report.totalEntries)))}</p>
+    <p class="meta">${e(empty ? formatDay(report.day) : l10n.t('{0} · {1} in the journal', formatDay(report.day), pluralEntries(report.totalEntries)))}</p>
   </div>
   <div class="actions">
-    <button id="export" type="button" aria-describedby="export-help" data-busy-text="${e(l10n.t('Exporting…'))}">${e(l10n.t('Export as Markdown'))}</button>
-    <p id="export-help" class="help">${sentence((file) => l10n.t('Saves {0} in the journal folder; never overwrites.', file), `<code>reports/balance-report-${e(report.day)}.md</code>`)}</p>
+    <button id="export" type="button" class="secondary" aria-describedby="export-help" data-busy-text="${e(l10n.t('Exporting…'))}"${empty ? ' disabled' : ''}>${e(l10n.t('Export as Markdown'))}</button>
+    <p id="export-help" class="help">${
+      empty
+        ? e(l10n.t('Export is available once the journal has an entry.'))
+        : sentence((file) => l10n.t('Saves {0} in the journal folder; a second export today offers to update it.', file), `<code>reports/balance-report-${e(report.day)}.md</code>`)
+    }</p>
     <p id="status" class="status" role="status" aria-live="polite"></p>
   </div>
 </header>
 
-<section class="card balance state-${e(b.state)}" aria-labelledby="balance-heading">
-  <h2 id="balance-heading">${e(l10n.t('Balance'))}</h2>
-  <p class="headline">${e(report.headline)}</p>
-  ${split}
-  ${
-    b.state === 'empty'
-      ? `<p>${e(l10n.t('No trait tags yet. Write an entry tagged with a trait to see your balance.'))}</p>`
-      : `<p class="counts"><span class="swatch bj-leadership-swatch" aria-hidden="true"></span>${e(l10n.t('{0}: {1} trait tags', SIDE_LABELS.leadership, b.leadership))} · <span class="swatch bj-management-swatch" aria-hidden="true"></span>${e(l10n.t('{0}: {1} trait tags', SIDE_LABELS.management, b.management))}</p>`
-  }
-  <p class="focus-line">${sentence((trait) => l10n.t('Focus next on {0} ({1}, {2}), {3}.', trait, SIDE_LABELS[report.focus.side], pluralEntries(focusCount), focusWhy), `<strong>${e(report.focus.label)}</strong>`)}</p>
-</section>
-
-${goalsSectionHtml(goals)}
-
-<section class="card" aria-labelledby="weeks-heading">
-  <h2 id="weeks-heading">${e(l10n.t('Last {0} weeks', weeks.length))}</h2>
-  <figure class="chart">${weeklyChartSvg(report, { idPrefix: 'weekly' })}</figure>
-  <div class="table-wrap" role="region" aria-labelledby="weeks-caption" tabindex="0">
-    <table id="weeks-table">
-      <caption id="weeks-caption">${e(l10n.t('Trait tags per ISO week, {0}. An entry counts once per trait tag.', range))}</caption>
-      <thead><tr><th scope="col">${e(l10n.t('Week'))}</th><th scope="col">${e(l10n.t('Dates'))}</th><th scope="col" class="num">${e(SIDE_LABELS.leadership)}</th><th scope="col" class="num">${e(SIDE_LABELS.management)}</th><th scope="col" class="num">${e(l10n.t('Entries'))}</th></tr></thead>
-      <tbody>${weekRows}</tbody>
-    </table>
-  </div>
-</section>
-
-<section class="card" aria-labelledby="traits-heading">
-  <h2 id="traits-heading">${e(l10n.t('Traits'))}</h2>
-  <figure class="chart">${traitBarsSvg(report, { idPrefix: 'traits' })}</figure>
-  <div class="table-wrap" role="region" aria-labelledby="traits-caption" tabindex="0">
-    <table id="traits-table">
-      <caption id="traits-caption">${e(l10n.t('Entries per trait, all time and in the last {0} weeks.', weeks.length))}</caption>
-      <thead><tr><th scope="col">${e(l10n.t('Trait'))}</th><th scope="col">${e(l10n.t('Side'))}</th><th scope="col" class="num">${e(l10n.t('Entries'))}</th><th scope="col" class="num">${e(l10n.t('Last {0} weeks', weeks.length))}</th></tr></thead>
-      <tbody>${traitRows}</tbody>
-    </table>
-  </div>
-</section>
-
-<section class="card" aria-labelledby="steps-heading">
-  <h2 id="steps-heading">${e(l10n.t('Strategies and next steps'))}</h2>
-  <p class="help">${sentence((source) => l10n.t('The three strategies from {0}, each with one step for {1}.', source, report.focus.label), `<cite>${e(sourceTitle())}</cite>`)}</p>
-  <ol class="steps">${steps}</ol>
-  <p class="closing"><em>${e(anyoneCanShowBoth())}</em></p>
-</section>
+${body}
 </main>
 <script nonce="${e(nonce)}" src="${e(resources.scriptUri)}"></script>
 </body>

@@ -2,13 +2,20 @@
 
 import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
-import { escapeMarkdown } from './hoverText';
+import { formatDay, formatWeek } from './dates';
 import { writeFrontMatter } from './frontMatter';
+import { markdownText } from './markdownText';
 import { BalanceReport, REPORT_TAG, weekRange } from './reportModel';
 import { SIDE_LABELS, Trait } from './traits';
 
+/** A table cell, escaped only where Markdown would misread it. */
 function cell(text: string): string {
-  return escapeMarkdown(text).replace(/\r?\n/g, ' ');
+  return markdownText(text, 'cell');
+}
+
+/** Text in a paragraph, escaped only where Markdown would misread it. */
+function text(value: string): string {
+  return markdownText(value);
 }
 
 /**
@@ -18,9 +25,9 @@ function cell(text: string): string {
 export function reportMarkdown(report: BalanceReport): string {
   const b = report.balance;
   const lines: string[] = [
-    `# ${l10n.t('Balance Report {0}', report.day)}`,
+    `# ${text(l10n.t('Balance Report, {0}', formatDay(report.day)))}`,
     '',
-    `**${l10n.t('Balance:')}** ${cell(report.headline)}`,
+    `**${l10n.t('Balance:')}** ${text(report.headline)}`,
     '',
   ];
   if (b.state === 'empty') {
@@ -30,11 +37,7 @@ export function reportMarkdown(report: BalanceReport): string {
       `- ${l10n.t('Leadership: {0} trait tags ({1}%)', b.leadership, b.leadershipPercent)}`,
       `- ${l10n.t('Management: {0} trait tags ({1}%)', b.management, b.managementPercent)}`,
       `- ${l10n.t('Entries: {0}', report.totalEntries)}`,
-      `- ${
-        report.weakerSide
-          ? l10n.t('Focus: {0} ({1}, {2}), the least reflected trait of the weaker side', cell(report.focus.label), SIDE_LABELS[report.focus.side], pluralEntries(countIn(report, report.focus)))
-          : l10n.t('Focus: {0} ({1}, {2}), the least reflected trait', cell(report.focus.label), SIDE_LABELS[report.focus.side], pluralEntries(countIn(report, report.focus)))
-      }`,
+      `- ${text(l10n.t('Next: {0} ({1}, {2}). {3}', report.focus.label, SIDE_LABELS[report.focus.side], pluralEntries(countIn(report, report.focus)), report.focusWhy))}`,
       '',
     );
   }
@@ -43,7 +46,7 @@ export function reportMarkdown(report: BalanceReport): string {
   lines.push(
     `## ${l10n.t('Last {0} weeks', report.weeks.length)}`,
     '',
-    l10n.t('Trait tags per ISO week, {0} to {1} (an entry counts once per trait tag).', first.start, last.end),
+    text(l10n.t('Trait tags per ISO week, {0} (an entry counts once per trait tag).', formatWeek(first.start, last.end))),
     '',
     `| ${l10n.t('Week')} | ${l10n.t('Dates')} | ${SIDE_LABELS.leadership} | ${SIDE_LABELS.management} | ${l10n.t('Entries')} |`,
     '| --- | --- | ---: | ---: | ---: |',
@@ -61,7 +64,7 @@ export function reportMarkdown(report: BalanceReport): string {
   }
   lines.push(`## ${l10n.t('Strategies and next steps')}`, '');
   for (const step of report.steps) {
-    lines.push(`### ${cell(step.strategy.name)}`, '', `*${cell(step.strategy.text)}*`, '', `**${l10n.t('Next step:')}** ${cell(step.nextStep)}`, '');
+    lines.push(`### ${text(step.strategy.name)}`, '', `*${text(step.strategy.text)}*`, '', `**${l10n.t('Next step:')}** ${text(step.nextStep)}`, '');
   }
   return writeFrontMatter(lines.join('\n'), { date: report.generatedAt, kind: 'report', tags: [REPORT_TAG] });
 }

@@ -6,16 +6,22 @@
 // the panel's page reportHtml.ts.
 
 import * as l10n from '@vscode/l10n';
-import { Balance, DEFAULT_BALANCE_TOLERANCE, describeBalance, pluralEntries, suggestedTrait, weakerSide } from './balance';
+import { Balance, DEFAULT_BALANCE_TOLERANCE, describeBalance, pluralEntries } from './balance';
+import { formatWeek } from './dates';
 import { localDay, localIsoTimestamp } from './entryFactory';
 import { IndexedEntry } from './journalIndex';
 import { SYSTEM_TIME_ZONE, TimeZone, dayNumber, localDayNumber } from './localTime';
+import { DatedEntry, Suggestion, nextTrait, traitActivity } from './nextTrait';
+import { DEFAULT_NEGLECT_DAYS } from './reflection';
 import { isoWeekOfDay, weekLabel } from './weeklyReview';
-import { STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById } from './traits';
+import { STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, traitById } from './traits';
 
 /** The tag of an exported report, so the journal can tell reports from entries. */
 export const REPORT_TAG = 'balance-report';
 export const REPORT_WEEKS = 12;
+/** The range control's choices: weeks, or every week since the first entry. */
+export const REPORT_RANGES: readonly ReportRange[] = [4, 12, 52, 'all'];
+export type ReportRange = number | 'all';
 /** Entry titles listed in a week's tooltip, at most. */
 const TITLES_PER_WEEK = 5;
 const OTHER_TAGS_SHOWN = 10;
@@ -26,6 +32,8 @@ export interface ReportSource {
   reflections(): Iterable<IndexedEntry>;
   countOf(tag: string): number;
   balance(tolerance?: number): Balance;
+  /** Reflections carrying `tag`, newest first (for core/nextTrait). */
+  entriesTagged(tag: string): readonly DatedEntry[];
 }
 
 export interface ReportWeek {
@@ -71,9 +79,14 @@ export interface BalanceReport {
   readonly balance: Balance;
   /** `Leadership 52% · Management 48% · balanced`, or `no entries yet`. */
   readonly headline: string;
+  /** The side core/nextTrait leaned to: fewer trait tags in the last four weeks, else all time. */
   readonly weakerSide: Side | undefined;
-  /** The least reflected trait of the weaker side (or overall when even). */
+  /** What to reflect on next, by core/nextTrait. */
   readonly focus: Trait;
+  /** One sentence: why the focus. */
+  readonly focusWhy: string;
+  /** The range asked for (`weeks` holds one bucket per week of it). */
+  readonly range: ReportRange;
   readonly steps: readonly ReportStep[];
   readonly totalEntries: number;
   /** Tags that are not traits, most used first (at most 10); reports are left out. */
@@ -83,7 +96,9 @@ export interface BalanceReport {
 export interface ReportOptions {
   readonly now: Date | number;
   readonly tolerance?: number;
-  readonly weeks?: number;
+  readonly neglectDays?: number;
+  /** Weeks to show (12 by default), or `all`: every week since the first dated entry. */
+  readonly weeks?: ReportRange;
   /** The user's time zone: the machine's when absent. */
   readonly zone?: TimeZone;
 }
@@ -118,10 +133,11 @@ function mondayOf(dayNum: number): number {
 
 export function buildBalanceReport(source: ReportSource, options: ReportOptions): BalanceReport {
   const now = new Date(options.now);
-  const weekCount = Math.max(1, Math.floor(options.weeks ?? REPORT_WEEKS));
+  const range = options.weeks ?? REPORT_WEEKS;
   const tolerance = options.tolerance ?? DEFAULT_BALANCE_TOLERANCE;
   const zone = options.zone ?? SYSTEM_TIME_ZONE;
   const currentMonday = mondayOf(localDayNumber(now.getTime(), zone));
+  const weekCount = range === 'all' ? weeksSinceFirstEntry(source, currentMonday, zone) : Math.max(1, Math.floor(Number.isFinite(range) ? range : REPORT_WEEKS));
   const firstMonday = currentMonday - 7 * (weekCount - 1);
 
   const buckets = Array.from({ length: weekCount }, () => ({ leadership: 0, management: 0, entries: 0, titled: [] as IndexedEntry[] }));
@@ -169,7 +185,8 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
 
   const balance = source.balance(tolerance);
   const countOf = (tag: string) => source.countOf(tag);
-  const focus = suggestedTrait(balance, countOf);
+  const suggestion: Suggestion = nextTrait(traitActivity(source, now), { neglectDays: options.neglectDays ?? DEFAULT_NEGLECT_DAYS })!;
+  const focus = suggestion.trait;
   const otherTags = [...otherCounts]
     .map(([tag, count]) => ({ tag, count }))
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
@@ -181,12 +198,24 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
     traits: TRAITS.map((trait) => ({ trait, count: source.countOf(trait.id), recent: recent.get(trait.id) ?? 0 })),
     balance,
     headline: describeBalance(balance),
-    weakerSide: weakerSide(balance),
+    weakerSide: suggestion.weakerSide,
     focus,
+    focusWhy: suggestion.why,
+    range,
     steps: nextSteps(focus, countOf),
     totalEntries,
     otherTags,
   };
+}
+
+/** Weeks from the one of the oldest dated reflection to the current one (at least 1). */
+function weeksSinceFirstEntry(source: ReportSource, currentMonday: number, zone: TimeZone): number {
+  let oldest = currentMonday;
+  for (const entry of source.reflections()) {
+    const dayNum = entryDayNumber(entry, zone);
+    if (dayNum !== undefined && dayNum < oldest) oldest = dayNum;
+  }
+  return Math.floor((currentMonday - mondayOf(oldest)) / 7) + 1;
 }
 
 /** The trait of `side` reflected on most; ties go to the source's order. */
@@ -200,15 +229,13 @@ function lowerFirst(text: string): string {
 
 /** One concrete step per strategy of the source, each naming the focus trait. */
 export function nextSteps(focus: Trait, countOf: (tag: string) => number): ReportStep[] {
-  const side = sideLabelInSentence(focus.side);
   const strength = strongestTrait(otherSide(focus.side), countOf);
   // Keyed by strategy id (never translated).
   const steps: Record<string, () => string> = {
     'develop-dual-skills': () =>
       l10n.t(
-        'This week, write one entry about {0}, the {1} trait you have reflected on least ({2} so far). Start from the prompt: “{3}”',
+        'This week, write one entry about {0} ({1} so far). Start from the prompt: “{2}”',
         focus.label,
-        side,
         pluralEntries(countOf(focus.id)),
         focus.prompts[0],
       ),
@@ -225,34 +252,7 @@ export function nextSteps(focus: Trait, countOf: (tag: string) => number): Repor
   return STRATEGIES.map((strategy) => ({ strategy, nextStep: steps[strategy.id]?.() ?? l10n.t('Practise {0} this week.', focus.label) }));
 }
 
-/** Short month names, translated when read. */
-function shortMonth(index: number): string {
-  switch (index) {
-    case 0: return l10n.t({ message: 'Jan', comment: ['Short name of January.'] });
-    case 1: return l10n.t({ message: 'Feb', comment: ['Short name of February.'] });
-    case 2: return l10n.t({ message: 'Mar', comment: ['Short name of March.'] });
-    case 3: return l10n.t({ message: 'Apr', comment: ['Short name of April.'] });
-    case 4: return l10n.t({ message: 'May', comment: ['Short name of May.'] });
-    case 5: return l10n.t({ message: 'Jun', comment: ['Short name of June.'] });
-    case 6: return l10n.t({ message: 'Jul', comment: ['Short name of July.'] });
-    case 7: return l10n.t({ message: 'Aug', comment: ['Short name of August.'] });
-    case 8: return l10n.t({ message: 'Sep', comment: ['Short name of September.'] });
-    case 9: return l10n.t({ message: 'Oct', comment: ['Short name of October.'] });
-    case 10: return l10n.t({ message: 'Nov', comment: ['Short name of November.'] });
-    case 11: return l10n.t({ message: 'Dec', comment: ['Short name of December.'] });
-    default: return String(index + 1);
-  }
-}
-
-/** `Nov 23`: short, in the extension's language. */
-export function shortDate(day: string): string {
-  const match = DAY_PREFIX.exec(day);
-  if (!match) return day;
-  return l10n.t({ message: '{0} {1}', args: [shortMonth(Number(match[2]) - 1), Number(match[3])], comment: ['A short date: the short month, then the day, e.g. "Nov 23".'] });
-}
-
-/** `Nov 23 – Nov 29`. */
+/** `Nov 23 – 29, 2026`: the week's days, in the display language (core/dates). */
 export function weekRange(week: ReportWeek): string {
-  return `${shortDate(week.start)} – ${shortDate(week.end)}`;
+  return formatWeek(week.start, week.end);
 }
-

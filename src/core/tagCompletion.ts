@@ -1,9 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import { Balance, CountOf, pluralEntries, weakerSide } from './balance';
+import { pluralEntries } from './balance';
 import { TagCount } from './journalIndex';
 import { bodyStartOffset } from './frontMatter';
 import { tagBeingTyped } from './markdownScanner';
-import { SIDE_LABELS, TRAITS, Trait, otherSide } from './traits';
+import { Suggestion } from './nextTrait';
+import { SIDE_LABELS, Trait } from './traits';
 
 export interface TagSuggestion {
   readonly tag: string;
@@ -13,17 +14,13 @@ export interface TagSuggestion {
 }
 
 /**
- * Tags to offer, best first, so that completion itself coaches: the weaker side's traits, least
- * reflected first, then the other side's, then the journal's own tags, most used first.
+ * Tags to offer, best first, so that completion itself coaches: the traits in the order of
+ * core/nextTrait (`ranked`: the suggestion first, today's traits last), then the journal's own
+ * tags, most used first.
  */
-export function tagSuggestions(balance: Balance, countOf: CountOf, otherTags: readonly TagCount[]): TagSuggestion[] {
-  const weaker = weakerSide(balance);
-  const byCount = (traits: readonly Trait[]) => [...traits].sort((a, b) => countOf(a.id) - countOf(b.id));
-  const ordered = weaker
-    ? [...byCount(TRAITS.filter((trait) => trait.side === weaker)), ...byCount(TRAITS.filter((trait) => trait.side === otherSide(weaker)))]
-    : byCount(TRAITS);
+export function tagSuggestions(ranked: readonly Suggestion[], otherTags: readonly TagCount[]): TagSuggestion[] {
   return [
-    ...ordered.map((trait) => ({ tag: trait.id, detail: l10n.t('{0} · {1}', SIDE_LABELS[trait.side], pluralEntries(countOf(trait.id))), trait })),
+    ...ranked.map(({ trait, activity }) => ({ tag: trait.id, detail: l10n.t('{0} · {1}', SIDE_LABELS[trait.side], pluralEntries(activity.count)), trait })),
     ...otherTags.map(({ tag, count }) => ({ tag, detail: l10n.t('your tag · {0}', pluralEntries(count)) })),
   ];
 }

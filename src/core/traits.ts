@@ -249,8 +249,11 @@ export let TRAITS: readonly Trait[] = BUILT_IN_TRAITS;
 let TRAITS_BY_ID: ReadonlyMap<string, Trait> = new Map(TRAITS.map((trait) => [trait.id, trait]));
 
 export interface TraitSettingProblem {
-  /** 0-based position in the setting's list. */
+  /** 0-based position in the setting's list; -1 for the setting as a whole. */
   readonly item: number;
+  /** The item's id as written, when it has one. */
+  readonly id?: string;
+  /** One sentence naming the item and what is wrong with it; the item was skipped. */
   readonly message: string;
 }
 
@@ -260,6 +263,25 @@ const MAX_TRAIT_ID_LENGTH = 60;
 /** Whether `id` (normalised) may be a trait's id: a letter, then letters, marks, digits, hyphens. */
 export function isTraitId(id: string): boolean {
   return id.length <= MAX_TRAIT_ID_LENGTH && /^\p{L}[\p{L}\p{M}\p{N}-]*$/u.test(id);
+}
+
+/**
+ * What is wrong with an id, in words: the characters it may not hold, a first character that is
+ * not a letter, its length. Undefined when it is a valid id.
+ */
+export function describeTraitIdProblem(id: string): string | undefined {
+  const normalized = normalizeTag(id);
+  if (isTraitId(normalized)) return undefined;
+  if (normalized === '') return l10n.t('an id needs at least one letter');
+  if (normalized.length > MAX_TRAIT_ID_LENGTH) return l10n.t('an id has at most {0} characters', MAX_TRAIT_ID_LENGTH);
+  const bad = [...new Set([...normalized].filter((ch) => !/[\p{L}\p{M}\p{N}-]/u.test(ch)))];
+  const suggestion = normalizeTag(normalized.replace(/[^\p{L}\p{M}\p{N}-]+/gu, '-').replace(/^[^\p{L}]+/u, ''));
+  const example = isTraitId(suggestion) ? suggestion : 'coaching';
+  if (bad.length > 0) {
+    const quoted = bad.slice(0, 5).map((ch) => JSON.stringify(ch)).join(' ');
+    return l10n.t('an id may not contain {0}: use letters, digits and hyphens, e.g. "{1}"', quoted, example);
+  }
+  return l10n.t('an id must start with a letter, then letters, digits and hyphens, e.g. "{0}"', example);
 }
 
 /** A setting's text on one line: control characters (a NUL, a line break) become spaces. */
@@ -280,36 +302,52 @@ export function configureTraits(setting: unknown): TraitSettingProblem[] {
   const added: Trait[] = [];
   const items = Array.isArray(setting) ? setting : [];
   if (setting !== undefined && setting !== null && !Array.isArray(setting)) {
-    problems.push({ item: -1, message: l10n.t('balanceJournal.traits must be a list of traits; it was ignored.') });
+    problems.push({ item: -1, message: l10n.t('The setting balanceJournal.traits was ignored: it must be a list of traits, like [{ "id": "coaching", … }].') });
   }
   items.forEach((raw, item) => {
-    const problem = (message: string): void => {
-      problems.push({ item, message: l10n.t('balanceJournal.traits[{0}]: {1} It was skipped.', item, message) });
+    const fields = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+    const written = typeof fields?.id === 'string' ? oneLine(fields.id).slice(0, 80) : undefined;
+    // One sentence: which item (its number from 1, and its id as written) and what is wrong.
+    const problem = (what: string): void => {
+      problems.push({
+        item,
+        ...(written !== undefined && { id: written }),
+        message:
+          written !== undefined && written !== ''
+            ? l10n.t('Trait {0} of balanceJournal.traits ("{1}") was skipped: {2}.', item + 1, written, what)
+            : l10n.t('Trait {0} of balanceJournal.traits was skipped: {1}.', item + 1, what),
+      });
     };
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return problem(l10n.t('each trait must be an object like { "id": "coaching", "label": "Coaching", "side": "leadership", "description": "…", "prompts": ["…"] }.'));
-    const { id, label, side, description, prompts } = raw as Record<string, unknown>;
-    const normalized = typeof id === 'string' ? normalizeTag(id) : '';
-    if (!normalized) return problem(l10n.t('"id" must be a word such as "coaching".'));
+    if (!fields) return problem(l10n.t('each trait is an object like {0}', '{ "id": "coaching", "label": "Coaching", "side": "leadership", "description": "…", "prompts": ["…"] }'));
+    const { id, label, side, description, prompts } = fields;
+    if (typeof id !== 'string' || id.trim() === '') return problem(l10n.t('it needs an "id", a word such as "coaching"'));
     // An id is a tag and may name a file or a template: letters, digits and hyphens only, so it
     // can never hold a path (`/`, `\\`, `..`) or a character a file name or Markdown would misread.
-    if (!isTraitId(normalized)) {
-      return problem(l10n.t('"id" "{0}" may contain only letters, digits and hyphens, and must start with a letter (e.g. "coaching").', String(id)));
-    }
+    const idProblem = describeTraitIdProblem(id);
+    if (idProblem) return problem(idProblem);
+    const normalized = normalizeTag(id);
     const cleanPrompts = Array.isArray(prompts) ? prompts.filter((prompt): prompt is string => typeof prompt === 'string' && prompt.trim() !== '').map(oneLine) : [];
-    if (prompts !== undefined && (!Array.isArray(prompts) || cleanPrompts.length !== prompts.length)) return problem(l10n.t('"prompts" must be a list of questions (text).'));
-    if (cleanPrompts.length > MAX_PROMPTS) return problem(l10n.t('at most {0} prompts.', MAX_PROMPTS));
+    if (prompts !== undefined && (!Array.isArray(prompts) || cleanPrompts.length !== prompts.length)) return problem(l10n.t('"prompts" is a list of questions, each a text'));
+    if (cleanPrompts.length > MAX_PROMPTS) return problem(l10n.t('a trait has at most {0} prompts', MAX_PROMPTS));
     const existing = builtIn.get(normalized);
     if (existing) {
-      if (cleanPrompts.length === 0) return problem(l10n.t('"{0}" is a built-in trait: give "prompts" to replace its prompts.', normalized));
+      if (cleanPrompts.length === 0) return problem(l10n.t('"{0}" is a built-in trait: give "prompts" to replace its prompts', normalized));
       builtIn.set(normalized, withPrompts(existing, cleanPrompts));
       return;
     }
-    if (added.some((trait) => trait.id === normalized)) return problem(l10n.t('"{0}" appears twice.', normalized));
-    if (typeof label !== 'string' || label.trim() === '') return problem(l10n.t('"label" must be text.'));
-    if (side !== 'leadership' && side !== 'management') return problem(l10n.t('"side" must be "leadership" or "management".'));
-    if (typeof description !== 'string' || description.trim() === '') return problem(l10n.t('"description" must be text.'));
-    if (cleanPrompts.length === 0) return problem(l10n.t('"prompts" must list at least one question.'));
-    added.push({ id: normalized, label: oneLine(label), side, description: oneLine(description), prompts: cleanPrompts });
+    if (added.some((trait) => trait.id === normalized)) return problem(l10n.t('"{0}" appears twice', normalized));
+    // Every missing field at once, so one fix is enough.
+    const missing = [
+      typeof label !== 'string' || label.trim() === '' ? '"label"' : undefined,
+      side === undefined ? '"side"' : undefined,
+      typeof description !== 'string' || description.trim() === '' ? '"description"' : undefined,
+      cleanPrompts.length === 0 ? '"prompts"' : undefined,
+    ].filter((field): field is string => field !== undefined);
+    if (missing.length > 0) {
+      return problem(l10n.t('a new trait needs {0} (only a built-in trait can be given "prompts" alone)', missing.length === 1 ? missing[0] : l10n.t('{0} and {1}', missing.slice(0, -1).join(', '), missing[missing.length - 1])));
+    }
+    if (side !== 'leadership' && side !== 'management') return problem(l10n.t('"side" is "leadership" or "management", not {0}', JSON.stringify(side)?.slice(0, 40) ?? String(side)));
+    added.push({ id: normalized, label: oneLine(label as string), side, description: oneLine(description as string), prompts: cleanPrompts });
   });
   const base = BUILT_IN_TRAITS.map((trait) => builtIn.get(trait.id)!);
   TRAITS = SIDES.flatMap((side) => [...base.filter((trait) => trait.side === side), ...added.filter((trait) => trait.side === side)]);

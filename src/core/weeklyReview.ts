@@ -1,10 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import { Balance, CountOf, computeBalance, describeBalance, pluralEntries, stateLabel, weakerSide } from './balance';
+import { formatDayInWeek, formatWeek } from './dates';
 import { localDay, localIsoTimestamp } from './entryFactory';
 import { writeFrontMatter } from './frontMatter';
+import { markdownText } from './markdownText';
+import { activityOf, rankTraits } from './nextTrait';
 import { NoteKind, noteKind } from './noteKinds';
-import { escapeMarkdown } from './hoverText';
 import { SYSTEM_TIME_ZONE, TimeZone, UTC_TIME_ZONE, startOfLocalDay, wallClock } from './localTime';
+import { DEFAULT_NEGLECT_DAYS } from './reflection';
 import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById, traitsOfSide } from './traits';
 
 // The weekly review: an ISO 8601 week in the user's local time, its tallies, links to its
@@ -38,30 +41,6 @@ export interface IsoWeek {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const MONTHS = translatedList([
-  () => l10n.t('January'),
-  () => l10n.t('February'),
-  () => l10n.t('March'),
-  () => l10n.t('April'),
-  () => l10n.t({ message: 'May', comment: ['The full name of the month.'] }),
-  () => l10n.t('June'),
-  () => l10n.t('July'),
-  () => l10n.t('August'),
-  () => l10n.t('September'),
-  () => l10n.t('October'),
-  () => l10n.t('November'),
-  () => l10n.t('December'),
-]);
-const WEEKDAYS = translatedList([
-  () => l10n.t({ message: 'Mon', comment: ['Short name of Monday.'] }),
-  () => l10n.t({ message: 'Tue', comment: ['Short name of Tuesday.'] }),
-  () => l10n.t({ message: 'Wed', comment: ['Short name of Wednesday.'] }),
-  () => l10n.t({ message: 'Thu', comment: ['Short name of Thursday.'] }),
-  () => l10n.t({ message: 'Fri', comment: ['Short name of Friday.'] }),
-  () => l10n.t({ message: 'Sat', comment: ['Short name of Saturday.'] }),
-  () => l10n.t({ message: 'Sun', comment: ['Short name of Sunday.'] }),
-]);
-
 /** 0 for Monday … 6 for Sunday, of a UTC-midnight time standing for a calendar day. */
 function isoWeekday(utcDay: number): number {
   return (new Date(utcDay).getUTCDay() + 6) % 7;
@@ -142,8 +121,12 @@ export interface WeeklyReviewInput {
   readonly countOf: CountOf;
   /** The all-time balance (breaks ties when both sides are even this week). */
   readonly balance: Balance;
-  /** Any moment of the week to review; also the review's `date`. */
+  /** When the review is written: its `date`. */
   readonly now: Date;
+  /** The week to review; `now`'s week when absent (last week on a Monday, when asked). */
+  readonly week?: IsoWeek;
+  /** Days without a reflection after which a trait counts as neglected (core/nextTrait). */
+  readonly neglectDays?: number;
   /**
    * The path from the review's folder to an entry, `/`-separated and NOT URL-encoded (e.g.
    * `../2026/11/2026-11-27-retro #2.md`): the review encodes it. Undefined: listed without a link.
@@ -155,10 +138,9 @@ export interface WeeklyReviewInput {
   readonly zone?: TimeZone;
 }
 
-/** What is shown as written: Markdown escaped, control characters (line breaks) as spaces. */
+/** What is shown as written, on one line, escaped only where Markdown would misread it. */
 function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return escapeMarkdown(text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim());
+  return markdownText(text);
 }
 
 /** A link destination that Markdown reads as one relative path: every segment URL-encoded. */
@@ -173,35 +155,10 @@ function traitTags(count: number): string {
   return count === 1 ? l10n.t('1 trait tag') : l10n.t('{0} trait tags', count);
 }
 
-/** `Mon 23`, of a UTC-midnight date standing for a calendar day. */
-function dayName(date: Date): string {
-  return l10n.t({ message: '{0} {1}', args: [WEEKDAYS[isoWeekday(date.getTime())], date.getUTCDate()], comment: ['A day: the short weekday, then the day of the month, e.g. "Mon 23".'] });
-}
-
-/** `Mon 23 – Sun 29 November`, `Mon 30 November – Sun 6 December`, across years with them. */
+/** `Nov 23 – 29, 2026`: the week's Monday to Sunday, in the display language (core/dates). */
 export function weekSpan(year: number, week: number): string {
-  const start = new Date(mondayOf(year, week));
-  const sunday = new Date(start.getTime() + 6 * DAY_MS);
-  const month = (date: Date) => MONTHS[date.getUTCMonth()];
-  if (start.getUTCFullYear() !== sunday.getUTCFullYear()) {
-    return l10n.t({
-      message: '{startDay} {startMonth} {startYear} – {endDay} {endMonth} {endYear}',
-      args: { startDay: dayName(start), startMonth: month(start), startYear: start.getUTCFullYear(), endDay: dayName(sunday), endMonth: month(sunday), endYear: sunday.getUTCFullYear() },
-      comment: ['A week across two years, e.g. "Mon 29 December 2025 – Sun 4 January 2026".'],
-    });
-  }
-  if (start.getUTCMonth() !== sunday.getUTCMonth()) {
-    return l10n.t({
-      message: '{startDay} {startMonth} – {endDay} {endMonth}',
-      args: { startDay: dayName(start), startMonth: month(start), endDay: dayName(sunday), endMonth: month(sunday) },
-      comment: ['A week across two months, e.g. "Mon 30 November – Sun 6 December".'],
-    });
-  }
-  return l10n.t({
-    message: '{startDay} – {endDay} {month}',
-    args: { startDay: dayName(start), endDay: dayName(sunday), month: month(sunday) },
-    comment: ['A week within one month, e.g. "Mon 23 – Sun 29 November".'],
-  });
+  const { start } = weekRange(year, week);
+  return formatWeek(start, new Date(start.getFullYear(), start.getMonth(), start.getDate() + 6));
 }
 
 /** The week's entries (not reviews), oldest first. */
@@ -213,11 +170,6 @@ function entriesOfWeek(entries: Iterable<ReviewEntry>, days: ReadonlySet<string>
   }
   const at = (entry: ReviewEntry) => (Number.isNaN(entry.time) ? -Infinity : entry.time);
   return found.sort((a, b) => a.day!.localeCompare(b.day!) || at(a) - at(b) || a.title.localeCompare(b.title) || a.key.localeCompare(b.key));
-}
-
-/** Least this week first; then fewer all-time; then the source's order. */
-function byNeed(weekCountOf: CountOf, countOf: CountOf): (a: Trait, b: Trait) => number {
-  return (a, b) => weekCountOf(a.id) - weekCountOf(b.id) || countOf(a.id) - countOf(b.id) || TRAITS.indexOf(a) - TRAITS.indexOf(b);
 }
 
 /** Keyed by strategy id (never translated). */
@@ -239,31 +191,61 @@ export function strategyQuestion(strategy: Strategy, trait: Trait): string {
   return question ? question(trait) : l10n.t('How could "{0}" help you practise {1} next week?', strategy.name, trait.label);
 }
 
-/** The text of this week's review: YAML front matter (date, tags, week), then Markdown. */
-export function buildWeeklyReview(input: WeeklyReviewInput): string {
-  const { countOf, balance, now, relativeLink } = input;
+/** The comment lines around the part of a review that "Update Numbers" may rewrite. */
+export const GENERATED_START = '<!-- balance-journal: generated; "Update Numbers" rewrites up to the end marker, never what you write below it -->';
+export const GENERATED_END = '<!-- balance-journal: end of generated part -->';
+
+/** Traits named when several tie, at most. */
+const TIES_NAMED = 3;
+
+/** `A`, `A and B`, `A, B and C`, `A, B, C and 2 more`. */
+function namesWithMore(names: readonly string[]): string {
+  const shown = names.slice(0, TIES_NAMED);
+  const more = names.length - shown.length;
+  if (more > 0) return l10n.t('{0} and {1} more', shown.join(', '), more);
+  if (shown.length === 1) return shown[0];
+  return l10n.t('{0} and {1}', shown.slice(0, -1).join(', '), shown[shown.length - 1]);
+}
+
+/** The week's days in local time, and its entries (reflections only), oldest first. */
+function weekOf(input: WeeklyReviewInput): { year: number; week: number; entries: ReviewEntry[]; sunday: Date } {
   const zone = input.zone ?? SYSTEM_TIME_ZONE;
-  const { year, week } = isoWeek(now, zone);
-  const label = weekLabel(year, week);
+  const { year, week } = input.week ?? isoWeek(input.now, zone);
+  // The week's calendar days do not depend on the zone: count them from its Monday in UTC.
   const monday = mondayOf(year, week);
   const days = new Set<string>();
   for (let i = 0; i < 7; i++) days.add(localDay(new Date(monday + i * DAY_MS), UTC_TIME_ZONE));
+  const { end } = weekRange(year, week, zone);
+  return { year, week, entries: entriesOfWeek(input.entries, days), sunday: new Date(end.getTime() - 1000) };
+}
 
-  const entries = entriesOfWeek(input.entries, days);
+/**
+ * The generated part of a review, between GENERATED_START and GENERATED_END: the week in numbers,
+ * its entries, the least reflected traits, and the strategy of the week as a question about the
+ * trait core/nextTrait suggests.
+ */
+export function reviewGeneratedPart(input: WeeklyReviewInput): string {
+  const { countOf, balance, relativeLink } = input;
+  const all = [...input.entries];
+  const { week, entries, sunday } = weekOf({ ...input, entries: all });
   const weekCounts = new Map<string, number>();
   for (const entry of entries) {
-    for (const tag of entry.tags) weekCounts.set(tag, (weekCounts.get(tag) ?? 0) + 1);
+    for (const tag of new Set(entry.tags)) weekCounts.set(tag, (weekCounts.get(tag) ?? 0) + 1);
   }
   const weekCountOf: CountOf = (tag) => weekCounts.get(tag) ?? 0;
   const weekBalance = computeBalance(weekCountOf, input.tolerance);
-  // Weaker side this week; when even, the weaker side of all time; when even too, leadership.
+  // The one rule, as it stood at the end of the week (or now, for the current week).
+  const reference = input.now.getTime() < sunday.getTime() ? input.now : sunday;
+  const ranked = rankTraits(activityOf(all.filter(isReflection), reference), { neglectDays: input.neglectDays ?? DEFAULT_NEGLECT_DAYS });
+  const rank = new Map(ranked.map((suggestion, i) => [suggestion.trait.id, i]));
+  const byRule = (a: Trait, b: Trait) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0);
+  const suggestion = ranked[0];
+  // Weaker side this week first; when even, the weaker side of all time; when even too, leadership.
   const focusSide: Side = weakerSide(weekBalance) ?? weakerSide(balance) ?? SIDES[0];
-  const need = byNeed(weekCountOf, countOf);
-  const focusTrait = [...traitsOfSide(focusSide)].sort(need)[0];
 
-  const lines: string[] = [`# ${l10n.t('Weekly review {0} ({1})', label, weekSpan(year, week))}`, ''];
+  const lines: string[] = [GENERATED_START, ''];
 
-  // Tallies.
+  // Tallies: reflections only (reviews and reports are notes of their own kind).
   lines.push(`## ${l10n.t('This week in numbers')}`, '');
   if (entries.length === 0) lines.push(l10n.t('No entries this week yet.'));
   else lines.push(`**${pluralEntries(entries.length)}** ${l10n.t('written this week.')}`);
@@ -277,10 +259,10 @@ export function buildWeeklyReview(input: WeeklyReviewInput): string {
       `- ${l10n.t('This week: {0}', stateLabel(weekBalance.state))}`,
     );
   }
-  lines.push(`- ${l10n.t('All time: {0}', describeBalance(balance))}`, '');
+  lines.push(`- ${l10n.t('All time: {0}', markdownText(describeBalance(balance)))}`, '');
   lines.push(`| ${l10n.t('Trait')} | ${l10n.t('Side')} | ${l10n.t('This week')} | ${l10n.t('All time')} |`, '| --- | --- | ---: | ---: |');
   for (const trait of TRAITS) {
-    lines.push(`| ${trait.label} | ${SIDE_LABELS[trait.side]} | ${weekCountOf(trait.id)} | ${countOf(trait.id)} |`);
+    lines.push(`| ${markdownText(trait.label, 'cell')} | ${SIDE_LABELS[trait.side]} | ${weekCountOf(trait.id)} | ${countOf(trait.id)} |`);
   }
   lines.push('');
 
@@ -288,37 +270,83 @@ export function buildWeeklyReview(input: WeeklyReviewInput): string {
   lines.push(`## ${l10n.t('Entries this week')}`, '');
   if (entries.length === 0) lines.push(l10n.t('None yet.'));
   for (const entry of entries) {
-    const [y, m, d] = entry.day!.split('-').map(Number);
-    const when = dayName(new Date(Date.UTC(y, m - 1, d)));
+    const when = formatDayInWeek(entry.day!);
     const title = plain(entry.title) || l10n.t('Untitled');
     const path = relativeLink(entry.key);
-    const traits = entry.tags.flatMap((tag) => traitById(tag)?.label ?? []);
+    const traits = entry.tags.flatMap((tag) => traitById(tag)?.label ?? []).map((label) => markdownText(label));
     const link = path ? `[${title}](${linkTarget(path)})` : title;
     lines.push(`- ${when}: ${link}${traits.length > 0 ? ` · ${traits.join(', ')}` : ''}`);
   }
   lines.push('');
 
-  // Least reflected, weaker side first.
+  // Least reflected, weaker side first; ties name at most three traits, in the rule's order.
   lines.push(`## ${l10n.t('Least reflected this week')}`, '');
   for (const side of [focusSide, otherSide(focusSide)]) {
     const traits = traitsOfSide(side);
     const least = Math.min(...traits.map((trait) => weekCountOf(trait.id)));
-    const names = [...traits].filter((trait) => weekCountOf(trait.id) === least).sort(need).map((trait) => trait.label);
+    const tied = traits.filter((trait) => weekCountOf(trait.id) === least).sort(byRule);
     const weaker = side === weakerSide(weekBalance) ? ` ${l10n.t('(the weaker side this week)')}` : '';
-    lines.push(`- **${SIDE_LABELS[side]}**${weaker}: ${names.join(', ')}, ${pluralEntries(least)}`);
+    let what: string;
+    if (tied.length === traits.length) what = least === 0 ? l10n.t('none of its traits yet') : l10n.t('each trait in {0}', pluralEntries(least));
+    else what = l10n.t('{0} ({1})', namesWithMore(tied.map((trait) => markdownText(trait.label))), tied.length === 1 ? pluralEntries(least) : l10n.t('{0} each', pluralEntries(least)));
+    lines.push(`- **${SIDE_LABELS[side]}**${weaker}: ${what}`);
   }
   lines.push('');
 
-  // One strategy from the source, in turn by week, as a question about the focus trait.
+  // One strategy from the source, in turn by week, as a question about the suggested trait.
   const strategy = strategyOfWeek(week);
-  lines.push(`## ${l10n.t('Strategy of the week: {0}', strategy.name)}`, '', `> ${strategy.text}`, '');
-  lines.push(`**${strategyQuestion(strategy, focusTrait)}**`, '');
+  lines.push(`## ${l10n.t('Strategy of the week: {0}', markdownText(strategy.name))}`, '', `> ${markdownText(strategy.text)}`, '');
+  if (suggestion) {
+    lines.push(`**${markdownText(strategyQuestion(strategy, suggestion.trait))}**`, '', `*${markdownText(suggestion.why)}*`, '');
+  }
+  lines.push(GENERATED_END);
+  return lines.join('\n');
+}
 
+function isReflection(entry: ReviewEntry): boolean {
+  return (entry.kind ?? noteKind(undefined, undefined, entry.tags)) === 'entry';
+}
+
+/** The text of a week's review: YAML front matter (date, kind, tags, week), then Markdown. */
+export function buildWeeklyReview(input: WeeklyReviewInput): string {
+  const { year, week } = input.week ?? isoWeek(input.now, input.zone ?? SYSTEM_TIME_ZONE);
+  const label = weekLabel(year, week);
+  const lines: string[] = [`# ${l10n.t('Weekly review {0} ({1})', label, weekSpan(year, week))}`, '', reviewGeneratedPart(input), ''];
   // Room to write.
   for (const heading of REFLECTION_HEADINGS) lines.push(`## ${heading}`, '', '', '');
-
   const body = lines.join('\n').replace(/\n+$/, '\n');
-  return writeFrontMatter(body, { date: localIsoTimestamp(now, zone), kind: 'review', tags: [WEEKLY_REVIEW_TAG], week: label });
+  return writeFrontMatter(body, { date: localIsoTimestamp(input.now, input.zone ?? SYSTEM_TIME_ZONE), kind: 'review', tags: [WEEKLY_REVIEW_TAG], week: label });
+}
+
+/**
+ * Where the generated part of a review is: the offsets of its start marker's line and just past
+ * its end marker. Undefined when either marker is missing (a review from an earlier version, or
+ * one whose markers were edited): then nothing is ever rewritten.
+ */
+export function generatedPartRange(text: string): { start: number; end: number } | undefined {
+  const start = text.indexOf(GENERATED_START);
+  if (start === -1 || (start > 0 && text[start - 1] !== '\n')) return undefined;
+  const endMarker = text.indexOf(GENERATED_END, start);
+  if (endMarker === -1 || text.indexOf(GENERATED_START, start + 1) !== -1) return undefined;
+  return { start, end: endMarker + GENERATED_END.length };
+}
+
+/** `existing` with its generated part replaced by `fresh`'s, or undefined when either has none. */
+export function withGeneratedPart(existing: string, freshPart: string): string | undefined {
+  const range = generatedPartRange(existing);
+  if (!range) return undefined;
+  return existing.slice(0, range.start) + freshPart + existing.slice(range.end);
+}
+
+/**
+ * The weeks Weekly Review offers on `now`: this week, and on the first `lastWeekDays` days of a
+ * week (Monday first) last week too.
+ */
+export function reviewWeeksOffered(now: Date, lastWeekDays: number): IsoWeek[] {
+  const thisWeek = isoWeek(now);
+  const weekday = (now.getDay() + 6) % 7; // Monday 0
+  if (!(weekday < lastWeekDays)) return [thisWeek];
+  return [thisWeek, isoWeek(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7))];
 }
 
 /** The 0-based line to start writing on: the empty line under the first reflection heading. */

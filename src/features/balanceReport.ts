@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
 import { symbolicLinkError } from '../config';
-import { buildBalanceReport, reportMarkdown } from '../core/balanceReport';
+import { REPORT_RANGES, REPORT_WEEKS, ReportRange, buildBalanceReport, reportMarkdown } from '../core/balanceReport';
+import { formatDay } from '../core/dates';
+import { traitById } from '../core/traits';
 import { reportGoals } from '../core/reportGoals';
 import { reportHtml, reportTitle } from '../core/reportHtml';
 import { JournalModel } from '../core/journalModel';
 import type { Services } from './services';
 import { Commands } from '../ids';
-import { JournalWriter, chooseJournal } from '../journalFiles';
+import { JournalWriter, UsableRoot, chooseJournal } from '../journalFiles';
 import { showError } from '../userMessages';
 
 const VIEW_TYPE = 'balanceJournal.report';
 const panelTitle = reportTitle;
-
+/** Where the range the reader chose is kept (per workspace). */
+const RANGE_KEY = 'balanceJournal.report.range';
 
 /** Index changes come in bursts (a scan, a save): redraw once they settle. */
 const RENDER_DELAY_MS = 200;
@@ -25,12 +28,32 @@ let current: ReportPanel | undefined;
  * report into the journal, returns the new file). `extensionUri` defaults to this extension's.
  */
 export function registerBalanceReport({ model, log, context, writer }: Services): vscode.Disposable[] {
-  const exportNow = () => exportReport(model, log, writer);
+  const range = {
+    get: (): ReportRange => parseRange(context.workspaceState.get<unknown>(RANGE_KEY)) ?? REPORT_WEEKS,
+    set: (value: ReportRange) => void context.workspaceState.update(RANGE_KEY, value),
+  };
+  const exportNow = (arg?: unknown) => exportReport(model, log, writer, range.get(), arg);
   return [
-    vscode.commands.registerCommand(Commands.showReport, () => ReportPanel.createOrShow(model, context.extensionUri, exportNow).panel),
+    // `{ weeks: 4 | 12 | 52 | 'all' }` chooses the range, as the panel's range control does.
+    vscode.commands.registerCommand(Commands.showReport, (arg?: unknown) => {
+      const weeks = typeof arg === 'object' && arg !== null ? parseRange((arg as { weeks?: unknown }).weeks) : undefined;
+      if (weeks !== undefined) range.set(weeks);
+      return ReportPanel.createOrShow(model, context.extensionUri, exportNow, range).panel;
+    }),
     vscode.commands.registerCommand(Commands.exportReport, exportNow),
     { dispose: () => current?.dispose() },
   ];
+}
+
+/** A range the control offers (`4`, `12`, `52`, `all`, as a number or text), else undefined. */
+export function parseRange(value: unknown): ReportRange | undefined {
+  const candidate = value === 'all' ? 'all' : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return REPORT_RANGES.find((choice) => choice === candidate);
+}
+
+interface RangeStore {
+  get(): ReportRange;
+  set(value: ReportRange): void;
 }
 
 class ReportPanel {
@@ -40,7 +63,7 @@ class ReportPanel {
   /** The last rendered content without its nonce: an unchanged report is not redrawn. */
   private lastContent = '';
 
-  static createOrShow(model: JournalModel, extensionUri: vscode.Uri, exportNow: () => Promise<vscode.Uri | undefined>): ReportPanel {
+  static createOrShow(model: JournalModel, extensionUri: vscode.Uri, exportNow: () => Promise<vscode.Uri | undefined>, range: RangeStore): ReportPanel {
     if (current) {
       current.panel.reveal();
       current.render();
@@ -52,7 +75,7 @@ class ReportPanel {
       localResourceRoots: [media],
     });
     panel.iconPath = vscode.Uri.joinPath(media, 'activity-bar.svg');
-    current = new ReportPanel(panel, model, media, exportNow);
+    current = new ReportPanel(panel, model, media, exportNow, range);
     return current;
   }
 
@@ -61,6 +84,7 @@ class ReportPanel {
     private readonly model: JournalModel,
     private readonly media: vscode.Uri,
     private readonly exportNow: () => Promise<vscode.Uri | undefined>,
+    private readonly range: RangeStore,
   ) {
     this.disposables.push(
       // Files, your traits and the settings: one event for all, so the report is never stale.
@@ -85,7 +109,7 @@ class ReportPanel {
       return;
     }
     this.stale = false;
-    const report = buildBalanceReport(this.model.index, { now: new Date(), tolerance: this.model.tolerance });
+    const report = buildBalanceReport(this.model.index, { now: new Date(), tolerance: this.model.tolerance, neglectDays: this.model.neglectDays, weeks: this.range.get() });
     const webview = this.panel.webview;
     const resources = {
       cspSource: webview.cspSource,
@@ -100,11 +124,35 @@ class ReportPanel {
     webview.html = reportHtml(report, { ...resources, nonce: makeNonce() }, goals);
   }
 
+  /** What the page asks (media/report.js); everything it sends is checked, nothing is trusted. */
   private async onMessage(message: unknown): Promise<void> {
-    if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'export') return;
-    const uri = await this.exportNow();
-    const name = uri && vscode.workspace.asRelativePath(uri, false);
-    void this.panel.webview.postMessage(uri ? { type: 'exported', text: vscode.l10n.t('Saved {0}.', name ?? '') } : { type: 'exportFailed', text: vscode.l10n.t('The report was not exported.') });
+    if (typeof message !== 'object' || message === null) return;
+    const { type, id, weeks } = message as { type?: unknown; id?: unknown; weeks?: unknown };
+    const trait = typeof id === 'string' ? traitById(id) : undefined;
+    switch (type) {
+      case 'export': {
+        const uri = await this.exportNow();
+        const name = uri && vscode.workspace.asRelativePath(uri, false);
+        void this.panel.webview.postMessage(uri ? { type: 'exported', text: vscode.l10n.t('Saved {0}.', name ?? '') } : { type: 'exportFailed', text: vscode.l10n.t('The report was not exported.') });
+        return;
+      }
+      case 'range': {
+        const range = parseRange(weeks);
+        if (range === undefined || range === this.range.get()) return;
+        this.range.set(range);
+        this.render();
+        return;
+      }
+      case 'openTrait':
+        if (trait) await vscode.commands.executeCommand(Commands.showTraitEntries, trait.id);
+        return;
+      case 'writeAbout':
+        if (trait) await vscode.commands.executeCommand(Commands.newEntry, { traits: [trait.id], askTitle: true });
+        return;
+      case 'newEntry':
+        await vscode.commands.executeCommand(Commands.newEntry);
+        return;
+    }
   }
 
   dispose(): void {
@@ -127,8 +175,25 @@ export function reportFileName(day: string, attempt: number): string {
   return attempt <= 1 ? `balance-report-${day}.md` : `balance-report-${day}-${attempt}.md`;
 }
 
-/** Writes the report into `<journal>/reports/` under the first free name and opens it. */
-async function exportReport(model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
+type IfExists = 'update' | 'open' | 'new';
+
+/** `{ ifExists: 'update' | 'open' | 'new' }`: what to do when today's export exists, without asking. */
+function parseIfExists(arg: unknown): IfExists | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const value = (arg as { ifExists?: unknown }).ifExists;
+  return value === 'update' || value === 'open' || value === 'new' ? value : undefined;
+}
+
+/**
+ * Writes the report into `<journal>/reports/balance-report-<day>.md` and opens it. When today's
+ * export exists, asks: update it (a WorkspaceEdit of that file), open it, or (only on request) a
+ * new file `-2`, `-3`, …. Nothing to export without an entry.
+ */
+async function exportReport(model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter, weeks: ReportRange, arg: unknown): Promise<vscode.Uri | undefined> {
+  if (model.index.countOfKind('entry') === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is nothing to export yet: write your first entry, then export the report.'));
+    return undefined;
+  }
   const root = await chooseJournal(true, vscode.l10n.t("Which workspace folder's journal should keep the report?"));
   if (!root) return undefined;
   if ('error' in root) {
@@ -136,24 +201,60 @@ async function exportReport(model: JournalModel, log: vscode.LogOutputChannel, w
     return undefined;
   }
   try {
-    const report = buildBalanceReport(model.index, { now: new Date(), tolerance: model.tolerance });
-    const bytes = new TextEncoder().encode(reportMarkdown(report));
-    const written = await writer.createUnique(root, [REPORTS_FOLDER], (attempt) => reportFileName(report.day, attempt), bytes, MAX_NAME_ATTEMPTS);
-    if ('link' in written) {
-      void showError(log, vscode.l10n.t('The report was not exported. {0}', symbolicLinkError(written.link)));
+    const report = buildBalanceReport(model.index, { now: new Date(), tolerance: model.tolerance, neglectDays: model.neglectDays, weeks });
+    const text = reportMarkdown(report);
+    const today = await writer.locate(root, [REPORTS_FOLDER, reportFileName(report.day, 1)]);
+    if ('link' in today) {
+      void showError(log, vscode.l10n.t('The report was not exported. {0}', symbolicLinkError(today.link)));
       return undefined;
     }
-    const uri = written.uri;
-    log.info(`Exported the Balance Report to ${uri.fsPath || uri.toString()}`);
-    try {
-      await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
-    } catch (error) {
-      log.warn(`Exported ${uri.toString()} but could not open it: ${String(error)}`);
+    if (today.exists) {
+      const choice = parseIfExists(arg) ?? (await askIfExists(today.uri, report.day));
+      if (!choice) return undefined;
+      if (choice === 'open') return await open(today.uri, log);
+      if (choice === 'update') {
+        if (!(await writer.rewrite(today.uri, text))) throw new Error(vscode.l10n.t('the editor refused the change'));
+        log.info(`Updated the Balance Report ${today.uri.toString()}`);
+        return await open(today.uri, log);
+      }
     }
-    return uri;
+    return await createNew(root, report.day, text, log, writer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     void showError(log, vscode.l10n.t('Could not export the report ({0}). Check that the journal folder can be written to, then try again.', reason));
     return undefined;
   }
+}
+
+async function askIfExists(uri: vscode.Uri, day: string): Promise<IfExists | undefined> {
+  const update = vscode.l10n.t('Update It');
+  const open = vscode.l10n.t('Open It');
+  const another = vscode.l10n.t('Save as New File');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('You exported the report today already ({0}, {1}). Update it with the current numbers, or open it as it is?', vscode.workspace.asRelativePath(uri, false), formatDay(day)),
+    update,
+    open,
+    another,
+  );
+  return choice === update ? 'update' : choice === open ? 'open' : choice === another ? 'new' : undefined;
+}
+
+async function createNew(root: UsableRoot, day: string, text: string, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
+  const bytes = new TextEncoder().encode(text);
+  const written = await writer.createUnique(root, [REPORTS_FOLDER], (attempt) => reportFileName(day, attempt), bytes, MAX_NAME_ATTEMPTS);
+  if ('link' in written) {
+    void showError(log, vscode.l10n.t('The report was not exported. {0}', symbolicLinkError(written.link)));
+    return undefined;
+  }
+  log.info(`Exported the Balance Report to ${written.uri.fsPath || written.uri.toString()}`);
+  return open(written.uri, log);
+}
+
+async function open(uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<vscode.Uri> {
+  try {
+    await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  } catch (error) {
+    log.warn(`Exported ${uri.toString()} but could not open it: ${String(error)}`);
+  }
+  return uri;
 }

@@ -17,15 +17,38 @@ interface TraitPickItem extends vscode.QuickPickItem {
   trait?: Trait;
 }
 
-/** `balanceJournal.newEntry` and the tree's "+" (`balanceJournal.newEntryForTrait`). */
+/**
+ * `balanceJournal.newEntry`, the tree's "+" (`balanceJournal.newEntryForTrait`: asks for the
+ * title, Escape keeps the trait's name) and the Balance row's "Write about it"
+ * (`balanceJournal.writeSuggested`: the trait core/nextTrait suggests).
+ */
 export function registerNewEntryCommands({ model, log, templates, writer, context }: Services): vscode.Disposable[] {
   const run = (arg?: unknown) => newEntry(model.index, log, templates, writer, arg, context.workspaceState);
   return [
     vscode.commands.registerCommand(Commands.newEntry, run),
     vscode.commands.registerCommand(Commands.newEntryForTrait, (node?: { trait?: Trait }) =>
-      node?.trait ? run({ traits: [node.trait.id] }) : run(),
+      node?.trait ? run({ traits: [node.trait.id], askTitle: true }) : run(),
     ),
+    vscode.commands.registerCommand(Commands.writeSuggested, () => {
+      const suggestion = model.nextTrait();
+      return suggestion ? run({ traits: [suggestion.trait.id], askTitle: true }) : run();
+    }),
   ];
+}
+
+/**
+ * The title for an entry about `traits`, asked for; Escape or an empty title keeps the traits'
+ * names. Undefined means: name it after the traits.
+ */
+async function askTitle(traits: readonly Trait[]): Promise<string | undefined> {
+  const names = traits.map((trait) => trait.label).join(' · ');
+  const typed = await vscode.window.showInputBox({
+    title: vscode.l10n.t('New Entry about {0}', names),
+    prompt: vscode.l10n.t('Give it a title, or press Enter or Escape to name it after {0}.', names),
+    placeHolder: vscode.l10n.t('e.g. Hard conversation about the roadmap'),
+    validateInput: (value) => (value.length > MAX_TITLE_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_TITLE_LENGTH) : undefined),
+  });
+  return typed || undefined;
 }
 
 /**
@@ -48,6 +71,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
     }
     ({ traits, title } = parsed);
     structure = parsed.structure ?? structure ?? 'trait-prompts';
+    if (parsed.askTitle && title === undefined) title = await askTitle(traits);
   }
 
   const root = await chooseJournal(interactive, vscode.l10n.t('Which workspace folder keeps this journal?'));

@@ -28,7 +28,7 @@ export class BalanceStatusBar extends Disposable {
     this.item.text = `$(law) ${shortBalance(balance)}`;
     const tooltip = new vscode.MarkdownString(`**${vscode.l10n.t('Balance Journal')}**: ${escapeMarkdown(describeBalance(balance))}\n\n`);
     // The lines name traits, and a trait of your own has a label from a workspace's settings.
-    tooltip.appendMarkdown(balanceDetails(balance, this.model.countOf).map(escapeMarkdown).join('  \n'));
+    tooltip.appendMarkdown(balanceDetails(balance, { suggestion: balance.state === 'empty' ? undefined : this.model.nextTrait() }).map(escapeMarkdown).join('  \n'));
     tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Click to show the Traits view.')}`);
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: vscode.l10n.t('Balance Journal: {0}', describeBalance(balance)) };

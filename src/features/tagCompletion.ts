@@ -16,7 +16,7 @@ export class TagCompletionProvider implements vscode.CompletionItemProvider {
     const site = completionSite(document.getText(), offset);
     if (!site) return undefined;
     const range = new vscode.Range(document.positionAt(site.start), position);
-    const suggestions = tagSuggestions(this.model.balance(), this.model.countOf, this.model.index.otherTags());
+    const suggestions = tagSuggestions(this.model.rankedTraits(), this.model.index.otherTags());
     return suggestions.map((suggestion, rank) => {
       // The count shows in the list itself: it is why this order.
       const item = new vscode.CompletionItem({ label: suggestion.tag, description: suggestion.detail }, suggestion.trait ? vscode.CompletionItemKind.EnumMember : vscode.CompletionItemKind.Keyword);
@@ -25,7 +25,7 @@ export class TagCompletionProvider implements vscode.CompletionItemProvider {
         item.documentation = new vscode.MarkdownString().appendText(`${suggestion.trait.label} (${SIDE_LABELS[suggestion.trait.side]}): ${suggestion.trait.description}`);
       }
       item.range = range;
-      // Our order, not the alphabet: the least reflected traits of the weaker side first.
+      // Our order, not the alphabet: what core/nextTrait suggests first.
       item.sortText = String(rank).padStart(4, '0');
       item.filterText = suggestion.tag;
       return item;

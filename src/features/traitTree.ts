@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { Balance, balanceDetails, describeBalance, pluralEntries, sideTotal } from '../core/balance';
+import { Balance, balanceDetails, describeBalance, pluralEntries, shortBalance, sideTotal, verdict } from '../core/balance';
+import { formatDay } from '../core/dates';
 import { escapeMarkdown } from '../core/hoverText';
 import { IndexedEntry } from '../core/journalIndex';
 import { JournalModel } from '../core/journalModel';
 import { DueCommitment, dueCommitments } from '../core/commitments';
 import { Goal, GoalProgress, goalProgress, openGoals } from '../core/goals';
-import { daysSinceLastReflected, describeDaysAgo, lookBackDays, neglectedTraits } from '../core/reflection';
+import { TraitActivity, durationSince, isNeglected } from '../core/nextTrait';
+import { describeDaysAgo, lookBackDays, shortDaysAgo } from '../core/reflection';
 import { Commands } from '../ids';
 import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitById, traitsOfSide } from '../core/traits';
 
@@ -109,8 +111,8 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
 
   getChildren(node?: TraitTreeNode): TraitTreeNode[] {
     if (!node) {
-      // Empty: the view shows its welcome content instead.
-      if (this.index.size === 0) return [];
+      // No reflections (reviews and reports are not): the view shows its welcome content instead.
+      if (this.index.countOfKind('entry') === 0) return [];
       const roots: TraitTreeNode[] = [{ kind: 'balance' }];
       if (this.lookBackEntries().length > 0) roots.push({ kind: 'lookBack' });
       if (this.dueCommitments().length > 0) roots.push({ kind: 'followUps' });
@@ -139,8 +141,13 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
   /** Entries written on this day one month and one year ago. */
   private lookBackEntries(): TraitTreeNode[] {
     return lookBackDays(new Date()).flatMap(({ label, day }) =>
-      this.index.entriesOn(day).map((entry) => ({ kind: 'entry' as const, entry, parentId: 'lookBack', note: `${label.toLowerCase()} · ${day}` })),
+      this.index.entriesOn(day).map((entry) => ({ kind: 'entry' as const, entry, parentId: 'lookBack', note: `${label.toLowerCase()} · ${formatDay(day)}` })),
     );
+  }
+
+  /** A trait's row has its side as parent (TreeView.reveal needs it); other rows are not revealed. */
+  getParent(node: TraitTreeNode): TraitTreeNode | undefined {
+    return node.kind === 'trait' ? { kind: 'side', side: node.trait.side } : undefined;
   }
 
   private readonly shownPerTag = new Map<string, number>();
@@ -216,19 +223,31 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     }
   }
 
+  /** `due`: what a neglected trait's row says, in words and not only in colour. */
+  private dueLegend(): string {
+    return vscode.l10n.t('"due": no entry for {0} days or more (setting balanceJournal.neglectDays).', this.model.neglectDays);
+  }
+
+  private activityOf(trait: Trait): TraitActivity | undefined {
+    return this.model.activity().find((activity) => activity.trait.id === trait.id);
+  }
+
   private balanceItem(): vscode.TreeItem {
     const balance = this.model.balance();
-    const item = new vscode.TreeItem(vscode.l10n.t('Balance'), vscode.TreeItemCollapsibleState.None);
+    // The verdict first and short, so a narrow sidebar keeps it: `Balanced · L 52% · M 48%`.
+    const item = new vscode.TreeItem(verdict(balance.state), vscode.TreeItemCollapsibleState.None);
     item.id = 'balance';
-    item.description = describeBalance(balance);
+    item.description = balance.state === 'empty' ? '' : shortBalance(balance);
     item.iconPath = balanceIcon(balance);
-    const lines = balanceDetails(balance, this.index.countOf);
-    const neglected = neglectedTraits(this.index, new Date(), this.model.neglectDays);
-    if (balance.state !== 'empty' && neglected.length > 0) {
-      lines.push(vscode.l10n.t('Not reflected on for {0} days or more: {1}.', this.model.neglectDays, neglected.map((trait) => trait.label).join(', ')));
-    }
-    item.tooltip = new vscode.MarkdownString(lines.map(escapeMarkdown).join('  \n'));
-    item.contextValue = 'balance';
+    const suggestion = balance.state === 'empty' ? undefined : this.model.nextTrait();
+    const neglected = this.model.activity().filter((activity) => isNeglected(activity, this.model.neglectDays)).map((activity) => activity.trait);
+    const lines = balanceDetails(balance, { suggestion, neglected, neglectDays: this.model.neglectDays });
+    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(vscode.l10n.t('Balance: {0}', describeBalance(balance)))}**\n\n${lines.map(escapeMarkdown).join('  \n')}`);
+    if (balance.state !== 'empty') tooltip.appendMarkdown(`\n\n*${escapeMarkdown(this.dueLegend())}* ${escapeMarkdown(vscode.l10n.t('The pencil button starts an entry about the suggestion.'))}`);
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: vscode.l10n.t('Balance: {0}', describeBalance(balance)) };
+    // The inline "Write about it" (balanceJournal.writeSuggested) shows on this row.
+    item.contextValue = suggestion ? 'balance' : 'balanceEmpty';
     return item;
   }
 
@@ -236,45 +255,55 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     const item = new vscode.TreeItem(SIDE_LABELS[side], vscode.TreeItemCollapsibleState.Expanded);
     item.id = `side:${side}`;
     const total = sideTotal(side, this.index.countOf);
-    item.description = String(total);
-    item.tooltip = `${SIDE_SUMMARIES[side]}\n${vscode.l10n.t('{0} trait tags across your entries.', total)}`;
+    // Trait tags, not entries: an entry tagged with two traits of a side counts twice here.
+    item.description = total === 1 ? vscode.l10n.t('1 trait tag') : vscode.l10n.t('{0} trait tags', total);
+    item.tooltip = `${SIDE_SUMMARIES[side]}\n${vscode.l10n.t('{0} trait tags across your entries: an entry tagged with two of its traits counts twice.', total)}`;
     item.iconPath = new vscode.ThemeIcon(side === 'leadership' ? 'compass' : 'settings-gear');
     item.contextValue = 'side';
     return item;
   }
 
   private traitItem(trait: Trait): vscode.TreeItem {
-    const count = this.index.countOf(trait.id);
-    const days = daysSinceLastReflected(this.index, trait.id, new Date());
-    // Entries without a readable date: say so, rather than "not yet" beside a count.
+    const activity = this.activityOf(trait);
+    const count = activity?.count ?? this.index.countOf(trait.id);
+    const days = activity?.daysSince;
+    // Entries without a readable date: say so, rather than "never" beside a count.
     const dateUnknown = count > 0 && days === undefined;
-    const neglected = !dateUnknown && (days === undefined || days >= this.model.neglectDays);
-    const when = dateUnknown ? vscode.l10n.t('date unknown') : describeDaysAgo(days);
+    const neglected = activity ? isNeglected(activity, this.model.neglectDays) : false;
     const item = new vscode.TreeItem(
       trait.label,
       count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `trait:${trait.id}`;
+    // Short enough for a narrow sidebar (`9 · 4d ago`, `2 · 3w ago · due`), with feedback and a
+    // goal's progress only where there are some; the sentences are in the tooltip.
+    const when = dateUnknown ? vscode.l10n.t('date unknown') : shortDaysAgo(days);
     const feedback = this.index.feedbackCountOf(trait.id);
     const goal = this.goalOf(trait.id);
     item.description = [
-      pluralEntries(count),
+      neglected ? vscode.l10n.t('{0} · {1} · due', count, when) : vscode.l10n.t('{0} · {1}', count, when),
       ...(feedback > 0 ? [vscode.l10n.t('{0} feedback', feedback)] : []),
-      when,
-      ...(goal ? [vscode.l10n.t('Goal: {0}', goal.label)] : []),
+      ...(goal ? [vscode.l10n.t('goal {0}/{1}', goal.count, goal.target)] : []),
     ].join(' · ');
+    const sentence = dateUnknown
+      ? vscode.l10n.t('{0}, with no readable date.', pluralEntries(count))
+      : days === undefined
+        ? vscode.l10n.t('No entry yet.')
+        : vscode.l10n.t('{0}, the last {1}.', pluralEntries(count), describeDaysAgo(days));
+    const dueSentence = neglected ? (days === undefined ? vscode.l10n.t('Due: a good one to write about next.') : vscode.l10n.t('Due: no entry for {0}, a good one to write about next.', durationSince(days))) : '';
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(trait.label)}** · ${SIDE_LABELS[trait.side]}\n\n`);
     tooltip.appendMarkdown(escapeMarkdown(trait.description));
-    tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('{0}, last {1}', pluralEntries(count), when))} · \\#${escapeMarkdown(trait.id)}`);
+    tooltip.appendMarkdown(`\n\n${escapeMarkdown(sentence)} · \\#${escapeMarkdown(trait.id)}`);
     if (feedback > 0) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Feedback from others on this trait: {0} (counted apart from your reflections).', feedback))}`);
     if (goal) {
       tooltip.appendMarkdown(`\n\n**${escapeMarkdown(vscode.l10n.t('Goal:'))}** ${escapeMarkdown(goal.goal.text || vscode.l10n.t('(no text)'))}`);
-      tooltip.appendMarkdown(`\n\n${escapeMarkdown(goal.label)}`);
+      tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Goal: {0}', goal.label))}`);
     }
-    if (neglected) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Not reflected on for {0} days or more: a good one to write about next.', this.model.neglectDays))}`);
+    if (neglected) tooltip.appendMarkdown(`\n\n${escapeMarkdown(dueSentence)}\n\n*${escapeMarkdown(this.dueLegend())}*`);
     item.tooltip = tooltip;
-    // A neglected trait stands out in the warning colour.
+    item.accessibilityInformation = { label: [trait.label, sentence, dueSentence].filter(Boolean).join(' ') };
+    // A neglected trait also stands out in the warning colour (the word "due" says it without colour).
     item.iconPath = new vscode.ThemeIcon((Object.hasOwn(TRAIT_ICONS, trait.id) ? TRAIT_ICONS[trait.id] : 'circle-outline'), neglected ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.contextValue = 'trait';
     return item;
@@ -306,7 +335,7 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     const uri = vscode.Uri.parse(entry.key);
     const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
     item.id = `${parentId}:${entry.key}`;
-    item.description = note ?? entry.day ?? '';
+    item.description = note ?? (entry.day ? formatDay(entry.day) : '');
     item.resourceUri = uri;
     // Text from the file is escaped, so the tooltip never renders links or HTML from it.
     item.tooltip = new vscode.MarkdownString(

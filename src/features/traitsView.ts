@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { JournalModel } from '../core/journalModel';
-import { ContextKeys, Views } from '../ids';
+import { Commands, ContextKeys, Views } from '../ids';
+import { Trait, traitById } from '../core/traits';
 import type { JournalIndexer } from '../journalIndexer';
 import { Disposable } from '../util/dispose';
 import type { Services } from './services';
@@ -56,7 +57,13 @@ export class TraitsView extends Disposable {
         ? vscode.l10n.t('Indexing was cancelled, so these counts are partial. Use Refresh to index again.')
         : indexer.rootErrors[0];
     this.setContext(ContextKeys.ready, indexer.hasScanned || index.size > 0);
-    this.setContext(ContextKeys.hasEntries, index.size > 0);
+    // Reflections only: a journal of reviews and reports alone still needs its first entry.
+    this.setContext(ContextKeys.hasEntries, index.countOfKind('entry') > 0);
+  }
+
+  /** Shows a trait's entries: its row in the view, selected and expanded. */
+  async revealTrait(trait: Trait): Promise<void> {
+    await this.view.reveal({ kind: 'trait', trait }, { select: true, focus: true, expand: true });
   }
 
   private setContext(key: string, value: boolean): void {
@@ -71,6 +78,17 @@ export class TraitsView extends Disposable {
 export function registerTraitsView(services: Services): vscode.Disposable[] {
   const provider = new TraitTreeProvider(services.model);
   services.exposed.treeProvider = provider;
-  return [provider, new TraitsView(services.model, services.indexer, provider)];
+  const view = new TraitsView(services.model, services.indexer, provider);
+  return [
+    provider,
+    view,
+    // The report's trait names: `balanceJournal.showTraitEntries` with a trait id.
+    vscode.commands.registerCommand(Commands.showTraitEntries, async (id: unknown) => {
+      const trait = typeof id === 'string' ? traitById(id) : undefined;
+      if (!trait) return false;
+      await view.revealTrait(trait);
+      return true;
+    }),
+  ];
 }
 

@@ -1,32 +1,58 @@
 import * as vscode from 'vscode';
-import { Commands } from '../ids';
+import { Commands, Settings } from '../ids';
 import { symbolicLinkError } from '../config';
 import { computeBalance } from '../core/balance';
 import { IndexedEntry } from '../core/journalIndex';
 import { JournalModel } from '../core/journalModel';
 import type { Services } from './services';
-import { REVIEWS_FOLDER, buildWeeklyReview, isoWeek, reviewCursorLine, reviewPath } from '../core/weeklyReview';
+import {
+  IsoWeek,
+  REVIEWS_FOLDER,
+  WeeklyReviewInput,
+  buildWeeklyReview,
+  generatedPartRange,
+  reviewCursorLine,
+  reviewGeneratedPart,
+  reviewPath,
+  reviewWeeksOffered,
+  weekLabel,
+  weekSpan,
+} from '../core/weeklyReview';
 import { JournalWriter, UsableRoot, chooseJournal, offerSettings } from '../journalFiles';
 import { showError } from '../userMessages';
 
-/** As declared in package.json (contributes.commands). */
+/** What the command may be given: which week (`this`, `last`), and whether to update the numbers. */
+interface ReviewArgs {
+  readonly week?: 'this' | 'last';
+  readonly updateNumbers?: boolean;
+}
+
+function parseArgs(arg: unknown): ReviewArgs {
+  if (typeof arg !== 'object' || arg === null) return {};
+  const { week, updateNumbers } = arg as { week?: unknown; updateNumbers?: unknown };
+  return { week: week === 'this' || week === 'last' ? week : undefined, updateNumbers: updateNumbers === true ? true : undefined };
+}
 
 /**
- * `balanceJournal.weeklyReview`: opens this week's review at `<journal>/reviews/YYYY-Www.md`,
- * creating it first when there is none. An existing review is only opened, never rewritten.
- * The command returns the review's URI, or undefined when cancelled or refused.
+ * `balanceJournal.weeklyReview`: opens a week's review at `<journal>/reviews/YYYY-Www.md`,
+ * creating it first when there is none. On the first days of a week (setting
+ * balanceJournal.lastWeekReviewDays) it offers last week as well. An existing review is opened as
+ * it is; its generated part (between the markers) is rewritten only on request ("Update
+ * Numbers"), never what the user wrote. Returns the review's URI, or undefined when cancelled.
  */
 export function registerWeeklyReview({ model, log, indexer, writer }: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.weeklyReview, async () => {
+  return vscode.commands.registerCommand(Commands.weeklyReview, async (arg?: unknown) => {
+    const args = parseArgs(arg);
     // Right after start-up the first scan may still run: the review needs the whole week.
     await indexer.settle();
-    return weeklyReview(model, log, writer);
+    return weeklyReview(model, log, writer, args);
   });
 }
 
-
-
-async function weeklyReview(model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
+async function weeklyReview(model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter, args: ReviewArgs): Promise<vscode.Uri | undefined> {
+  const now = new Date();
+  const week = await chooseWeek(now, args);
+  if (!week) return undefined;
   const root = await chooseJournal(true, vscode.l10n.t('Which workspace folder keeps the journal to review?'));
   if (!root) return undefined;
   if ('error' in root) {
@@ -34,7 +60,7 @@ async function weeklyReview(model: JournalModel, log: vscode.LogOutputChannel, w
     return undefined;
   }
   try {
-    return await openOrCreateReview(root, model, log, writer);
+    return await openOrCreateReview(root, model, log, writer, now, week, args);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     void showError(log, vscode.l10n.t('Could not open or create the weekly review ({0}). Check that the journal folder can be written to, then try again.', reason));
@@ -42,23 +68,61 @@ async function weeklyReview(model: JournalModel, log: vscode.LogOutputChannel, w
   }
 }
 
+/** This week; on the first days of a week, the user's choice of this week and last week. */
+async function chooseWeek(now: Date, args: ReviewArgs): Promise<IsoWeek | undefined> {
+  const days = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.lastWeekReviewDays, 1);
+  const offered = reviewWeeksOffered(now, typeof days === 'number' && Number.isFinite(days) ? days : 1);
+  if (args.week === 'this') return offered[0];
+  if (args.week === 'last') return reviewWeeksOffered(now, 7)[1];
+  if (offered.length === 1) return offered[0];
+  const [thisWeek, lastWeek] = offered;
+  const items: (vscode.QuickPickItem & { week: IsoWeek })[] = [
+    { label: vscode.l10n.t('Last week'), description: `${weekLabel(lastWeek.year, lastWeek.week)} · ${weekSpan(lastWeek.year, lastWeek.week)}`, week: lastWeek },
+    { label: vscode.l10n.t('This week'), description: `${weekLabel(thisWeek.year, thisWeek.week)} · ${weekSpan(thisWeek.year, thisWeek.week)}`, week: thisWeek },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Weekly Review'), placeHolder: vscode.l10n.t('A new week has begun: review last week, or start this one?') });
+  return picked?.week;
+}
 
-
-async function openOrCreateReview(root: UsableRoot, model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
-  const now = new Date();
-  const { year, week } = isoWeek(now);
-  const segments = reviewPath(year, week);
-
+async function openOrCreateReview(root: UsableRoot, model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter, now: Date, week: IsoWeek, args: ReviewArgs): Promise<vscode.Uri | undefined> {
+  const segments = reviewPath(week.year, week.week);
   // Never read or write through a link that could lead outside the workspace: not the journal
   // folder, not `reviews`, not the review itself.
   const folder = vscode.Uri.joinPath(root.uri, REVIEWS_FOLDER);
-  const review = await writer.openOrCreate(root, segments, () => buildWeeklyReview({ ...journalTallies(root, model), now, relativeLink: relativeLinkFrom(folder) }));
+  const input = (): WeeklyReviewInput => ({ ...journalTallies(root, model), now, week, relativeLink: relativeLinkFrom(folder), neglectDays: model.neglectDays });
+  const review = await writer.openOrCreate(root, segments, () => buildWeeklyReview(input()));
   if ('link' in review) {
     void offerSettings(log, vscode.l10n.t('No weekly review was created. {0}', symbolicLinkError(review.link)));
     return undefined;
   }
   if (review.created) log.info(`Created ${review.uri.fsPath || review.uri.toString()}`);
-  return open(review.uri, log);
+  const uri = await open(review.uri, log);
+  if (!review.created) {
+    // Asked for: done before returning. Otherwise offered in a notification the command does not wait for.
+    const update = offerUpdate(uri, reviewGeneratedPart(input()), writer, log, args.updateNumbers === true);
+    if (args.updateNumbers) await update;
+    else void update.catch((error) => log.warn(`Could not offer to update ${uri.toString()}: ${String(error)}`));
+  }
+  return uri;
+}
+
+/**
+ * When an existing review's generated part differs from the journal now, offers to update it
+ * (or does, when asked by the command's argument). Only the part between the markers changes.
+ */
+async function offerUpdate(uri: vscode.Uri, fresh: string, writer: JournalWriter, log: vscode.LogOutputChannel, now: boolean): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const text = document.getText().replace(/\r\n/g, '\n');
+  const range = generatedPartRange(text);
+  if (!range || text.slice(range.start, range.end) === fresh) return;
+  if (!now) {
+    const update = vscode.l10n.t('Update Numbers');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The journal has changed since this review was written. Update its numbers? Only the part between its markers changes, never what you wrote.'), update);
+    if (choice !== update) return;
+  }
+  const updated = await writer.rewrite(uri, fresh, (current) => generatedPartRange(current));
+  if (updated) log.info(`Updated the numbers of ${uri.toString()}`);
+  else log.warn(`Could not update the numbers of ${uri.toString()}: its markers were changed`);
 }
 
 /** The entries of this journal only (other workspace folders keep their own), and their counts. */
@@ -109,5 +173,3 @@ async function open(uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<vsco
   }
   return uri;
 }
-
-

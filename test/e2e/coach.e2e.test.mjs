@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
 import { entries, localDay, onExampleJournal, shot, waitForRowDescription } from './steps.mjs';
-import { quickInputSelect, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
+import { hoverText, notifications, openFile, quickInputSelect, runCommand, sel, waitForActivityBarItem, waitForNotification, waitForTreeRow } from '../harness/workbench.mjs';
 
 describe('Coaching features in a real VS Code', { timeout: 600_000 }, () => {
   const session = onExampleJournal(
@@ -47,22 +47,73 @@ describe('Coaching features in a real VS Code', { timeout: 600_000 }, () => {
 
   it('opens this week\'s review', async () => {
     await runCommand(page, 'Balance Journal: Weekly Review');
+    // On the first day of a week it asks: last week, or this one?
+    const picker = page.locator(sel.quickInput, { hasText: 'A new week has begun' });
+    if (await picker.isVisible().catch(() => false)) await quickInputSelect(page, 'This week');
     const tab = page.locator('.tabs-container .tab.active', { hasText: /\d{4}-W\d\d\.md/ });
     await tab.waitFor({ state: 'visible' });
     const name = (await tab.innerText()).match(/\d{4}-W\d\d\.md/)[0];
     assert.ok(existsSync(path.join(workspace, 'journal', 'reviews', name)));
     await page.locator(sel.editorLine, { hasText: 'What went well this week?' }).first().waitFor({ state: 'visible' });
+    const text = readFileSync(path.join(workspace, 'journal', 'reviews', name), 'utf8');
+    // Ties name at most three traits; written as it reads, escaped only where Markdown would misread.
+    for (const line of text.split('\n').filter((l) => l.startsWith('- **Leadership**') || l.startsWith('- **Management**'))) {
+      assert.ok((line.match(/,/g) ?? []).length <= 2, line);
+    }
+    assert.doesNotMatch(text, /Decision\\-Making|\\\(|\\\./);
+    await page.keyboard.press('Control+Home');
     await shot(page, 'coach-3-weekly-review.png');
   });
 
   it('shows the walkthrough', async () => {
     await runCommand(page, 'Welcome: Open Walkthrough...');
-    await quickInputSelect(page, /Get started with Balance Journal/);
-    const walkthrough = page.locator('.gettingStartedContainer', { hasText: 'Get started with Balance Journal' });
+    await quickInputSelect(page, /Get started: Balance Journal/);
+    const walkthrough = page.locator('.gettingStartedContainer', { hasText: 'Get started: Balance Journal' });
     await walkthrough.waitFor({ state: 'visible' });
     for (const title of ['Write your first entry', 'See your balance', 'Hover a trait tag', 'Open the report']) {
       await walkthrough.locator('.getting-started-step', { hasText: title }).first().waitFor({ state: 'visible' });
     }
+    // The first step's keyboard shortcut is in its text, so nothing is cut off at this width.
+    assert.ok((await walkthrough.innerText()).includes('Ctrl+Alt+J'));
     await shot(page, 'coach-4-walkthrough.png');
+  });
+
+  it('completes the walkthrough\'s hover step once a trait hover has shown, not on a click', async () => {
+    // VS Code starts listening for completion events when the walkthrough is first shown (above).
+    const walkthrough = page.locator('.gettingStartedContainer', { hasText: 'Get started: Balance Journal' });
+    await walkthrough.locator('.getting-started-step', { hasText: 'Hover a trait tag' }).first().click();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(await walkthrough.locator('.getting-started-step[aria-checked="true"]', { hasText: 'Hover a trait tag' }).count(), 0, 'a click does not complete it');
+    await openFile(page, '2026-10-22-amara-is-running-on-empty.md');
+    const text = await hoverText(page, 'empathy');
+    assert.ok(text.includes('Try next'), text);
+    await page.mouse.move(5, 5);
+    await page.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).click();
+    await walkthrough.locator('.getting-started-step[aria-checked="true"]', { hasText: 'Hover a trait tag' }).first().waitFor({ state: 'attached' });
+    await shot(page, 'coach-4b-walkthrough-hover-done.png');
+  });
+});
+
+describe('A trait of your own with a mistake in it', { timeout: 600_000 }, () => {
+  const session = onExampleJournal({ 'balanceJournal.traits': [{ id: 'Delegation!' }] });
+  let page;
+  before(() => ({ page } = session));
+  const { it } = session;
+
+  it('is named, with what is wrong, once, as a warning', async () => {
+    await waitForActivityBarItem(page, 'Balance Journal', { click: true });
+    const message = await waitForNotification(page, 'Trait 1 of balanceJournal.traits');
+    assert.equal(message, 'Balance Journal: Trait 1 of balanceJournal.traits ("Delegation!") was skipped: an id may not contain "!": use letters, digits and hyphens, e.g. "delegation".');
+    const toast = page.locator(sel.toast).filter({ hasText: 'Delegation!' }).first();
+    assert.equal(await toast.locator('.codicon-error').count(), 0, 'not an error');
+    assert.ok(await toast.locator('.codicon-warning').count(), 'a warning');
+    await shot(page, 'coach-5-trait-warning.png');
+    // The next window load says nothing more: the setting has not changed.
+    await page.reload();
+    // The window restores the view as it was; a command makes sure the extension is active again.
+    await waitForActivityBarItem(page, 'Balance Journal');
+    await runCommand(page, 'Balance Journal: Refresh');
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    assert.deepEqual((await notifications(page)).filter((m) => m.includes('Delegation')), []);
   });
 });

@@ -32,7 +32,9 @@ export const EXAMPLE_JOURNAL = {
     'time-management': 5,
   },
   /** 37 of 71 trait tags is 52.1%: shown as 52% and 48%, within 10 points of 50%. */
-  balance: 'Leadership 52% · Management 48% · balanced',
+  balance: { label: 'Balanced', description: 'L 52% · M 48%' },
+  /** The Balance Report's headline. */
+  headline: 'Leadership 52% · Management 48% · balanced',
   status: 'L 52% · M 48%',
   /** The weaker side is management; its least reflected trait (5 entries) comes first in completion. */
   leastOfWeakerSide: 'time-management',
@@ -47,7 +49,9 @@ export const EXAMPLE_JOURNAL = {
     'problem-solving': '2026-11-19T08:15:00+01:00',
     'time-management': '2026-11-17T22:25:00+01:00',
   },
-  newestInnovation: { title: 'Project retro and the empty boxes', day: '2026-11-23', file: '2026-11-23-project-retro-and-the-empty-boxes.md' },
+  newestInnovation: { title: 'Project retro and the empty boxes', day: '2026-11-23', dayText: 'Nov 23, 2026', file: '2026-11-23-project-retro-and-the-empty-boxes.md' },
+  /** Trait tags per side (the side rows): 9 + 12 + 5 + 11 and 9 + 10 + 10 + 5. */
+  sideTotals: { leadership: 37, management: 34 },
   otherTags: { mentoring: 4, 'one-on-one': 4, incident: 3, retro: 3 },
   /** feedback/2026-11-20-feedback-peer-influence.md: one feedback note on two traits (not entries). */
   feedback: { influence: 1, 'visionary-thinking': 1 },
@@ -60,26 +64,39 @@ export const EXAMPLE_JOURNAL = {
   },
 };
 
-/** The goal's progress as the trait row says it on `now`: entries in the current local month. */
-export function goalText(now = new Date()) {
-  const { target, until, days } = EXAMPLE_JOURNAL.goal;
+/** The goal's progress on `now` (entries in the current local month, or in the last one once ended). */
+export function goalCount(now = new Date()) {
+  const { until, days } = EXAMPLE_JOURNAL.goal;
   const pad = (n) => String(n).padStart(2, '0');
   const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   const month = today > until ? until.slice(0, 7) : today.slice(0, 7);
-  const count = days.filter((day) => day.startsWith(month)).length;
-  if (today <= until) return `Goal: ${count} of ${target} this month`;
-  return `Goal: ${count >= target ? 'met' : 'missed'}: ${count} of ${target} by ${until}`;
+  return days.filter((day) => day.startsWith(month)).length;
 }
 
-/** A trait row's description, as the Traits view writes it. */
+/** Days ago as the Traits view shortens it: today, 4d ago (under 2 weeks), 3w ago, 5mo ago, 2y ago. */
+export function shortDaysAgoText(days) {
+  if (days <= 0) return 'today';
+  if (days < 14) return `${days}d ago`;
+  if (days < 60) return `${Math.floor(days / 7)}w ago`;
+  if (days < 730) return `${Math.floor(days / 30)}mo ago`;
+  return `${Math.floor(days / 365)}y ago`;
+}
+
+/** A trait row's description: `12 · 4d ago`, ` · due` from 14 days, then feedback and the goal. */
 export function traitRowText(id, now = new Date()) {
   const feedback = EXAMPLE_JOURNAL.feedback[id];
+  const days = wholeDaysSince(EXAMPLE_JOURNAL.newest[id], now);
   return [
-    entriesText(EXAMPLE_JOURNAL.counts[id]),
+    `${EXAMPLE_JOURNAL.counts[id]} · ${shortDaysAgoText(days)}${days >= 14 ? ' · due' : ''}`,
     ...(feedback ? [`${feedback} feedback`] : []),
-    daysAgoText(EXAMPLE_JOURNAL.newest[id], now),
-    ...(id === EXAMPLE_JOURNAL.goal.trait ? [goalText(now)] : []),
+    ...(id === EXAMPLE_JOURNAL.goal.trait ? [`goal ${goalCount(now)}/${EXAMPLE_JOURNAL.goal.target}`] : []),
   ].join(' · ');
+}
+
+/** Whole local calendar days from the date written in an entry to `now`. */
+export function wholeDaysSince(iso, now = new Date()) {
+  const then = new Date(iso);
+  return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(then.getFullYear(), then.getMonth(), then.getDate())) / 86_400_000);
 }
 
 /** `N entries` / `1 entry`. */
@@ -87,20 +104,13 @@ export function entriesText(count) {
   return count === 1 ? '1 entry' : `${count} entries`;
 }
 
-/** Whole local calendar days from the date written in an entry to `now`, as the tree says them. */
-export function daysAgoText(iso, now = new Date()) {
-  const then = new Date(iso);
-  const days = Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(then.getFullYear(), then.getMonth(), then.getDate())) / 86_400_000);
-  return days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
-}
-
-/** The Balance row for trait counts: whole percents (halves up), balanced within 10 points. */
-export function balanceText(counts) {
+/** The Balance row for trait counts: the verdict as its label, whole percents (halves up), balanced within 10 points. */
+export function balanceRow(counts) {
   const sum = (ids) => ids.reduce((n, id) => n + (counts[id] ?? 0), 0);
   const leadership = sum(LEADERSHIP);
   const total = leadership + sum(MANAGEMENT);
-  if (total === 0) return 'no entries yet';
+  if (total === 0) return { label: 'No entries yet', description: '' };
   const percent = Math.floor((200 * leadership + total) / (2 * total));
-  const state = percent > 60 ? 'leaning leadership' : percent < 40 ? 'leaning management' : 'balanced';
-  return `Leadership ${percent}% · Management ${100 - percent}% · ${state}`;
+  const label = percent > 60 ? 'Leaning leadership' : percent < 40 ? 'Leaning management' : 'Balanced';
+  return { label, description: `L ${percent}% · M ${100 - percent}%` };
 }

@@ -35,7 +35,7 @@ describe('Plan, act, follow up in a real VS Code', { timeout: 600_000 }, () => {
     await page.keyboard.press('Enter'); // the offered 2
     await page.locator(sel.quickInput, { hasText: 'Set a Goal for Influence (4/4)' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Enter'); // no end date
-    await waitForRowDescription(page, 'Influence', /Goal: \d+ of 2 this week$/);
+    await waitForRowDescription(page, 'Influence', / · goal \d+\/2$/);
     assert.match(readFileSync(path.join(journal(), 'goals', 'influence.md'), 'utf8'), /trait: influence\ntarget: 2\nper: week\n---\nExplain the why before the what\n/);
     await shot(page, 'loop-2-goal.png');
   });
@@ -89,7 +89,7 @@ describe('Plan, act, follow up in a real VS Code', { timeout: 600_000 }, () => {
     await page.locator(sel.quickInput, { hasText: 'Record Feedback (3/3)' }).waitFor({ state: 'visible' });
     await page.keyboard.type('You decide faster when you write the options down first.');
     await page.keyboard.press('Enter');
-    await waitForRowDescription(page, 'Decision-Making', /^\d+ entr(y|ies) · 1 feedback · /);
+    await waitForRowDescription(page, 'Decision-Making', /^\d+ · [^·]+( · due)? · 1 feedback$/);
     await shot(page, 'loop-5-feedback.png');
   });
 

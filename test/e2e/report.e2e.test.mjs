@@ -2,10 +2,10 @@
 // look at it in a dark, a light and a high contrast theme, reach it by keyboard, and export it.
 // Screenshots go to test-results/e2e/report-*.png.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { WAIT_MS, localDay, onExampleJournal, shots } from './steps.mjs';
+import { WAIT_MS, localDay, onExampleJournal, shots, step, workbenchOn } from './steps.mjs';
 import { EXAMPLE_JOURNAL, TRAIT_LABELS } from './exampleJournal.expected.mjs';
 import { quickInputSelect, quickInputType, runCommand, sel, settleAnimations, waitForActivityBarItem } from '../harness/workbench.mjs';
 
@@ -64,13 +64,21 @@ describe('Balance Report in a real VS Code', { timeout: 600_000 }, () => {
     await page.locator('.tabs-container .tab.active', { hasText: 'Balance Report' }).waitFor({ state: 'visible' });
     const frame = reportFrame(page);
     await frame.locator('h1', { hasText: 'Balance Report' }).waitFor({ state: 'visible', timeout: WAIT_MS });
-    await frame.locator('.headline', { hasText: EXAMPLE_JOURNAL.balance }).waitFor({ state: 'visible', timeout: WAIT_MS });
+    await frame.locator('.headline', { hasText: EXAMPLE_JOURNAL.headline }).waitFor({ state: 'visible', timeout: WAIT_MS });
     assert.equal(await frame.locator('svg[role="img"]').count(), 2);
+    // The tables are in the page for screen readers, shown only on request.
     assert.equal(await frame.locator('#weeks-table tbody tr').count(), 12);
+    assert.match(await frame.locator('#weeks-table-wrap').getAttribute('class'), /\bvisually-hidden\b/);
     for (const [id, label] of Object.entries(TRAIT_LABELS)) {
       const row = frame.locator('#traits-table tbody tr').filter({ has: frame.locator('th', { hasText: label }) });
-      assert.equal((await row.locator('td').nth(1).innerText()).trim(), String(EXAMPLE_JOURNAL.counts[id]), label);
+      assert.equal((await row.locator('td').nth(1).textContent()).trim(), String(EXAMPLE_JOURNAL.counts[id]), label);
     }
+    // What to reflect on next, by the one rule, and why.
+    // The button writes about the trait the sentence names.
+    const focus = await frame.locator('.focus-line').innerText();
+    const named = new RegExp(`^Next: (${Object.values(TRAIT_LABELS).join('|')}) \\(`).exec(focus)?.[1];
+    assert.ok(named, focus);
+    assert.equal(TRAIT_LABELS[await frame.locator('#write-about').getAttribute('data-trait')], named);
     assert.equal(await frame.locator('.step').count(), 3);
     assert.ok(await frame.locator('body.vscode-dark').count(), 'dark theme');
     await reportShots(page, 'dark');
@@ -86,30 +94,94 @@ describe('Balance Report in a real VS Code', { timeout: 600_000 }, () => {
     await reportShots(page, 'hc');
   });
 
-  it('is reachable by keyboard: Tab reaches the export button, then each table; Enter exports', async () => {
+  it('is reachable by keyboard: Tab reaches Export, Write about it and each chart\'s Show as table; Enter shows a table', async () => {
     await switchTheme(page, 'Default Dark Modern', 'vscode-dark');
     const frame = reportFrame(page);
     await frame.locator('h1').click();
+    const focused = () => frame.locator(':focus').evaluate((el) => el.id || el.getAttribute('aria-controls') || el.getAttribute('data-range') || el.getAttribute('data-trait') || el.tagName);
     await page.keyboard.press('Tab');
-    const focused = () => frame.locator(':focus').evaluate((el) => el.id || el.getAttribute('aria-labelledby') || el.tagName);
     assert.equal(await focused(), 'export');
+    await page.keyboard.press('Tab'); // the suggested trait's name
     await page.keyboard.press('Tab');
-    assert.equal(await focused(), 'weeks-caption');
-    await page.keyboard.press('Tab');
-    assert.equal(await focused(), 'traits-caption');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    assert.equal(await focused(), 'export');
-    await shot(page, 'report-focus.png');
+    assert.equal(await focused(), 'write-about');
+    const seen = [];
+    for (let i = 0; i < 8 && seen.at(-1) !== 'weeks-table-wrap'; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await focused());
+    }
+    assert.deepEqual(seen, ['4', '12', '52', 'all', 'weeks-table-wrap']);
+    await page.keyboard.press('Enter');
+    await frame.locator('#weeks-table-wrap:not(.visually-hidden)').waitFor({ state: 'visible' });
+    assert.equal(await frame.locator('button[aria-controls="weeks-table-wrap"]').innerText(), 'Hide table');
+    await frame.locator('#weeks-table').scrollIntoViewIfNeeded();
+    await shot(page, 'report-table.png');
+    await page.keyboard.press('Enter');
+    await frame.locator('#weeks-table-wrap.visually-hidden').waitFor({ state: 'attached' });
+  });
 
+  it('shows 4, 12, 52 weeks or all, and a trait\'s name opens its entries', async () => {
+    const frame = reportFrame(page);
+    await frame.locator('button[data-range="4"]').click();
+    await frame.locator('#weeks-heading', { hasText: 'Last 4 weeks' }).waitFor({ state: 'visible', timeout: WAIT_MS });
+    assert.equal(await frame.locator('#weeks-table tbody tr').count(), 4);
+    await frame.locator('button[data-range="all"]').click();
+    await frame.locator('#weeks-heading', { hasText: 'Every week since your first entry' }).waitFor({ state: 'visible', timeout: WAIT_MS });
+    await shot(page, 'report-all-weeks.png');
+    await frame.locator('button[data-range="12"]').click();
+    await frame.locator('#weeks-heading', { hasText: 'Last 12 weeks' }).waitFor({ state: 'visible', timeout: WAIT_MS });
+    // The chart's trait names are links: one opens that trait's entries in the Traits view.
+    await frame.locator('a.bj-link[data-trait="empathy"]').click();
+    await page.locator('.part.sidebar .monaco-list-row.selected', { hasText: 'Empathy' }).waitFor({ state: 'visible', timeout: WAIT_MS });
+    await page.locator('.part.sidebar .monaco-list-row[aria-expanded="true"]', { hasText: 'Empathy' }).waitFor({ state: 'visible', timeout: WAIT_MS });
+    await shot(page, 'report-trait-entries.png');
+  });
+
+  it('exports, and exporting again today offers to update that file rather than writing another', async () => {
+    const frame = reportFrame(page);
+    await page.locator('.tabs-container .tab', { hasText: 'Balance Report' }).click();
+    await frame.locator('#export').focus();
     await page.keyboard.press('Enter');
     const day = localDay();
     const name = `balance-report-${day}.md`;
     await frame.locator('#status', { hasText: `Saved journal/reports/${name}.` }).waitFor({ state: 'visible', timeout: WAIT_MS });
     const file = path.join(workspace, 'journal', 'reports', name);
     assert.ok(existsSync(file), `${file} exists`);
-    assert.match(readFileSync(file, 'utf8'), /^---\ndate: .*\nkind: report\ntags:\n {2}- balance-report\n---\n# Balance Report /);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /^---\ndate: .*\nkind: report\ntags:\n {2}- balance-report\n---\n# Balance Report, /);
+    // Written as it reads: no `Decision\-Making`, no `\(5 entries so far\)\.`.
+    assert.doesNotMatch(text, /\\[-.()]/);
     await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ state: 'visible' });
     await shot(page, 'report-exported.png');
+
+    await page.locator('.tabs-container .tab', { hasText: 'Balance Report' }).click();
+    await frame.locator('#export').click();
+    const toast = page.locator(sel.toast, { hasText: 'You exported the report today already' });
+    await toast.waitFor({ state: 'visible', timeout: WAIT_MS });
+    for (const action of ['Update It', 'Open It', 'Save as New File']) await toast.locator('a.monaco-button', { hasText: action }).waitFor({ state: 'visible' });
+    await shot(page, 'report-export-again.png');
+    await toast.locator('a.monaco-button', { hasText: 'Update It' }).click();
+    await frame.locator('#status', { hasText: `Saved journal/reports/${name}.` }).waitFor({ state: 'visible', timeout: WAIT_MS });
+    assert.ok(!existsSync(path.join(workspace, 'journal', 'reports', `balance-report-${day}-2.md`)), 'no second file');
+  });
+});
+
+describe('The Balance Report of an empty journal', { timeout: 600_000 }, () => {
+  const state = workbenchOn((runDir) => {
+    mkdirSync(path.join(runDir, 'empty', 'journal'), { recursive: true });
+    return path.join(runDir, 'empty');
+  });
+
+  step('shows the welcome text and the New Entry button, and Export is disabled', () => state.page, async () => {
+    const { page } = state;
+    await waitForActivityBarItem(page, 'Balance Journal');
+    await runCommand(page, 'Balance Journal: Show Balance Report');
+    const frame = reportFrame(page);
+    await frame.locator('#welcome-heading').waitFor({ state: 'visible', timeout: WAIT_MS });
+    assert.equal(await frame.locator('#export').isDisabled(), true);
+    assert.equal(await frame.locator('table').count(), 0);
+    await shot(page, 'report-empty.png');
+    await frame.locator('#new-entry').click();
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
   });
 });

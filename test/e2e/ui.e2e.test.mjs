@@ -5,25 +5,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { WAIT_MS, entries, localDay, onExampleJournal, shot, step, waitForRowDescription, workbenchOn } from './steps.mjs';
-import { EXAMPLE_JOURNAL, TRAIT_LABELS, balanceText, traitRowText } from './exampleJournal.expected.mjs';
+import { WAIT_MS, crispShot, entries, localDay, onExampleJournal, shot, shots, step, waitForRowDescription, workbenchOn } from './steps.mjs';
+import { EXAMPLE_JOURNAL, TRAIT_LABELS, balanceRow, traitRowText } from './exampleJournal.expected.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
-import { hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
+import { findWord, hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
 
 
 
-
-
-
-/** Drags the side bar's edge, as a person would to read the whole Balance row. */
-async function widenSideBar(page, width) {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width + 1, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 8 });
-  await page.mouse.up();
-}
 
 
 
@@ -34,22 +22,39 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
   before(() => ({ page, workspace } = session));
   const { it } = session;
 
-  it('shows the tally of the example journal in the Traits view', async () => {
+  it('shows the tally of the example journal in the Traits view, whole at the default width', async () => {
     // Expected values counted by hand (exampleJournal.expected.mjs), not by the extension's core.
     await waitForActivityBarItem(page, 'Balance Journal', { click: true });
-    await waitForTreeRow(page, 'Balance');
-    await widenSideBar(page, 470);
-    await waitForRowDescription(page, 'Balance', EXAMPLE_JOURNAL.balance);
+    const balance = EXAMPLE_JOURNAL.balance;
+    await waitForTreeRow(page, balance.label);
+    await waitForRowDescription(page, balance.label, balance.description);
     const rows = await readTreeRows(page);
-    for (const [id, label] of Object.entries(TRAIT_LABELS)) {
-      assert.deepEqual(rows.find((r) => r.label === label), { label, description: traitRowText(id) });
-    }
-    assert.ok(rows.find((r) => r.label === 'Leadership'), 'Leadership row');
+    for (const [id, label] of Object.entries(TRAIT_LABELS)) assert.deepEqual(rows.find((r) => r.label === label), { label, description: traitRowText(id) });
+    assert.deepEqual(rows.find((r) => r.label === 'Leadership'), { label: 'Leadership', description: `${EXAMPLE_JOURNAL.sideTotals.leadership} trait tags` });
     assert.ok(rows.find((r) => r.label === 'Management'), 'Management row');
     assert.ok(rows.find((r) => r.label === 'Other tags'), 'Other tags row');
+    // At the default side bar width nothing is cut off: the verdict, the split, every trait's news.
+    const clipped = await page.locator('.part.sidebar .monaco-list-row').evaluateAll((els) =>
+      els.flatMap((row) => [...row.querySelectorAll('.label-name, .label-description')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent)),
+    );
+    assert.deepEqual(clipped, []);
     const status = await page.locator('.statusbar-item', { hasText: 'L ' }).first().innerText();
     assert.ok(status.includes(EXAMPLE_JOURNAL.status), `status bar: ${status}`);
     await shot(page, '1-tree.png');
+    // The walkthrough's "See your balance": the view alone, at 2x.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    const lastRow = await page.locator('.part.sidebar .monaco-list-row').last().boundingBox();
+    await crispShot(page, { x: sidebar.x, y: sidebar.y, width: sidebar.width, height: lastRow.y + lastRow.height - sidebar.y }, 'walkthrough-balance.png', 0);
+    // The Balance tooltip: one suggestion and why, then the traits that are due, and a legend.
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: balance.label }).first().hover();
+    const tooltip = page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').filter({ hasText: 'Try next' }).first();
+    await tooltip.waitFor({ state: 'visible', timeout: WAIT_MS });
+    const text = await tooltip.innerText();
+    // One suggestion, a trait, with a sentence saying why.
+    assert.match(text, new RegExp(`Try next: (${Object.values(TRAIT_LABELS).join('|')})\\. \\S`), text);
+    assert.ok(text.includes('"due": no entry for 14 days or more'), text);
+    await page.screenshot({ path: path.join(shots, '1b-balance-tooltip.png') });
+    await page.mouse.move(900, 700);
   });
 
   it('creates an entry from the palette: pick traits, type a title, write under the first prompt', async () => {
@@ -62,6 +67,8 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     assert.ok(separators.some((s) => /Leadership/.test(s)) && separators.some((s) => /Management/.test(s)), `separators: ${separators}`);
     await quickInputSelect(page, 'Time Management');
     await shot(page, '2-pick-traits.png');
+    // The walkthrough's "Write your first entry": the trait picker alone, at 2x.
+    await crispShot(page, page.locator(sel.quickInput), 'walkthrough-new-entry.png');
     await page.keyboard.press('Enter');
 
     const input = page.locator(sel.quickInputBox);
@@ -93,12 +100,36 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     assert.match(saved, /## Whose needs or concerns did I notice today, and how did I respond\?\n\nShe asked about on-call\./);
   });
 
-  it('explains a trait tag on hover, with the strategies and the journal\'s standing', async () => {
+  it('explains a trait tag on hover, with the strategies, the journal\'s standing and what to try next', async () => {
+    await page.keyboard.press('Escape'); // the word suggestions typing opened
     const text = await hoverText(page, 'empathy');
-    for (const expected of ['Empathy', 'Leadership trait', 'Understanding and addressing the needs and concerns of team members', 'Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning', 'Your journal', 'Try next']) {
+    for (const expected of ['Empathy', 'Leadership trait', 'Understanding and addressing the needs and concerns of team members', 'Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning', 'Your journal', 'Try next', 'Write about it']) {
       assert.ok(text.includes(expected), `hover lacks "${expected}":\n${text}`);
     }
-    await shot(page, '5-hover.png');
+    // What to try next: the one rule, never the hovered trait, never one written about today.
+    const nextLabel = suggested(text);
+    assert.notEqual(nextLabel, 'Empathy');
+    const nextId = Object.keys(TRAIT_LABELS).find((id) => TRAIT_LABELS[id] === nextLabel);
+    // The hover as it is: no mouse move, which would close it.
+    await page.screenshot({ path: path.join(shots, '5-hover.png') });
+    // The walkthrough's "Hover a trait tag": the tag and its hover, at 2x.
+    await hoverText(page, 'empathy');
+    const hoverBox = await page.locator(sel.hover).first().boundingBox();
+    const tag = await findWord(page, 'empathy');
+    const top = Math.min(hoverBox.y, tag.y - 12);
+    await crispShot(page, { x: Math.min(hoverBox.x, tag.x - 60), y: top, width: hoverBox.x + hoverBox.width - Math.min(hoverBox.x, tag.x - 60), height: Math.max(hoverBox.y + hoverBox.height, tag.y + 12) - top }, 'walkthrough-hover.png');
+    // "Write about it" runs New Entry for that trait, asking for the title.
+    await hoverText(page, 'empathy');
+    await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Write about it' }).click();
+    await page.locator(sel.quickInput, { hasText: `New Entry about ${nextLabel}` }).waitFor({ state: 'visible' });
+    await page.keyboard.type('What I tried next');
+    await page.keyboard.press('Enter');
+    const name = `${localDay()}-what-i-tried-next.md`;
+    await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
+    // The palette's entry (Empathy, Time Management) came first.
+    const before = EXAMPLE_JOURNAL.counts[nextId] + (nextId === 'empathy' || nextId === 'time-management' ? 1 : 0);
+    await waitForRowDescription(page, nextLabel, entries(before + 1));
+    await page.keyboard.press('Control+W');
     await page.mouse.move(5, 5);
   });
 
@@ -109,8 +140,20 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     const widget = page.locator('.editor-widget.suggest-widget.visible');
     await widget.waitFor({ state: 'visible' });
     const first = (await widget.locator('.monaco-list-row .label-name').first().innerText()).trim();
-    // After the new entry: leadership 38, management 35; management's least is still Time Management (6).
-    assert.equal(first, EXAMPLE_JOURNAL.leastOfWeakerSide);
+    // The one rule's order: completion offers first what the Balance row's tooltip suggests.
+    await page.keyboard.press('Escape');
+    const balance = await page.locator('.part.sidebar .monaco-list-row', { hasText: 'L ' }).first();
+    await balance.hover();
+    const tooltip = page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').filter({ hasText: 'Try next' }).first();
+    await tooltip.waitFor({ state: 'visible', timeout: WAIT_MS });
+    const label = suggested(await tooltip.innerText());
+    assert.equal(TRAIT_LABELS[first], label);
+    await page.mouse.move(900, 700);
+    await page.locator(sel.editorLine, { hasText: 'She asked about on-call.' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('#');
+    await widget.waitFor({ state: 'visible' });
     await shot(page, '5b-completion.png');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Backspace');
@@ -121,18 +164,32 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
   it('opens an entry from a trait\'s list and creates one with the trait\'s + button', async () => {
     const innovation = await waitForTreeRow(page, 'Innovation');
     await innovation.click();
+    // Away from the row, so its tooltip does not cover the entries below it.
+    await page.mouse.move(900, 700);
+    await page.locator('.context-view .monaco-hover, .workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
     const newest = EXAMPLE_JOURNAL.newestInnovation;
     const entryRow = await waitForTreeRow(page, newest.title);
-    assert.equal((await entryRow.locator('.label-description').innerText()).trim(), newest.day);
+    assert.equal((await entryRow.locator('.label-description').innerText()).trim(), newest.dayText);
     await entryRow.click();
     await page.locator(`.tabs-container .tab.active[aria-label*="${newest.file}"]`).waitFor({ state: 'visible' });
 
+    // The + asks for the title, as New Entry does; Escape keeps the trait's name.
     await innovation.hover();
     await innovation.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
+    await page.locator(sel.quickInput, { hasText: 'New Entry about Innovation' }).waitFor({ state: 'visible' });
+    await shot(page, '6-trait-plus.png');
+    await page.keyboard.press('Escape');
     const name = `${localDay()}-innovation.md`;
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
     await waitForRowDescription(page, 'Innovation', entries(EXAMPLE_JOURNAL.counts.innovation + 1));
-    await shot(page, '6-trait-plus.png');
+    // A second click asks again: no second entry behind the person's back.
+    await innovation.hover();
+    await innovation.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
+    await page.locator(sel.quickInput, { hasText: 'New Entry about Innovation' }).waitFor({ state: 'visible' });
+    await page.keyboard.type('Hackathon idea');
+    await page.keyboard.press('Enter');
+    await page.locator(`.tabs-container .tab.active[aria-label*="${localDay()}-hackathon-idea.md"]`).waitFor({ state: 'visible' });
+    await waitForRowDescription(page, 'Innovation', entries(EXAMPLE_JOURNAL.counts.innovation + 2));
   });
 
   it('reveals the Traits view from the status bar', async () => {
@@ -140,7 +197,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await page.locator('.part.sidebar .pane-header', { hasText: 'Traits' }).waitFor({ state: 'hidden' });
     await page.locator('.statusbar-item', { hasText: 'L ' }).first().click();
     await page.locator('.part.sidebar .composite.title', { hasText: 'Balance Journal' }).waitFor({ state: 'visible' });
-    await waitForTreeRow(page, 'Balance');
+    await waitForTreeRow(page, 'Leadership');
   });
 
   it('opens the trait picker with Ctrl+Alt+J, and Escape creates nothing and shows no error', async () => {
@@ -182,7 +239,7 @@ describe('Balance Journal before there is a journal', { timeout: 600_000 }, () =
     const name = `${localDay()}-visionary-thinking.md`;
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
     await waitForRowDescription(page, 'Visionary Thinking', entries(1));
-    await waitForRowDescription(page, 'Balance', 'Leadership 100% · Management 0% · leaning leadership');
+    await waitForRowDescription(page, 'Leaning leadership', 'L 100% · M 0%');
   });
 });
 
@@ -271,7 +328,8 @@ describe('Balance Journal on a journal of 30,000 entries', { timeout: 600_000 },
     await page.locator('.part.sidebar', { hasText: 'Indexing your journal' }).waitFor({ state: 'hidden', timeout: WAIT_MS });
     const scanned = Date.now() - started;
     const counts = Object.fromEntries(Object.keys(TRAIT_LABELS).map((id) => [id, expected.counts.get(id) ?? 0]));
-    await waitForRowDescription(page, 'Balance', balanceText(counts));
+    const balance = balanceRow(counts);
+    await waitForRowDescription(page, balance.label, balance.description);
     for (const [id, label] of Object.entries(TRAIT_LABELS)) await waitForRowDescription(page, label, entries(counts[id]));
     console.log(`# 30,000 entries: scan finished ${scanned} ms, exact tally shown ${Date.now() - started} ms after the view was opened`);
   });
@@ -292,7 +350,8 @@ describe('Balance Journal on a journal of 30,000 entries', { timeout: 600_000 },
     await Promise.all([page.waitForEvent('load', { timeout: WAIT_MS }), runCommand(page, 'Developer: Reload Window')]);
     await waitForActivityBarItem(page, 'Balance Journal', { click: true });
     const counts = Object.fromEntries(Object.keys(TRAIT_LABELS).map((id) => [id, expected.counts.get(id) ?? 0]));
-    await waitForRowDescription(page, 'Balance', balanceText(counts));
+    const balance = balanceRow(counts);
+    await waitForRowDescription(page, balance.label, balance.description);
     for (const [id, label] of Object.entries(TRAIT_LABELS)) await waitForRowDescription(page, label, entries(counts[id]));
     const shown = Date.now() - started;
     // The new window's log: the records came from the cache, and only the changed file was read.
@@ -318,4 +377,11 @@ function filesNamed(folder, name) {
 /** The lines of every Balance Journal log of this server (each window writes its own). */
 function logLines(udd) {
   return filesNamed(udd, /Balance Journal\.log$/).flatMap((file) => readFileSync(file, 'utf8').split('\n'));
+}
+
+/** The trait a tooltip or hover suggests: the label after "Try next:". */
+function suggested(text) {
+  const match = new RegExp(`Try next:\\**\\s*(${Object.values(TRAIT_LABELS).join('|')})\\b`).exec(text);
+  assert.ok(match, `no suggestion in:\n${text}`);
+  return match[1];
 }

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_BALANCE_TOLERANCE,
-  balanceDetails,
-  computeBalance,
-  pluralEntries,
-  sideTotal,
-  stateLabel,
-  describeBalance,
-  leastReflectedTrait,
-  shortBalance,
-  suggestedTrait,
-  weakerSide,
-} from '../../src/core/balance';
+import { DEFAULT_BALANCE_TOLERANCE, balanceDetails, computeBalance, describeBalance, pluralEntries, shortBalance, sideTotal, stateLabel, verdict, weakerSide } from '../../src/core/balance';
+import { traitById } from '../../src/core/traits';
 
 const counts = (entries: Record<string, number>) => (tag: string) => entries[tag] ?? 0;
 
@@ -51,30 +40,30 @@ describe('computeBalance', () => {
   });
 });
 
-describe('suggestions', () => {
-  it('picks the least reflected trait of a side, ties in source order', () => {
-    expect(leastReflectedTrait('leadership', counts({ 'visionary-thinking': 1, empathy: 1, innovation: 1, influence: 1 })).id).toBe('visionary-thinking');
-    expect(leastReflectedTrait('management', counts({ 'organizational-skills': 2, 'decision-making': 1, 'problem-solving': 4, 'time-management': 3 })).id).toBe('decision-making');
-  });
-
-  it('suggests from the weaker side, or overall when even', () => {
-    const c = counts({ empathy: 5, innovation: 1, 'visionary-thinking': 2, influence: 2, 'time-management': 2, 'decision-making': 1, 'problem-solving': 2, 'organizational-skills': 2 });
-    const balance = computeBalance(c);
-    expect(weakerSide(balance)).toBe('management');
-    expect(suggestedTrait(balance, c).id).toBe('decision-making');
-    const even = counts({ empathy: 1, 'time-management': 1 });
-    expect(weakerSide(computeBalance(even))).toBeUndefined();
-    expect(suggestedTrait(computeBalance(even), even).id).toBe('visionary-thinking');
-  });
-
-  it('describes counts and the suggestion for tooltips', () => {
+describe('balanceDetails', () => {
+  it('gives the counts, then one suggestion and why, then the other traits that are due', () => {
     const c = counts({ empathy: 3, 'decision-making': 1 });
-    const lines = balanceDetails(computeBalance(c), c);
+    const lines = balanceDetails(computeBalance(c), {
+      suggestion: { trait: traitById('time-management')!, why: 'Time Management has no entries yet, and management is the side you wrote less about overall.' },
+      neglected: [traitById('innovation')!, traitById('time-management')!, traitById('influence')!],
+      neglectDays: 14,
+    });
     expect(lines).toEqual([
       'Leadership: 3 trait tags (75%)',
       'Management: 1 trait tags (25%)',
-      'Least reflected on the weaker side (Management): Organizational Skills, 0 entries.',
+      'Try next: Time Management. Time Management has no entries yet, and management is the side you wrote less about overall.',
+      'Also due (no entry for 14 days or more): Innovation, Influence.',
     ]);
+  });
+
+  it('says what to do when there are no trait tags', () => {
+    expect(balanceDetails(computeBalance(counts({})))).toEqual(['No trait tags yet. Write an entry tagged with a trait to see your balance.']);
+  });
+
+  it('names the verdict first, capitalised', () => {
+    expect(verdict('balanced')).toBe('Balanced');
+    expect(verdict('leaning-leadership')).toBe('Leaning leadership');
+    expect(verdict('empty')).toBe('No entries yet');
   });
 });
 
@@ -144,40 +133,11 @@ describe('balance rules against their near twins', () => {
     expect(weakerSide(computeBalance(counts({})))).toBeUndefined();
   });
 
-  it('breaks ties for the least reflected trait by the source\'s order, wherever the tie is', () => {
-    expect(leastReflectedTrait('leadership', counts({ 'visionary-thinking': 2, empathy: 1, innovation: 0, influence: 0 })).id).toBe('innovation');
-    expect(leastReflectedTrait('leadership', counts({ 'visionary-thinking': 2, empathy: 1, innovation: 1, influence: 3 })).id).toBe('empathy');
-    expect(leastReflectedTrait('management', counts({ 'organizational-skills': 5, 'decision-making': 5, 'problem-solving': 5, 'time-management': 4 })).id).toBe('time-management');
-    expect(leastReflectedTrait('management', counts({ 'organizational-skills': 1, 'decision-making': 5, 'problem-solving': 5, 'time-management': 4 })).id).toBe('organizational-skills');
-  });
-
-  it('on an even split, suggests the least reflected trait of either side (here management\'s)', () => {
-    const c = counts({ 'visionary-thinking': 1, empathy: 2, innovation: 1, influence: 1, 'organizational-skills': 2, 'decision-making': 2, 'problem-solving': 1, 'time-management': 0 });
-    const balance = computeBalance(c);
-    expect(balance).toMatchObject({ leadership: 5, management: 5 });
-    expect(suggestedTrait(balance, c).id).toBe('time-management');
-    expect(balanceDetails(balance, c)).toEqual(['Leadership: 5 trait tags (50%)', 'Management: 5 trait tags (50%)', 'Least reflected: Time Management, 0 entries.']);
-    // Overall ties go to the source's order: innovation before problem-solving.
-    const tied = counts({ 'visionary-thinking': 2, empathy: 2, innovation: 1, influence: 2, 'organizational-skills': 2, 'decision-making': 2, 'problem-solving': 1, 'time-management': 2 });
-    expect(suggestedTrait(computeBalance(tied), tied).id).toBe('innovation');
-  });
-
-  it('suggests from the weaker side even when the other side has a trait with fewer entries', () => {
-    const c = counts({ 'visionary-thinking': 0, empathy: 9, innovation: 9, influence: 9, 'organizational-skills': 3, 'decision-making': 2, 'problem-solving': 4, 'time-management': 5 });
-    const balance = computeBalance(c);
-    expect(weakerSide(balance)).toBe('management');
-    expect(suggestedTrait(balance, c).id).toBe('decision-making');
-    expect(balanceDetails(balance, c)[2]).toBe('Least reflected on the weaker side (Management): Decision-Making, 2 entries.');
-    const leadershipWeaker = counts({ 'visionary-thinking': 3, empathy: 1, innovation: 2, influence: 2, 'time-management': 0, 'decision-making': 20 });
-    expect(suggestedTrait(computeBalance(leadershipWeaker), leadershipWeaker).id).toBe('empathy');
-    expect(balanceDetails(computeBalance(leadershipWeaker), leadershipWeaker)[2]).toBe('Least reflected on the weaker side (Leadership): Empathy, 1 entry.');
-  });
-
   it('labels every state, and says what to do when there is nothing yet', () => {
     expect(['empty', 'balanced', 'leaning-leadership', 'leaning-management'].map((state) => stateLabel(state as never))).toEqual([
       'no entries yet', 'balanced', 'leaning leadership', 'leaning management',
     ]);
-    expect(balanceDetails(computeBalance(counts({})), counts({}))).toEqual(['No trait tags yet. Write an entry tagged with a trait to see your balance.']);
+    expect(balanceDetails(computeBalance(counts({})))).toEqual(['No trait tags yet. Write an entry tagged with a trait to see your balance.']);
     expect(describeBalance(computeBalance(counts({ 'time-management': 1 })))).toBe('Leadership 0% · Management 100% · leaning management');
     expect(shortBalance(computeBalance(counts({ 'time-management': 1 })))).toBe('L 0% · M 100%');
     expect([0, 1, 2].map(pluralEntries)).toEqual(['0 entries', '1 entry', '2 entries']);

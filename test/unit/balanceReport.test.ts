@@ -9,6 +9,7 @@ import {
   traitBarsSvg,
   weeklyChartSvg,
 } from '../../src/core/balanceReport';
+import { formatDay } from '../../src/core/dates';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { TRAITS, traitById } from '../../src/core/traits';
@@ -153,7 +154,7 @@ describe('buildBalanceReport: weeks', () => {
 });
 
 describe('buildBalanceReport: balance, focus and next steps', () => {
-  it('names the least reflected trait of the weaker side in each strategy\'s next step', () => {
+  it('focuses on the trait the one rule (core/nextTrait) suggests, says why, and names it in each next step', () => {
     const index = indexOf([
       { date: '2026-11-20T10:00:00Z', tags: ['empathy', 'influence'] },
       { date: '2026-11-21T10:00:00Z', tags: ['empathy', 'decision-making'] },
@@ -167,8 +168,26 @@ describe('buildBalanceReport: balance, focus and next steps', () => {
     expect(report.focus.id).toBe('time-management');
     expect(report.steps.map((s) => s.strategy.name)).toEqual(['Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning']);
     for (const step of report.steps) expect(step.nextStep).toContain('Time Management');
-    expect(report.steps[0].nextStep).toMatch(/^This week, write one entry about Time Management, the management trait you have reflected on least \(0 entries so far\)\. Start from the prompt: “Which deadline is closest, and is it on track\?”$/);
+    expect(report.focusWhy).toBe('Time Management has no entries yet, and management is the side you wrote less about in the last four weeks.');
+    expect(report.steps[0].nextStep).toMatch(/^This week, write one entry about Time Management \(0 entries so far\)\. Start from the prompt: “Which deadline is closest, and is it on track\?”$/);
     expect(report.steps[1].nextStep).toContain('offer your Empathy in return');
+  });
+
+  it('shows every week since the first entry for the range "all", with thin bars and a label every few weeks', () => {
+    const index = indexOf([
+      { date: '2024-11-20T10:00:00Z', tags: ['empathy'] },
+      { date: '2026-11-21T10:00:00Z', tags: ['decision-making'] },
+    ]);
+    const report = buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), weeks: 'all' });
+    expect(report.range).toBe('all');
+    expect(report.weeks[0].start).toBe('2024-11-18');
+    expect(report.weeks).toHaveLength(106);
+    const svg = weeklyChartSvg(report);
+    expect(svg.match(/<g class="bj-week">/g)).toHaveLength(106);
+    // 106 weeks: one label in nine, counted back from this week.
+    expect(svg.match(/>W\d\d</g)).toHaveLength(12);
+    expect(svg).toContain('>this week<');
+    expect(buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), weeks: 4 }).weeks).toHaveLength(4);
   });
 
   it('leaves exported reports out of the report', () => {
@@ -200,7 +219,7 @@ function hostileReport(tz = UTC) {
 }
 
 describe('SVG charts', () => {
-  const ALLOWED = new Set(['svg', 'title', 'desc', 'g', 'rect', 'text', 'line']);
+  const ALLOWED = new Set(['svg', 'title', 'desc', 'g', 'rect', 'text', 'line', 'a']);
 
   it('are accessible images that follow the theme', () => {
     const report = hostileReport();
@@ -244,15 +263,16 @@ describe('reportMarkdown', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.tags).toEqual([REPORT_TAG]); // no trait is named as a #tag: exporting keeps the tally
     expect(parsed.day).toBe(report.day);
-    expect(parsed.title).toBe(`Balance Report ${report.day}`);
-    expect(markdown).toMatch(/^---\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30\nkind: report\ntags:\n {2}- balance-report\n---\n# Balance Report /);
+    expect(parsed.title).toBe(`Balance Report, ${formatDay(report.day)}`);
+    expect(markdown).toMatch(/^---\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30\nkind: report\ntags:\n {2}- balance-report\n---\n# Balance Report, /);
     expect(parsed.kind).toBe('report');
   });
 
   it('has the balance, a table per week and per trait, and the strategies with next steps', () => {
     const report = hostileReport();
     const markdown = reportMarkdown(report);
-    expect(markdown).toContain(`**Balance:** ${report.headline.replace(/[-.]/g, (c) => `\\${c}`)}`);
+    // Escaped only where Markdown would misread it: the headline reads as it is written.
+    expect(markdown).toContain(`**Balance:** ${report.headline}\n`);
     expect(markdown).toContain('| Week | Dates | Leadership | Management | Entries |');
     for (const week of report.weeks) expect(markdown).toContain(`| ${week.label} |`);
     expect(markdown).toMatch(/\| Empathy \| Leadership \| 5 \| 5 \|/);
@@ -304,16 +324,16 @@ describe('charts, element by element (geometry worked out by hand)', () => {
           `<line class="bj-grid" x1="40" x2="748" y1="${y(v)}" y2="${y(v)}" stroke="${GRID}" stroke-width="1"/>` +
           `<text class="bj-text bj-axis" x="32" y="${(Number(y(v)) + 4).toFixed(1)}" text-anchor="end" fill="${TEXT}">${v}</text>`,
       ),
-      '<g class="bj-week"><title>2026-W47 (Nov 16 – Nov 22): 1 leadership, 0 management, 1 entry. Old</title>',
+      '<g class="bj-week"><title>2026-W47 (Nov 16 – 22, 2026): 1 leadership, 0 management, 1 entry. Old</title>',
       '<rect x="40.0" y="40" width="354.0" height="192" fill="transparent"/>',
-      `<rect class="bj-bar bj-leadership" x="194.0" y="${y(1)}" width="22.0" height="48.0" fill="${BLUE}"/>`,
+      `<rect class="bj-bar bj-leadership" x="194.00" y="${y(1)}" width="22.00" height="48.0" fill="${BLUE}"/>`,
       `<text class="bj-text bj-axis" x="217.0" y="250" text-anchor="middle" fill="${TEXT}">W47</text>`,
       `<text class="bj-text bj-axis bj-muted" x="217.0" y="266" text-anchor="middle" fill="${TEXT}">Nov 16</text>`,
       '</g>',
-      '<g class="bj-week"><title>2026-W48 (Nov 23 – Nov 29): 4 leadership, 2 management, 2 entries. B · A</title>',
+      '<g class="bj-week"><title>2026-W48 (Nov 23 – 29, 2026): 4 leadership, 2 management, 2 entries. B · A</title>',
       '<rect x="394.0" y="40" width="354.0" height="192" fill="transparent"/>',
-      `<rect class="bj-bar bj-leadership" x="548.0" y="${y(4)}" width="22.0" height="192.0" fill="${BLUE}"/>`,
-      `<rect class="bj-bar bj-management" x="572.0" y="${y(2)}" width="22.0" height="96.0" fill="${ORANGE}"/>`,
+      `<rect class="bj-bar bj-leadership" x="548.00" y="${y(4)}" width="22.00" height="192.0" fill="${BLUE}"/>`,
+      `<rect class="bj-bar bj-management" x="572.00" y="${y(2)}" width="22.00" height="96.0" fill="${ORANGE}"/>`,
       `<text class="bj-text bj-axis" x="571.0" y="250" text-anchor="middle" fill="${TEXT}">W48</text>`,
       `<text class="bj-text bj-axis bj-muted" x="571.0" y="266" text-anchor="middle" fill="${TEXT}">this week</text>`,
       '</g>',
@@ -338,16 +358,18 @@ describe('charts, element by element (geometry worked out by hand)', () => {
   it('trait bars: 760 wide, a row of 28 per trait under a header of 26 per side, bars of up to 474', () => {
     const report = twoWeeks();
     // Counts: empathy 2, influence 1, innovation 1, visionary 1; time-management 1, decision-making 1.
-    // Weaker side management; its least reflected: organizational skills (0).
+    // Weaker side management (2 : 4 in the last four weeks); its first trait without entries: organizational skills.
     expect(report.focus.id).toBe('organizational-skills');
     const svg = traitBarsSvg(report, { idPrefix: 't' });
     const row = (label: string, side: string, count: number, top: number, focus = false) => {
       const length = (count / 2) * 474;
+      const id = label.toLowerCase().replace(/ /g, '-');
       return (
-        `<g class="bj-trait${focus ? ' bj-focus' : ''}"><title>${label}: ${count === 1 ? '1 entry' : `${count} entries`}${focus ? ' (focus)' : ''}</title>` +
-        `<text class="bj-text" x="12" y="${top + 18}" fill="${TEXT}">${label}</text>` +
+        `<g class="bj-trait${focus ? ' bj-focus' : ''}"><title>${label}: ${count === 1 ? '1 entry' : `${count} entries`}${focus ? ' (suggested next)' : ''}</title>` +
+        // The trait's name opens its entries (report.js).
+        `<a class="bj-link" href="#" data-trait="${id}"><text class="bj-text" x="12" y="${top + 18}" fill="${TEXT}" text-decoration="underline">${label}</text></a>` +
         (count > 0 ? `<rect class="bj-bar bj-${side}" x="190" y="${top + 6}" width="${length.toFixed(1)}" height="16" rx="2" fill="${side === 'leadership' ? BLUE : ORANGE}"/>` : '') +
-        `<text class="bj-text bj-value" x="${(190 + length + 8).toFixed(1)}" y="${top + 18}" fill="${TEXT}">${count}${focus ? ' ◀ focus' : ''}</text></g>`
+        `<text class="bj-text bj-value" x="${(190 + length + 8).toFixed(1)}" y="${top + 18}" fill="${TEXT}">${count}${focus ? ' ◀ next' : ''}</text></g>`
       );
     };
     const expected = [
@@ -355,7 +377,7 @@ describe('charts, element by element (geometry worked out by hand)', () => {
       '<title id="t-title">Entries per trait</title>',
       '<desc id="t-desc">Entries per trait, all time. Visionary Thinking (Leadership): 1; Empathy (Leadership): 2; Innovation (Leadership): 1; Influence (Leadership): 1; ' +
         'Organizational Skills (Management): 0; Decision-Making (Management): 1; Problem-Solving (Management): 0; Time Management (Management): 1. ' +
-        'Least reflected on the weaker side (Management): Organizational Skills.</desc>',
+        'Suggested next: Organizational Skills. Organizational Skills has no entries yet, and management is the side you wrote less about in the last four weeks.</desc>',
       `<text class="bj-text bj-side" x="0" y="22" fill="${TEXT}" font-weight="600">Leadership</text>`,
       row('Visionary Thinking', 'leadership', 1, 30),
       row('Empathy', 'leadership', 2, 58),
@@ -375,7 +397,8 @@ describe('charts, element by element (geometry worked out by hand)', () => {
     const index = indexOf([{ date: '2026-11-23T10:00:00Z', tags: ['empathy', 'decision-making'] }]);
     const report = buildBalanceReport(index, { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC });
     expect(report.weakerSide).toBeUndefined();
-    expect(traitBarsSvg(report)).toContain('Least reflected on the journal: Visionary Thinking.</desc>');
+    // Even: the first trait without entries, in the source's order.
+    expect(traitBarsSvg(report)).toContain('Suggested next: Visionary Thinking. Visionary Thinking has no entries yet, and both sides are even.</desc>');
     expect(traitBarsSvg(report)).toContain('aria-labelledby="traits-title traits-desc"');
     expect(weeklyChartSvg(report)).toContain('aria-labelledby="weekly-title weekly-desc"');
   });
@@ -397,23 +420,23 @@ describe('reportMarkdown, whole text', () => {
         'tags:',
         '  - balance-report',
         '---',
-        '# Balance Report 2026-11-27',
+        '# Balance Report, Nov 27, 2026',
         '',
         '**Balance:** Leadership 75% · Management 25% · leaning leadership',
         '',
         '- Leadership: 3 trait tags (75%)',
         '- Management: 1 trait tags (25%)',
         '- Entries: 2',
-        '- Focus: Organizational Skills (Management, 0 entries), the least reflected trait of the weaker side',
+        '- Next: Organizational Skills (Management, 0 entries). Organizational Skills has no entries yet, and management is the side you wrote less about in the last four weeks.',
         '',
         '## Last 2 weeks',
         '',
-        'Trait tags per ISO week, 2026-11-16 to 2026-11-29 (an entry counts once per trait tag).',
+        'Trait tags per ISO week, Nov 16 – 29, 2026 (an entry counts once per trait tag).',
         '',
         '| Week | Dates | Leadership | Management | Entries |',
         '| --- | --- | ---: | ---: | ---: |',
-        '| 2026-W47 | Nov 16 – Nov 22 | 1 | 0 | 1 |',
-        '| 2026-W48 | Nov 23 – Nov 29 | 2 | 1 | 1 |',
+        '| 2026-W47 | Nov 16 – 22, 2026 | 1 | 0 | 1 |',
+        '| 2026-W48 | Nov 23 – 29, 2026 | 2 | 1 | 1 |',
         '',
         '## Traits',
         '',
@@ -424,8 +447,8 @@ describe('reportMarkdown, whole text', () => {
         '| Innovation | Leadership | 0 | 0 |',
         '| Influence | Leadership | 1 | 1 |',
         '| Organizational Skills | Management | 0 | 0 |',
-        '| Decision\\-Making | Management | 0 | 0 |',
-        '| Problem\\-Solving | Management | 0 | 0 |',
+        '| Decision-Making | Management | 0 | 0 |',
+        '| Problem-Solving | Management | 0 | 0 |',
         '| Time Management | Management | 1 | 1 |',
         '',
         '### Other tags',
@@ -433,27 +456,27 @@ describe('reportMarkdown, whole text', () => {
         '| Tag | Entries |',
         '| --- | ---: |',
         '| retro | 2 |',
-        '| one\\-on\\-one | 1 |',
+        '| one-on-one | 1 |',
         '',
         '## Strategies and next steps',
         '',
         '### Develop Dual Skills',
         '',
-        '*Encourage leaders to develop management skills and vice versa to create well\\-rounded professionals\\.*',
+        '*Encourage leaders to develop management skills and vice versa to create well-rounded professionals.*',
         '',
-        `**Next step:** This week, write one entry about Organizational Skills, the management trait you have reflected on least \\(0 entries so far\\)\\. Start from the prompt: “${focus.prompts[0].replace(/[?.,-]/g, (c) => (c === '?' || c === ',' ? c : `\\${c}`))}”`,
+        `**Next step:** This week, write one entry about Organizational Skills (0 entries so far). Start from the prompt: “${focus.prompts[0]}”`,
         '',
         '### Foster Collaboration',
         '',
-        '*Promote teamwork between leaders and managers to leverage their complementary strengths\\.*',
+        '*Promote teamwork between leaders and managers to leverage their complementary strengths.*',
         '',
-        `**Next step:** Ask a colleague who is strong in Organizational Skills \\(ability to plan, prioritize, and execute tasks effectively\\) how they approach it, and offer your Empathy in return; then write down one thing you will try from their way of working\\.`,
+        `**Next step:** Ask a colleague who is strong in Organizational Skills (ability to plan, prioritize, and execute tasks effectively) how they approach it, and offer your Empathy in return; then write down one thing you will try from their way of working.`,
         '',
         '### Continuous Learning',
         '',
-        '*Invest in training programs that focus on both leadership and management development\\.*',
+        '*Invest in training programs that focus on both leadership and management development.*',
         '',
-        '**Next step:** Pick one talk, article or course module on Organizational Skills this month, try one idea from it at work within a week, and reflect in an entry tagged organizational\\-skills on what changed\\.',
+        '**Next step:** Pick one talk, article or course module on Organizational Skills this month, try one idea from it at work within a week, and reflect in an entry tagged organizational-skills on what changed.',
         '',
       ].join('\n'),
     );
@@ -464,6 +487,6 @@ describe('reportMarkdown, whole text', () => {
     expect(empty).toContain('**Balance:** no entries yet\n\nNo trait tags yet. Write an entry tagged with a trait to see your balance.\n\n## Last 12 weeks');
     expect(empty).not.toContain('### Other tags');
     const even = reportMarkdown(buildBalanceReport(indexOf([{ date: '2026-11-23T10:00:00Z', tags: ['empathy', 'decision-making'] }]), { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC }));
-    expect(even).toContain('- Focus: Visionary Thinking (Leadership, 0 entries), the least reflected trait\n');
+    expect(even).toContain('- Next: Visionary Thinking (Leadership, 0 entries). Visionary Thinking has no entries yet, and both sides are even.\n');
   });
 });

@@ -33,10 +33,28 @@ describe('your own traits (balanceJournal.traits)', () => {
       { ...coaching },
     ]);
     expect(problems.map((problem) => problem.item)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(problems[1].message).toBe('balanceJournal.traits[2]: "side" must be "leadership" or "management". It was skipped.');
-    expect(problems[5].message).toMatch(/"coaching" appears twice/);
+    expect(problems[0].message).toBe('Trait 2 of balanceJournal.traits was skipped: each trait is an object like { "id": "coaching", "label": "Coaching", "side": "leadership", "description": "…", "prompts": ["…"] }.');
+    expect(problems[1].message).toBe('Trait 3 of balanceJournal.traits ("x") was skipped: "side" is "leadership" or "management", not "sideways".');
+    expect(problems[2].message).toBe('Trait 4 of balanceJournal.traits was skipped: it needs an "id", a word such as "coaching".');
+    expect(problems[5].message).toMatch(/"coaching" appears twice\.$/);
     expect(TRAITS.map((trait) => trait.id)).toContain('coaching');
     expect(TRAITS).toHaveLength(9);
+  });
+
+  it('names the item and the id\'s characters, in one sentence that says it was skipped once', () => {
+    const [problem] = configureTraits([{ id: 'Delegation!' }]);
+    expect(problem).toEqual({
+      item: 0,
+      id: 'Delegation!',
+      message: 'Trait 1 of balanceJournal.traits ("Delegation!") was skipped: an id may not contain "!": use letters, digits and hyphens, e.g. "delegation".',
+    });
+    expect(problem.message.match(/skipped/g)).toHaveLength(1);
+  });
+
+  it('names every missing field of a new trait at once', () => {
+    expect(configureTraits([{ id: 'delegation', side: 'management' }])[0].message).toBe(
+      'Trait 1 of balanceJournal.traits ("delegation") was skipped: a new trait needs "label", "description" and "prompts" (only a built-in trait can be given "prompts" alone).',
+    );
   });
 
   it('ignores a setting that is not a list, and restores the built-in traits', () => {

@@ -140,7 +140,12 @@ describe('cleanTitle', () => {
 describe('parseNewEntryArgs', () => {
   it('resolves trait ids in any spelling, once each', () => {
     const parsed = parseNewEntryArgs({ traits: ['Empathy', 'time_management', 'empathy'], title: 'T' });
-    expect(parsed).toEqual({ traits: [traitById('empathy'), traitById('time-management')], title: 'T' });
+    expect(parsed).toEqual({ traits: [traitById('empathy'), traitById('time-management')], title: 'T', askTitle: false });
+  });
+
+  it('takes askTitle, the hover\'s and the report\'s "Write about it", and checks it', () => {
+    expect(parseNewEntryArgs({ traits: ['empathy'], askTitle: true })).toMatchObject({ askTitle: true, title: undefined });
+    expect(parseNewEntryArgs({ traits: ['empathy'], askTitle: 'yes' })).toEqual({ error: '"askTitle" must be true or false.' });
   });
 
   it.each([
@@ -240,8 +245,10 @@ describe('titles, paths and arguments: boundaries', () => {
   });
 
   it('accepts a null title, a title-less argument, and reports every unknown trait with the known ones', () => {
-    expect(parseNewEntryArgs({ traits: ['influence'], title: null })).toEqual({ traits: [traitById('influence')], title: undefined });
-    expect(parseNewEntryArgs({ traits: ['influence'] })).toEqual({ traits: [traitById('influence')], title: undefined });
+    expect(parseNewEntryArgs({ traits: ['influence'], title: null })).toEqual({ traits: [traitById('influence')], title: undefined, askTitle: false });
+    expect(parseNewEntryArgs({ traits: ['influence'] })).toEqual({ traits: [traitById('influence')], title: undefined, askTitle: false });
+    expect(parseNewEntryArgs({ traits: ['influence'], askTitle: true })).toEqual({ traits: [traitById('influence')], title: undefined, askTitle: true });
+    expect(parseNewEntryArgs({ traits: ['influence'], askTitle: 'yes' })).toEqual({ error: '"askTitle" must be true or false.' });
     expect(parseNewEntryArgs(null)).toEqual({ error: 'Expected an argument like { "traits": ["empathy"], "title": "…" }.' });
     expect(parseNewEntryArgs(['empathy'])).toEqual({ error: 'Expected an argument like { "traits": ["empathy"], "title": "…" }.' });
     expect(parseNewEntryArgs({ traits: ['nope', 7, 'empathy', null] })).toEqual({

@@ -55,15 +55,15 @@ describe('broken front matter', () => {
     expect(parsed.title).toBe('Broken');
     expect(parsed.day).toBe('2026-11-02');
     expect(parsed.problems).toHaveLength(1);
-    expect(parsed.problems[0].message).toMatch(/^Invalid YAML in front matter \(line \d+\): /);
-    expect(parsed.problems[0].line).toBeGreaterThanOrEqual(2);
-    expect(parsed.problems[0].line).toBeLessThanOrEqual(4);
+    // Said in words, at the line where the list opens (js-yaml stops a line later).
+    expect(parsed.problems[0].message).toBe('The tags list opened on line 3 is not closed (add "]"): its tags were ignored; inline tags still count.');
+    expect(parsed.problems[0].line).toBe(2);
   });
 
   it('points at the right line for a bad indentation', () => {
     const parsed = parseEntry('---\ntitle: ok\ntags:\n  - a\n - b\n---\n');
     expect(parsed.problems[0].line).toBe(4);
-    expect(parsed.problems[0].message).toContain('(line 5)');
+    expect(parsed.problems[0].message).toMatch(/^Line 5 is indented differently from the lines above it: the front matter was not read/);
   });
 
   it('reports an unclosed front matter and still reads the rest', () => {
@@ -223,5 +223,38 @@ describe('inline tags', () => {
 
   it('accepts letters outside ASCII', () => {
     expect(inline('#Führung #réflexion')).toEqual(['Führung', 'réflexion']);
+  });
+});
+
+describe('broken YAML, said in words at the line where the problem starts', () => {
+  const problem = (yaml: string) => parseEntry(`---\n${yaml}---\n# T\nStill #influence\n`).problems[0];
+
+  it('names an unclosed tags list at the line it opens, not where js-yaml stops', () => {
+    expect(problem('date: 2026-11-27\ntags: [empathy, retro\nmood: calm\n')).toEqual({
+      line: 2,
+      message: 'The tags list opened on line 3 is not closed (add "]"): its tags were ignored; inline tags still count.',
+    });
+  });
+
+  it('names other unclosed lists, maps and quotes', () => {
+    expect(problem('mood: {calm\ntags: [a]\n')).toEqual({ line: 1, message: 'The "mood" map opened on line 2 is not closed (add "}"): the front matter was not read, so its tags were ignored; inline tags still count.' });
+    expect(problem('title: "unclosed\ntags: [a]\n').message).toMatch(/^The quoted text opened on line 2 is not closed/);
+    expect(problem('people: [Ann, Bo\n').message).toMatch(/^The "people" list opened on line 2 is not closed/);
+  });
+
+  it('is not fooled by brackets and quotes inside plain text or comments', () => {
+    expect(parseEntry("---\ntitle: it's [fine] {ok}\n# a [comment\ntags: [a, b]\n---\n").problems).toEqual([]);
+    expect(problem("title: it's [fine]\ntags: [a]\nx: : y\n").message).toMatch(/^The front matter could not be read as YAML \(line 4: /);
+  });
+
+  it('says what a duplicate key, a tab or a line without a key is', () => {
+    expect(problem('tags: [a]\ntags: [b]\n').message).toMatch(/^The key "tags" appears twice \(again on line 3\)/);
+    expect(problem('tags: [a]\njust some text\nmore: x\n').message).toMatch(/^Line 4 is neither "key: value" nor a list item/);
+  });
+
+  it('stays linear on a long unclosed list', () => {
+    const started = performance.now();
+    expect(problem(`tags: [${'a, '.repeat(10_000)}\n${'x: [\n'.repeat(3_000)}`).message).toMatch(/^The tags list opened on line 2/);
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { computeBalance } from '../../src/core/balance';
 import { escapeMarkdown, traitHoverMarkdown } from '../../src/core/hoverText';
+import { TraitActivity, nextTrait } from '../../src/core/nextTrait';
 import { findTagAt } from '../../src/core/tagLocator';
-import { STRATEGIES, traitById } from '../../src/core/traits';
+import { STRATEGIES, TRAITS, traitById } from '../../src/core/traits';
+
+/** Counts of all time, nothing in the last four weeks: all time decides. */
+function activityFrom(counts: Record<string, number>): TraitActivity[] {
+  return TRAITS.map((trait) => ({ trait, count: counts[trait.id] ?? 0, recent: 0, daysSince: counts[trait.id] ? 60 : undefined }));
+}
 
 const at = (text: string, needle: string, delta = 1) => findTagAt(text, text.indexOf(needle) + delta);
 
@@ -73,7 +79,8 @@ describe('traitHoverMarkdown', () => {
 
   it('shows the trait, its side, the source text, prompts, strategies and the journal', () => {
     const trait = traitById('empathy')!;
-    const markdown = traitHoverMarkdown(trait, computeBalance(countOf), countOf);
+    const suggestion = nextTrait(activityFrom(counts), { exclude: 'empathy' })!;
+    const markdown = traitHoverMarkdown(trait, computeBalance(countOf), countOf, { suggestion, writeLink: (id) => `command:balanceJournal.newEntry?${encodeURIComponent(JSON.stringify([{ traits: [id], askTitle: true }]))}` });
     expect(markdown).toContain('**Empathy** · Leadership trait');
     expect(markdown).toContain(escapeMarkdown(trait.description));
     for (const prompt of trait.prompts) expect(markdown).toContain(escapeMarkdown(prompt));
@@ -83,15 +90,20 @@ describe('traitHoverMarkdown', () => {
     }
     expect(markdown).toContain('Empathy in 4 entries');
     expect(markdown).toContain(escapeMarkdown('Leadership 43% · Management 57% · balanced'));
-    // The suggestion comes from the other side: Time Management has the fewest management entries.
-    expect(markdown).toContain('**Try next:** Time Management (Management, 1 entry)');
+    // The suggestion is the one rule's, with why, and a link that starts an entry about it.
+    expect(suggestion.trait.id).toBe('visionary-thinking');
+    expect(markdown).toContain('**Try next:** Visionary Thinking (Leadership). Visionary Thinking has no entries yet, and leadership is the side you wrote less about overall\\. [Write about it](command:balanceJournal.newEntry?%5B%7B%22traits%22%3A%5B%22visionary-thinking%22%5D%2C%22askTitle%22%3Atrue%7D%5D "Start an entry about Visionary Thinking")');
     // The personal standing shows first, before the hover needs scrolling.
     expect(markdown.indexOf('**Your journal:**')).toBeLessThan(markdown.indexOf('**Reflect on**'));
   });
 
-  it('suggests a leadership trait on a management hover', () => {
-    const markdown = traitHoverMarkdown(traitById('time-management')!, computeBalance(countOf), countOf);
-    expect(markdown).toContain('**Try next:** Visionary Thinking (Leadership, 0 entries)');
+  it('never suggests the hovered trait, and says nothing of what next without a suggestion', () => {
+    const suggestion = nextTrait(activityFrom(counts), { exclude: 'visionary-thinking' })!;
+    expect(suggestion.trait.id).toBe('innovation');
+    const markdown = traitHoverMarkdown(traitById('visionary-thinking')!, computeBalance(countOf), countOf, { suggestion });
+    expect(markdown).toContain('**Try next:** Innovation (Leadership).');
+    expect(markdown).not.toContain('Write about it');
+    expect(traitHoverMarkdown(traitById('empathy')!, computeBalance(countOf), countOf)).not.toContain('Try next');
   });
 });
 
@@ -117,12 +129,10 @@ describe('traitHoverMarkdown, whole text', () => {
       '',
       '*Helping others grow*',
       '',
-      // Ties for the least reflected management trait go to the source's order: Decision-Making.
       // 3 of 8 is 37.5%: 38% (halves up) and 62%.
       '**Your journal:** Coaching in 1 entry · Leadership 38% · Management 62% · leaning management',
       '',
-      '**Try next:** Decision\\-Making (Management, 1 entry), the least reflected management trait.',
-      '',
+      // No suggestion given (core/nextTrait decides it): the hover says nothing of what to try next.
       '---',
       '',
       '**Reflect on**',
@@ -140,11 +150,24 @@ describe('traitHoverMarkdown, whole text', () => {
     ]);
   });
 
-  it('suggests from the other side: a management hover names the least reflected leadership trait', () => {
+  it('says the suggestion it is given, with why and the Write about it link, after the journal and goal', () => {
     const counts: Record<string, number> = { 'visionary-thinking': 2, empathy: 1, innovation: 3, influence: 1, 'time-management': 4 };
     const countOf = (tag: string) => counts[tag] ?? 0;
-    const markdown = traitHoverMarkdown(traitById('time-management')!, computeBalance(countOf), countOf);
-    expect(markdown).toContain('**Try next:** Empathy (Leadership, 1 entry), the least reflected leadership trait.');
+    const empathy = traitById('empathy')!;
+    const suggestion = { trait: empathy, activity: { trait: empathy, count: 1, recent: 0, daysSince: 20 }, neglected: true, today: false, weakerSide: 'leadership' as const, why: 'No entry for 2 weeks (a) [b].' };
+    const markdown = traitHoverMarkdown(traitById('time-management')!, computeBalance(countOf), countOf, {
+      suggestion,
+      writeLink: (id) => `command:x?${id}`,
+      goal: { text: 'Protect *focus* time', label: '1 of 2 this week' },
+      feedback: 2,
+    });
+    const lines = markdown.split('\n');
+    const at = (prefix: string) => lines.findIndex((line) => line.startsWith(prefix));
+    expect(lines[at('**Try next:**')]).toBe('**Try next:** Empathy (Leadership). No entry for 2 weeks \\(a\\) \\[b\\]\\. [Write about it](command:x?empathy "Start an entry about Empathy")');
+    expect(lines[at('**Your goal:**')]).toBe('**Your goal:** Protect \\*focus\\* time · 1 of 2 this week');
+    expect(lines[at('**Feedback:**')]).toBe('**Feedback:** 2 from others, counted apart from your reflections');
+    expect(at('**Your journal:**')).toBeLessThan(at('**Feedback:**'));
+    expect(at('**Your goal:**')).toBeLessThan(at('**Try next:**'));
     expect(markdown).toContain('**Your journal:** Time Management in 4 entries · Leadership 64% · Management 36% · leaning leadership');
     expect(markdown.startsWith('**Time Management** · Management trait\n')).toBe(true);
   });
@@ -152,7 +175,7 @@ describe('traitHoverMarkdown, whole text', () => {
   it('says so when the journal is empty', () => {
     const markdown = traitHoverMarkdown(coaching, computeBalance(() => 0), () => 0);
     expect(markdown).toContain('**Your journal:** Coaching in 0 entries · no entries yet');
-    expect(markdown).toContain('**Try next:** Organizational Skills (Management, 0 entries), the least reflected management trait.');
+    expect(markdown).not.toContain('Try next');
   });
 });
 

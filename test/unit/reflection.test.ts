@@ -157,3 +157,10 @@ describe('days ago, on the calendar of the user\'s zone', () => {
     expect(sameDayMonthsAgo(new Date('2026-12-31T12:00:00Z'), 0, UTC)).toBe('2026-12-31');
   });
 });
+
+describe('shortDaysAgo: the Traits view within a narrow sidebar', () => {
+  it('says it in a few characters', async () => {
+    const { shortDaysAgo } = await import('../../src/core/reflection');
+    expect([undefined, 0, 1, 4, 13, 14, 27, 59, 60, 400, 800].map(shortDaysAgo)).toEqual(['never', 'today', '1d ago', '4d ago', '13d ago', '2w ago', '3w ago', '8w ago', '2mo ago', '13mo ago', '2y ago']);
+  });
+});

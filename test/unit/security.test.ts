@@ -70,7 +70,8 @@ describe('trait ids cannot become paths', () => {
     const problems = configureTraits([trait(id)]);
     expect(problems).toHaveLength(1);
     expect(problems[0].message).toContain(`"${id}"`);
-    expect(problems[0].message).toMatch(/only letters, digits and hyphens/);
+    expect(problems[0].message).toMatch(/letters, digits and hyphens/);
+    expect(problems[0].message).toMatch(/^Trait 1 of balanceJournal\.traits \(".*"\) was skipped: an id /);
   });
 
   it('accepts ids in any script, with their marks, and normalises spaces', () => {

@@ -1,26 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { computeBalance } from '../../src/core/balance';
+import { rankTraits, traitActivity } from '../../src/core/nextTrait';
 import { completionSite, tagSuggestions } from '../../src/core/tagCompletion';
+import { journal } from './helpers/journal';
 
 const at = (text: string) => completionSite(text.replace('|', ''), text.indexOf('|'));
 
 describe('tagSuggestions', () => {
-  it('offers the weaker side first, least reflected first, then the other side, then own tags', () => {
-    const counts: Record<string, number> = { empathy: 5, influence: 4, 'visionary-thinking': 3, innovation: 2, 'time-management': 2, 'decision-making': 0, 'problem-solving': 1, 'organizational-skills': 3 };
-    const countOf = (tag: string) => counts[tag] ?? 0;
-    const suggestions = tagSuggestions(computeBalance(countOf), countOf, [{ tag: 'retro', count: 7 }]);
+  it('offers the traits in the order of the one rule (core/nextTrait), then your own tags', () => {
+    const now = new Date(2026, 10, 27, 12);
+    // Management weaker in the last four weeks; Time Management written about today.
+    const activity = traitActivity(journal([
+      ['2026-11-27', ['time-management']],
+      ['2026-11-20', ['empathy', 'influence']],
+      ['2026-11-18', ['visionary-thinking', 'innovation']],
+      ['2026-11-10', ['organizational-skills']],
+      ['2026-09-01', ['problem-solving']],
+    ]), now);
+    const suggestions = tagSuggestions(rankTraits(activity), [{ tag: 'retro', count: 7 }]);
     expect(suggestions.map((s) => s.tag)).toEqual([
-      'decision-making', 'problem-solving', 'time-management', 'organizational-skills',
-      'innovation', 'visionary-thinking', 'influence', 'empathy',
+      'decision-making', 'problem-solving', 'organizational-skills',
+      'visionary-thinking', 'innovation', 'empathy', 'influence',
+      'time-management',
       'retro',
     ]);
     expect(suggestions[0].detail).toBe('Management · 0 entries');
     expect(suggestions.at(-1)).toEqual({ tag: 'retro', detail: 'your tag · 7 entries' });
-  });
-
-  it('orders all traits by count when the sides are even', () => {
-    const countOf = (tag: string) => ({ empathy: 1, 'time-management': 1 })[tag] ?? 0;
-    expect(tagSuggestions(computeBalance(countOf), countOf, []).slice(0, 2).map((s) => s.tag)).toEqual(['visionary-thinking', 'innovation']);
   });
 });
 

@@ -13,12 +13,14 @@ async function complete(text: string): Promise<string[]> {
 }
 
 describe('Tag completion', () => {
-  it('offers traits after # with the least reflected of the weaker side first, then own tags', async () => {
+  it('offers traits after # in the order of the one rule (core/nextTrait), then own tags', async () => {
     const { index } = await api();
     const labels = await complete('Today I noticed #|');
     assert.equal(labels.length, 8 + index.otherTags().length);
-    // Fixture: both sides have 3; the least reflected overall come first (0 entries each).
+    // Fixture: nothing in the last four weeks and both sides even all time: the traits never
+    // written about first (in the source's order), then the longest since their last entry.
     assert.deepEqual(labels.slice(0, 3), ['visionary-thinking', 'innovation', 'problem-solving']);
+    assert.equal(labels[3], 'influence');
     assert.equal(labels.at(-1), 'retro');
   });
 

@@ -30,22 +30,38 @@ describe('Trait hovers', () => {
     for (const strategy of ['Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning']) assert.ok(text.includes(strategy), strategy);
     assert.match(text, /Empathy in 2 entries/);
     assert.match(text, /Leadership 50% · Management 50% · balanced/);
-    assert.match(text, /\*\*Try next:\*\* Problem\\-Solving \(Management, 0 entries\)/);
+    // The one rule (core/nextTrait): never the hovered trait; here the first never written about.
+    assert.match(text, /\*\*Try next:\*\* Visionary Thinking \(Leadership\)\. Visionary Thinking has no entries yet, and both sides are even\\\./);
+    assert.ok(text.includes(`[Write about it](command:balanceJournal.newEntry?${encodeURIComponent(JSON.stringify([{ traits: ['visionary-thinking'], askTitle: true }]))} "Start an entry about Visionary Thinking")`), text);
   });
 
-  it('explains an inline #tag, and the hover is untrusted', async () => {
+  it('never suggests the trait being hovered', async () => {
+    await api();
+    // Visionary Thinking is what the rule suggests elsewhere; hovered, it suggests the next one.
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'A note on #visionary-thinking.\n' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 14));
+    const text = hoverText(hovers);
+    assert.match(text, /\*\*Visionary Thinking\*\* · Leadership trait/);
+    assert.match(text, /\*\*Try next:\*\* Innovation \(Leadership\)/);
+  });
+
+  it('explains an inline #tag, and the hover is trusted for New Entry only, without HTML', async () => {
     await api();
     const { text, hovers } = await hoverAt(journalUri('2026', '10', '2026-10-03-broken-front-matter.md'), '#decision-making', 3);
     assert.match(text, /\*\*Decision\\-Making\*\* · Management trait/);
-    // Every hover part: our trait hover is a MarkdownString, and none may be trusted or allow HTML.
+    // Every hover part: ours is trusted for the one "Write about it" command only, never HTML.
     const contents = hovers.flatMap((hover) => hover.contents);
     const markdowns = contents.filter((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString);
-    const ours = markdowns.filter((content) => content.value.includes('Decision\\-Making'));
+    const ours = markdowns.filter((content) => /\*\*Decision\\-Making\*\*/.test(content.value));
     assert.ok(ours.length > 0, `no MarkdownString with the trait among ${contents.length} hover part(s)`);
-    for (const markdown of markdowns) {
-      assert.ok(!markdown.isTrusted, 'a hover must not be trusted');
+    for (const markdown of ours) {
+      assert.deepEqual(markdown.isTrusted, { enabledCommands: ['balanceJournal.newEntry'] });
       assert.ok(!markdown.supportHtml, 'a hover must not render HTML');
     }
+    // The only link in it is the one command, with arguments the command checks.
+    const links = [...text.matchAll(/\]\((command:[^)\s]+)/g)].map((m) => m[1]);
+    assert.equal(links.length, 1);
+    assert.ok(links[0].startsWith('command:balanceJournal.newEntry?'), links[0]);
   });
 
   it('gives no trait hover on plain words, non-trait tags or code', async () => {

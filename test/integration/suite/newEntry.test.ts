@@ -76,14 +76,37 @@ describe('balanceJournal.newEntry with arguments', () => {
     assert.deepEqual(await journalFiles(), before);
   });
 
-  it('creates from a trait row\'s + button without asking anything', async () => {
+  it('asks for the title from a trait row\'s + button; Escape keeps the trait\'s name', async () => {
     const { treeProvider } = await api();
     const management = sideNode(treeProvider, 'management');
     const problemSolving = treeProvider.getChildren(management)[2];
     assert.equal(treeProvider.getTreeItem(problemSolving).contextValue, 'trait');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('balanceJournal.newEntryForTrait', problemSolving);
+    let settled = false;
+    const pending = Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('balanceJournal.newEntryForTrait', problemSolving)).finally(() => (settled = true));
+    // Escape, as a person would, until the title box has gone (it may take a moment to show).
+    while (!settled) {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const uri = await pending;
     assert.ok(uri);
     created.push(uri);
     assert.ok(uri.path.endsWith(`/${localDay()}-problem-solving.md`));
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), /\n# Problem-Solving\n/);
+  });
+
+  it('writes about the suggested trait from the Balance row (Write About the Suggested Trait)', async () => {
+    await api();
+    let settled = false;
+    const pending = Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('balanceJournal.writeSuggested')).finally(() => (settled = true));
+    while (!settled) {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const uri = await pending;
+    assert.ok(uri);
+    created.push(uri);
+    // The fixture: nothing recent, sides even; Visionary Thinking has never been written about.
+    assert.ok(uri.path.endsWith(`/${localDay()}-visionary-thinking.md`), uri.path);
   });
 });

@@ -37,6 +37,11 @@ async function naiveWeek(monday: Date): Promise<{ leadership: number; management
   return result;
 }
 
+/** A trait's name in the report: a button that opens the trait's entries. */
+function traitButton(label: string): string {
+  return `<button type="button" class="link" data-trait="[a-z-]+" title="Show the entries about ${label}">${label}</button>`;
+}
+
 function nonceOf(html: string): string | undefined {
   return /'nonce-([^']+)'/.exec(html)?.[1];
 }
@@ -100,7 +105,7 @@ describe('Balance Report', () => {
       'Organizational Skills': 1, 'Decision-Making': 1, 'Problem-Solving': 0, 'Time Management': 1,
     };
     for (const [label, count] of Object.entries(expected)) {
-      assert.match(html, new RegExp(`<th scope="row">${label}(?: <span class="tag">focus</span>)?</th><td>(Leadership|Management)</td><td class="num">${count}</td>`), label);
+      assert.match(html, new RegExp(`<th scope="row">${traitButton(label)}(?: <span class="tag">next</span>)?</th><td>(Leadership|Management)</td><td class="num">${count}</td>`), label);
     }
     assert.equal(index.countOf('empathy'), 2);
     // Per week, the last 12 local weeks: equal to a naive recount from the index.
@@ -117,34 +122,86 @@ describe('Balance Report', () => {
     for (const strategy of ['Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning']) assert.ok(html.includes(`<h3>${strategy}</h3>`), strategy);
   });
 
-  it('exports to journal/reports/balance-report-<day>.md, then -2, never overwriting, tagged balance-report', async () => {
+  it('exports to journal/reports/balance-report-<day>.md; again today: update it, open it, or a new file only on request', async () => {
     const { index } = await api();
     const day = localDay();
     const first = await vscode.commands.executeCommand<vscode.Uri | undefined>(EXPORT);
     assert.ok(first, 'the export returns the file');
     created.push(first);
     assert.equal(first.toString(), journalUri('reports', `balance-report-${day}.md`).toString());
-    const firstText = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
+    const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const firstText = await read(first);
 
-    const second = await vscode.commands.executeCommand<vscode.Uri | undefined>(EXPORT);
+    // Open it: the same file, as it is.
+    const opened = await vscode.commands.executeCommand<vscode.Uri | undefined>(EXPORT, { ifExists: 'open' });
+    assert.equal(opened?.toString(), first.toString());
+    assert.equal(await read(first), firstText);
+
+    // Update it: a WorkspaceEdit of that file (an open editor follows), no new file.
+    const editor = await vscode.window.showTextDocument(first);
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nA note of mine.\n'));
+    await editor.document.save();
+    const updated = await vscode.commands.executeCommand<vscode.Uri | undefined>(EXPORT, { ifExists: 'update' });
+    assert.equal(updated?.toString(), first.toString());
+    await waitFor('the update to be saved', async () => !(await read(first)).includes('A note of mine.'));
+    assert.equal(editor.document.getText(), await read(first));
+    assert.equal(editor.document.isDirty, false);
+    assert.match(await read(first), /^---\ndate: .*\nkind: report\n/);
+    assert.equal(await exists(journalUri('reports', `balance-report-${day}-2.md`)), false, 'no second file');
+
+    // A new file only on request.
+    const second = await vscode.commands.executeCommand<vscode.Uri | undefined>(EXPORT, { ifExists: 'new' });
     assert.ok(second);
     created.push(second);
     assert.equal(second.toString(), journalUri('reports', `balance-report-${day}-2.md`).toString());
-    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), firstText, 'the first report is untouched');
 
     for (const uri of [first, second]) {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const text = await read(uri);
       const parsed = parseEntry(text, uri.path.split('/').pop());
       assert.deepEqual(parsed.tags, ['balance-report']);
       assert.deepEqual(parsed.problems, []);
       assert.equal(parsed.day, day);
       assert.match(text, /\| Empathy \| Leadership \| 2 \|/);
+      // Escaped only where Markdown would misread it.
+      assert.match(text, /\| Decision-Making \| Management \| 1 \|/);
+      assert.doesNotMatch(text, /\\[-.()]/);
     }
     assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === second.toString()), 'the report is opened');
     // The exported reports are indexed like any file, but change no trait count.
     await waitFor('the reports to be indexed', () => created.every((uri) => index.get(uri.toString())));
     assert.equal(index.balance().leadership, 3);
     assert.equal(index.balance().management, 3);
+  });
+
+  it('shows the range asked for (4, 12, 52 weeks or all), and keeps it', async () => {
+    await api();
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>(SHOW, { weeks: 4 });
+    await waitFor('four weeks', () => (panel.webview.html.match(/<tr( class="current")?><th scope="row">\d{4}-W\d\d/g) ?? []).length === 4);
+    assert.match(panel.webview.html, /data-range="4" aria-pressed="true">4 weeks</);
+    assert.match(panel.webview.html, /<h2 id="weeks-heading">Last 4 weeks<\/h2>/);
+    // Shown again without a range: the one chosen.
+    panel.dispose();
+    const again = await showReport();
+    assert.match(again.webview.html, /data-range="4" aria-pressed="true"/);
+    const all = await vscode.commands.executeCommand<vscode.WebviewPanel>(SHOW, { weeks: 'all' });
+    // The fixture's first entry is in 2026-W40.
+    await waitFor('every week since the first entry', () => /<h2 id="weeks-heading">Every week since your first entry<\/h2>/.test(all.webview.html));
+    assert.match(all.webview.html, /<th scope="row">2026-W40<\/th>/);
+    await vscode.commands.executeCommand(SHOW, { weeks: 12 });
+  });
+
+  it('says what to reflect on next and why, with a Write about it button and tables behind a toggle', async () => {
+    const html = (await showReport()).webview.html;
+    assert.match(html, /Next: <button type="button" class="link" data-trait="visionary-thinking"[^>]*>Visionary Thinking<\/button> \(Leadership, 0 entries\)\. Visionary Thinking has no entries yet, and both sides are even\./);
+    assert.match(html, /<button id="write-about" type="button" data-trait="visionary-thinking">Write about it<\/button>/);
+    assert.match(html, /<button type="button" class="secondary table-toggle" aria-expanded="false" aria-controls="weeks-table-wrap"/);
+    assert.match(html, /<a class="bj-link" href="#" data-trait="empathy">/);
+  });
+
+  it('opens a trait\'s entries in the Traits view (the report\'s trait names)', async () => {
+    await api();
+    assert.equal(await vscode.commands.executeCommand('balanceJournal.showTraitEntries', 'empathy'), true);
+    assert.equal(await vscode.commands.executeCommand('balanceJournal.showTraitEntries', '../../etc'), false);
   });
 
   it('follows the journal live', async () => {
@@ -157,7 +214,7 @@ describe('Balance Report', () => {
     const nonceBefore = nonceOf(panel.webview.html);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`---\ndate: ${day}T12:00:00Z\ntags: [innovation]\n---\n# Live\n`));
     await waitFor('the index to count the entry', () => index.countOf('innovation') === before + 1);
-    const row = new RegExp(`<th scope="row">Innovation(?: <span class="tag">focus</span>)?</th><td>Leadership</td><td class="num">${before + 1}</td>`);
+    const row = new RegExp(`<th scope="row">${traitButton('Innovation')}(?: <span class="tag">next</span>)?</th><td>Leadership</td><td class="num">${before + 1}</td>`);
     await waitFor('the panel to show the new count', () => row.test(panel.webview.html));
     assert.notEqual(nonceOf(panel.webview.html), nonceBefore, 'a fresh nonce for the new page');
   });

@@ -99,8 +99,10 @@ describe('Hostile files', () => {
     const markdown = hovers.flatMap((hover) => hover.contents).filter((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString);
     assert.ok(markdown.length > 0);
     for (const content of markdown) {
-      assert.ok(!content.isTrusted);
-      assert.doesNotMatch(content.value, /command:|<img/);
+      // Trusted for New Entry alone (the "Write about it" link): no other command can run from it.
+      assert.deepEqual(content.isTrusted, { enabledCommands: ['balanceJournal.newEntry'] });
+      assert.ok(!content.supportHtml);
+      assert.doesNotMatch(content.value, /command:(?!balanceJournal\.newEntry\?)|<img/);
     }
   });
 });

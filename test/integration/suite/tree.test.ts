@@ -17,14 +17,17 @@ async function rows(nodes: TraitTreeNode[]): Promise<Row[]> {
   });
 }
 
-/** `2 entries · 56 days ago`, computed here from the fixture's newest day for the trait. */
+/**
+ * `2 · 8w ago · due`: the count, when (short, for a narrow sidebar) and `due` after 14 days
+ * without an entry, computed here from the fixture's newest day for the trait.
+ */
 function traitDescription(count: number, newestDay?: string): string {
-  const entries = count === 1 ? '1 entry' : `${count} entries`;
-  if (!newestDay) return `${entries} · not yet`;
+  if (!newestDay) return `${count} · never · due`;
   const [y, m, d] = newestDay.split('-').map(Number);
   const now = new Date();
-  const days = Math.round((new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime() - new Date(y, m - 1, d).getTime()) / 86400000);
-  return `${entries} · ${days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`}`;
+  const days = Math.max(0, Math.round((new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime() - new Date(y, m - 1, d).getTime()) / 86400000));
+  const when = days === 0 ? 'today' : days < 14 ? `${days}d ago` : days < 60 ? `${Math.floor(days / 7)}w ago` : days < 730 ? `${Math.floor(days / 30)}mo ago` : `${Math.floor(days / 365)}y ago`;
+  return `${count} · ${when}${days >= 14 ? ' · due' : ''}`;
 }
 
 describe('Traits tree on the fixture journal', () => {
@@ -33,9 +36,10 @@ describe('Traits tree on the fixture journal', () => {
     // "Look back" appears only on days with entries a month or a year before: not part of this test.
     const roots = treeProvider.getChildren().filter((node) => node.kind !== 'lookBack');
     assert.deepEqual(await rows(roots), [
-      { label: 'Balance', description: 'Leadership 50% · Management 50% · balanced' },
-      { label: 'Leadership', description: '3' },
-      { label: 'Management', description: '3' },
+      // The verdict first and short, so a narrow sidebar keeps it; side totals say what they count.
+      { label: 'Balanced', description: 'L 50% · M 50%' },
+      { label: 'Leadership', description: '3 trait tags' },
+      { label: 'Management', description: '3 trait tags' },
       { label: 'Other tags', description: '1' },
     ]);
     assert.equal(treeProvider.getTreeItem(roots[1]).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
@@ -53,6 +57,15 @@ describe('Traits tree on the fixture journal', () => {
       { label: 'Time Management', description: traitDescription(1, '2026-10-02') },
     ]);
     assert.deepEqual(await rows(treeProvider.getChildren(roots[3])), [{ label: '#retro', description: '1' }]);
+    // Every trait description fits a narrow sidebar; the sentence is in the tooltip and read aloud.
+    for (const side of [roots[1], roots[2]]) {
+      for (const node of treeProvider.getChildren(side)) {
+        const item = treeProvider.getTreeItem(node);
+        assert.ok(String(item.description).length <= 24, String(item.description));
+        assert.match(item.accessibilityInformation?.label ?? '', /^[A-Z][\w -]+ (No entry yet\.|\d+ entr(y|ies), the last .+\.) Due: /);
+        assert.match((item.tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, '$1'), /"due": no entry for 14 days or more/);
+      }
+    }
   });
 
   it('lists a trait\'s entries newest first, and a click opens the entry', async () => {
@@ -61,8 +74,8 @@ describe('Traits tree on the fixture journal', () => {
     const empathy = treeProvider.getChildren(leadership)[1];
     const entries = treeProvider.getChildren(empathy);
     assert.deepEqual(await rows(entries), [
-      { label: 'Deadline week', description: '2026-10-02' },
-      { label: 'First one-on-one', description: '2026-10-01' },
+      { label: 'Deadline week', description: 'Oct 2, 2026' },
+      { label: 'First one-on-one', description: 'Oct 1, 2026' },
     ]);
     const item = treeProvider.getTreeItem(entries[0]);
     assert.equal(item.command?.command, 'vscode.open');
@@ -70,18 +83,22 @@ describe('Traits tree on the fixture journal', () => {
     assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /2026-10-02-deadline-week\.md$/);
   });
 
-  it('gives the balance a tooltip with counts and the least-reflected trait', async () => {
+  it('gives the balance a tooltip with counts, one suggestion and why, then the traits that are due', async () => {
     const { treeProvider } = await api();
     const item = treeProvider.getTreeItem(treeProvider.getChildren()[0]);
     // As rendered: Markdown escapes removed.
     const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, '$1');
     assert.match(tooltip, /Leadership: 3 trait tags \(50%\)/);
     assert.match(tooltip, /Management: 3 trait tags \(50%\)/);
-    // Even sides: the least reflected trait overall, in source order.
-    assert.match(tooltip, /Least reflected: Visionary Thinking, 0 entries/);
-    // Nothing in the fixture is recent: every trait is named as not reflected on lately.
-    assert.match(tooltip, /Not reflected on for 14 days or more: Visionary Thinking, Empathy, Innovation, Influence, Organizational Skills, Decision-Making, Problem-Solving, Time Management\./);
+    // Nothing in the fixture is from the last four weeks, and all time is even: the rule goes by
+    // neglect (never written about first), then the source's order.
+    assert.match(tooltip, /Try next: Visionary Thinking\. Visionary Thinking has no entries yet, and both sides are even\./);
+    // Then the others that are due, once each: one suggestion, not two competing hints.
+    assert.match(tooltip, /Also due \(no entry for 14 days or more\): Empathy, Innovation, Influence, Organizational Skills, Decision-Making, Problem-Solving, Time Management\./);
+    assert.equal(tooltip.match(/Visionary Thinking/g)?.length, 2);
     assert.ok(item.iconPath instanceof vscode.ThemeIcon && item.iconPath.id === 'pass-filled');
+    // Its inline "Write about it" (package.json: view/item/context, viewItem == balance).
+    assert.equal(item.contextValue, 'balance');
   });
 
   it('shows the balance in the status bar', async () => {

@@ -29,6 +29,9 @@ function traitCounts(countOf: (tag: string) => number): Record<string, number> {
   return Object.fromEntries(TRAIT_IDS.map((id) => [id, countOf(id)]));
 }
 
+/** This week, without the Monday question "last week or this one?". */
+const THIS_WEEK = { week: 'this' };
+
 describe('balanceJournal.weeklyReview', () => {
   const day = localDay();
   const week = isoWeekLabel(new Date());
@@ -85,16 +88,17 @@ describe('balanceJournal.weeklyReview', () => {
   it('creates journal/reviews/<YYYY-Www>.md for this local week, tagged weekly-review, linking this week\'s entries', async () => {
     const { index } = await api();
     const countsWithEntries = traitCounts(index.countOf);
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview');
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview', THIS_WEEK);
     assert.ok(uri, 'the command returns the review');
     assert.equal(uri.toString(), review.toString());
 
     const text = await disk.readText(review);
-    assert.match(text, new RegExp(`^---\\ndate: ${day}T\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d\\nkind: review\\ntags:\\n  - weekly-review\\nweek: ${week}\\n---\\n# Weekly review ${week} \\(Mon \\d+`));
+    assert.match(text, new RegExp(`^---\\ndate: ${day}T\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d\\nkind: review\\ntags:\\n  - weekly-review\\nweek: ${week}\\n---\\n# Weekly review ${week} \\([A-Z][a-z]{2} \\d+`));
     // Relative links from reviews/ to the entries, encoded, with the titles escaped.
     const month = `../${day.slice(0, 4)}/${day.slice(5, 7)}`;
     assert.ok(
-      text.includes(`[Weekly test: \\[one\\-on\\-one\\] \\#innovation \\<b\\>](${month}/${day}-weekly-test-one-on-one.md) · Empathy, Decision-Making`),
+      // Escaped only where Markdown would misread it: `one-on-one` as written, no tag, no HTML.
+      text.includes(`[Weekly test: \\[one-on-one\\] \\#innovation \\<b>](${month}/${day}-weekly-test-one-on-one.md) · Empathy, Decision-Making`),
       text,
     );
     assert.ok(text.includes(`[Weekly test two](${month}/${day}-weekly%20test%20%232.md) · Time Management`), text);
@@ -125,12 +129,51 @@ describe('balanceJournal.weeklyReview', () => {
     const before = await disk.readText(review);
     const { mtime } = await vscode.workspace.fs.stat(review);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview');
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview', THIS_WEEK);
     assert.equal(uri?.toString(), review.toString());
     assert.equal(await disk.readText(review), before);
     assert.equal((await vscode.workspace.fs.stat(review)).mtime, mtime);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), review.toString());
     assert.equal(index.countOfKind('review'), 1);
+  });
+
+  it('updates only its generated part, on request, never what the user wrote', async () => {
+    const { index } = await api();
+    const editor = await vscode.window.showTextDocument(review);
+    const heading = editor.document.getText().indexOf('## What went well this week?');
+    await editor.edit((edit) => edit.insert(editor.document.positionAt(heading + '## What went well this week?\n\n'.length), 'My own words, kept.\n'));
+    await editor.document.save();
+    // One more entry this week: the numbers change.
+    const extra = vscode.Uri.joinPath(monthFolder, `${day}-weekly-test-extra.md`);
+    await disk.writeFile(extra, `---\ndate: ${day}T11:00:00+00:00\ntags: [influence]\n---\n# Weekly test extra\n`);
+    try {
+      await waitFor('the extra entry to be indexed', () => index.get(extra.toString()) !== undefined);
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview', { week: 'this', updateNumbers: true });
+      assert.equal(uri?.toString(), review.toString());
+      const text = await disk.readText(review);
+      assert.ok(text.includes('[Weekly test extra]('), text);
+      assert.ok(text.includes('## What went well this week?\n\nMy own words, kept.\n'), text);
+    } finally {
+      await disk.rm(extra);
+      await waitFor('the extra entry to leave the index', () => index.get(extra.toString()) === undefined);
+    }
+  });
+
+  it('reviews last week when asked (offered on the first days of a week)', async () => {
+    const { index } = await api();
+    const monday = new Date();
+    monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7) - 7);
+    const lastWeek = journalUri('reviews', `${isoWeekLabel(monday)}.md`);
+    const existed = await exists(lastWeek);
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview', { week: 'last' });
+    try {
+      assert.equal(uri?.toString(), lastWeek.toString());
+      assert.match(await disk.readText(lastWeek), new RegExp(`\\nweek: ${isoWeekLabel(monday)}\\n`));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      if (!existed) await disk.rm(lastWeek);
+      await waitFor('last week\'s review to leave the index', () => existed || index.get(lastWeek.toString()) === undefined);
+    }
   });
 
   it('never writes through a symbolic link: a linked reviews folder is refused', async () => {
@@ -141,7 +184,7 @@ describe('balanceJournal.weeklyReview', () => {
     outside = await disk.mkdtempNextTo(workspaceFolder().uri, 'bj-outside-');
     await disk.symlinkDir(outside, reviewsFolder);
     try {
-      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview');
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('balanceJournal.weeklyReview', THIS_WEEK);
       assert.equal(uri, undefined);
       assert.deepEqual(await disk.readdir(outside), []);
     } finally {

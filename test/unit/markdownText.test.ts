@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import markdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { scanMarkdown } from '../../src/core/markdownScanner';
+import { markdownText } from '../../src/core/markdownText';
+import { inlinePiece } from './helpers/markdownArbitraries';
+
+// GFM as people read their files (tables, strikethrough), and CommonMark for everything else.
+const gfm = markdownIt('default', { linkify: false });
+
+function decode(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** What a reader sees of `markdown` as a paragraph: its text, nothing made of it. */
+function renderedText(markdown: string): { html: string; text: string } {
+  const html = gfm.render(markdown);
+  return { html, text: decode(html).trim() };
+}
+
+/** What a reader sees of `markdown` in a table cell. */
+function renderedCell(markdown: string): { html: string; cells: number; text: string } {
+  const html = gfm.render(`| a | b |\n| --- | --- |\n| ${markdown} | z |\n`);
+  const body = html.slice(html.indexOf('<tbody>'));
+  return { html, cells: (body.match(/<td>/g) ?? []).length, text: decode(/<td>([\s\S]*?)<\/td>/.exec(body)?.[1] ?? '').trim() };
+}
+
+// eslint-disable-next-line no-control-regex
+const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, ' ').trim();
+
+describe('markdownText: escaped only where Markdown would misread', () => {
+  it('leaves ordinary sentences as they are written', () => {
+    expect(markdownText('Decision-Making')).toBe('Decision-Making');
+    expect(markdownText('This week, write one entry about Empathy (5 entries so far).')).toBe('This week, write one entry about Empathy (5 entries so far).');
+    expect(markdownText('Balance Report 2026-11-29')).toBe('Balance Report 2026-11-29');
+    expect(markdownText('snake_case, R&D, 3 > 2, C#, issue # 4, well-known!')).toBe('snake_case, R&D, 3 > 2, C#, issue # 4, well-known!');
+    expect(markdownText('Leadership 52% · Management 48% · balanced')).toBe('Leadership 52% · Management 48% · balanced');
+  });
+
+  it('escapes what would become emphasis, code, links, HTML, entities, tags or a block', () => {
+    expect(markdownText('*bold* _it_ `code` [x](y) <b> &amp; #retro ~~no~~')).toBe('\\*bold\\* \\_it\\_ \\`code\\` \\[x\\](y) \\<b> \\&amp; \\#retro \\~\\~no\\~\\~');
+    expect(markdownText('# heading')).toBe('\\# heading');
+    expect(markdownText('> quote')).toBe('\\> quote');
+    expect(markdownText('- item')).toBe('\\- item');
+    expect(markdownText('1. item')).toBe('1\\. item');
+    expect(markdownText('Learn C #')).toBe('Learn C \\#');
+    expect(markdownText('a | b', 'cell')).toBe('a \\| b');
+    expect(markdownText('a | b')).toBe('a | b');
+    expect(markdownText('two\nlines\r\n')).toBe('two lines');
+  });
+
+  it('renders back to the text itself, in a paragraph and in a table cell, for any input', () => {
+    const texts = fc.array(inlinePiece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(texts, (raw) => {
+        const expected = oneLine(raw);
+        // markdown-it's own normalisation of what it shows: NUL and lone surrogates become U+FFFD.
+        // eslint-disable-next-line no-control-regex
+        const shown = (text: string) => text.replace(/\u0000/g, '\uFFFD').replace(/\s+/g, ' ');
+        const paragraph = renderedText(markdownText(raw));
+        expect(shown(paragraph.text), paragraph.html).toBe(shown(expected));
+        expect(paragraph.html).not.toMatch(/<(?!\/?p>)[a-z]/);
+        const cell = renderedCell(markdownText(raw, 'cell'));
+        expect(cell.cells, cell.html).toBe(2);
+        expect(shown(cell.text), cell.html).toBe(shown(expected));
+        // And the journal finds no tag in it: a report or review never changes a count.
+        expect(scanMarkdown(markdownText(raw)).tags).toEqual([]);
+        expect(scanMarkdown(`| a |\n| --- |\n| ${markdownText(raw, 'cell')} |`).tags).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('stays linear on long runs', () => {
+    for (const piece of ['#', '\\', '_', '&', '1', '*']) {
+      const started = performance.now();
+      markdownText(piece.repeat(200_000));
+      expect(performance.now() - started).toBeLessThan(2000);
+    }
+  });
+});
