@@ -1,7 +1,7 @@
 // Whether a path that a file watcher reported may be read: it lies under a journal root and is
 // reached from it through real folders only (no symbolic link on the way). Used by JournalSync.
 
-import type { FileStamp, JournalFileSystem } from './journalSync';
+import type { FileStamp, JournalFileSystem } from './journalFileSystem';
 
 export function isMarkdownName(name: string): boolean {
   return name.toLowerCase().endsWith('.md');
