@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { writeFrontMatter } from './frontMatter';
 import { SYSTEM_TIME_ZONE, TimeZone, wallClock } from './localTime';
 import { REFLECTION_STRUCTURES, ReflectionStructure, isReflectionStructure, structuredPromptsBlock } from './reflectionStructures';
-import { TRAITS, Trait, normalizeTag, sideLabelInSentence, traitById } from './traits';
+import { allTraits, Trait, normalizeTag, sideLabelInSentence, traitById } from './traits';
 
 export const MAX_SLUG_LENGTH = 60;
 export const MAX_TITLE_LENGTH = 200;
@@ -206,5 +206,5 @@ export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: strin
 }
 
 function knownTraitIds(): string {
-  return TRAITS.map((trait) => trait.id).join(', ');
+  return allTraits().map((trait) => trait.id).join(', ');
 }

@@ -3,7 +3,7 @@ import { DEFAULT_FOLLOW_UP_DAYS } from './commitments';
 import { Disposable, JournalIndex } from './journalIndex';
 import { NextTraitOptions, Suggestion, TraitActivity, rankTraits, traitActivity } from './nextTrait';
 import { DEFAULT_NEGLECT_DAYS } from './reflection';
-import { TraitSettingProblem, configureTraits } from './traits';
+import { TraitSettingProblem, traitRegistry } from './traits';
 
 /** The settings that shape what is counted and how it is judged. */
 export interface CountingSettings {
@@ -33,12 +33,15 @@ export class JournalModel {
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly indexSubscription: Disposable;
+  private readonly traitsSubscription: Disposable;
 
   constructor(
     readonly index: JournalIndex = new JournalIndex(),
     private readonly delayMs = MODEL_CHANGE_DELAY_MS,
   ) {
     this.indexSubscription = index.onDidChange(() => this.changed());
+    // Other traits count differently: the balance and the activity are worked out again.
+    this.traitsSubscription = traitRegistry.onDidChange(() => this.changed());
   }
 
   get tolerance(): number {
@@ -62,9 +65,8 @@ export class JournalModel {
 
   /** Applies the user's traits (setting balanceJournal.traits); returns the skipped items. */
   configureTraits(setting: unknown): TraitSettingProblem[] {
-    const problems = configureTraits(setting);
-    this.changed();
-    return problems;
+    // The registry tells every listener, this model among them (see the constructor).
+    return traitRegistry.configure(setting);
   }
 
   /** The journal's balance under the current settings, computed once per change. */
@@ -108,6 +110,7 @@ export class JournalModel {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.indexSubscription.dispose();
+    this.traitsSubscription.dispose();
     this.listeners.clear();
   }
 

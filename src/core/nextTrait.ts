@@ -14,7 +14,7 @@
 import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
 import { DEFAULT_NEGLECT_DAYS } from './reflection';
-import { SIDES, Side, TRAITS, Trait, sideLabelInSentence } from './traits';
+import { SIDES, Side, allTraits, Trait, sideLabelInSentence } from './traits';
 
 /** The recent weeks that weigh over all time. */
 export const RECENT_WEEKS = 4;
@@ -59,7 +59,7 @@ function localDayNumber(time: number): number {
  */
 export function traitActivity(source: ActivitySource, now: Date | number): TraitActivity[] {
   const today = localDayNumber(new Date(now).getTime());
-  return TRAITS.map((trait) => {
+  return allTraits().map((trait) => {
     let recent = 0;
     let daysSince: number | undefined;
     for (const entry of source.entriesTagged(trait.id)) {
@@ -76,7 +76,7 @@ export function traitActivity(source: ActivitySource, now: Date | number): Trait
 /** The same from a list of reflections (one workspace folder's, for the weekly review). */
 export function activityOf(entries: Iterable<DatedEntry & { readonly tags: readonly string[] }>, now: Date | number): TraitActivity[] {
   const today = localDayNumber(new Date(now).getTime());
-  const byTrait = new Map<string, { count: number; recent: number; daysSince: number | undefined }>(TRAITS.map((trait) => [trait.id, { count: 0, recent: 0, daysSince: undefined }]));
+  const byTrait = new Map<string, { count: number; recent: number; daysSince: number | undefined }>(allTraits().map((trait) => [trait.id, { count: 0, recent: 0, daysSince: undefined }]));
   for (const entry of entries) {
     const days = Number.isNaN(entry.time) ? undefined : Math.max(0, today - localDayNumber(entry.time));
     for (const tag of new Set(entry.tags)) {
@@ -88,7 +88,7 @@ export function activityOf(entries: Iterable<DatedEntry & { readonly tags: reado
       if (tally.daysSince === undefined || days < tally.daysSince) tally.daysSince = days;
     }
   }
-  return TRAITS.map((trait) => ({ trait, ...byTrait.get(trait.id)! }));
+  return allTraits().map((trait) => ({ trait, ...byTrait.get(trait.id)! }));
 }
 
 /** Not reflected on for `neglectDays` or more, or never. Entries without a date are not "never". */
@@ -138,7 +138,7 @@ export interface Suggestion {
 export function rankTraits(activity: readonly TraitActivity[], options: NextTraitOptions = {}): Suggestion[] {
   const neglectDays = options.neglectDays ?? DEFAULT_NEGLECT_DAYS;
   const weaker = weakerSideOf(activity);
-  const order = new Map(TRAITS.map((trait, i) => [trait.id, i]));
+  const order = new Map(allTraits().map((trait, i) => [trait.id, i]));
   const since = (a: TraitActivity) => (a.daysSince === undefined ? (a.count === 0 ? Infinity : -1) : a.daysSince);
   const ranked = activity
     .filter((a) => a.trait.id !== options.exclude)

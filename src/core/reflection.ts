@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { localDay } from './entryFactory';
 import { JournalIndex } from './journalIndex';
 import { DAY_MS, SYSTEM_TIME_ZONE, TimeZone, UTC_TIME_ZONE, dayNumber, localDayNumber, wallClock } from './localTime';
-import { TRAITS, Trait } from './traits';
+import { allTraits, Trait } from './traits';
 
 export const DEFAULT_NEGLECT_DAYS = 14;
 
@@ -35,7 +35,7 @@ export function shortDaysAgo(days: number | undefined): string {
 
 /** Traits not reflected on for `neglectDays` or more (or never), in the source's order. */
 export function neglectedTraits(index: JournalIndex, now: Date, neglectDays = DEFAULT_NEGLECT_DAYS, zone: TimeZone = SYSTEM_TIME_ZONE): Trait[] {
-  return TRAITS.filter((trait) => {
+  return allTraits().filter((trait) => {
     const days = daysSinceLastReflected(index, trait.id, now, zone);
     return days === undefined || days >= neglectDays;
   });

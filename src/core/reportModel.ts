@@ -14,7 +14,7 @@ import { SYSTEM_TIME_ZONE, TimeZone, dayNumber, localDayNumber } from './localTi
 import { DatedEntry, Suggestion, nextTrait, traitActivity } from './nextTrait';
 import { DEFAULT_NEGLECT_DAYS } from './reflection';
 import { isoWeekOfDay, weekLabel } from './weeklyReview';
-import { STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, traitById } from './traits';
+import { STRATEGIES, Side, Strategy, allTraits, Trait, otherSide, traitById } from './traits';
 
 /** The tag of an exported report, so the journal can tell reports from entries. */
 export const REPORT_TAG = 'balance-report';
@@ -195,7 +195,7 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
     day: localDay(now, zone),
     generatedAt: localIsoTimestamp(now, zone),
     weeks,
-    traits: TRAITS.map((trait) => ({ trait, count: source.countOf(trait.id), recent: recent.get(trait.id) ?? 0 })),
+    traits: allTraits().map((trait) => ({ trait, count: source.countOf(trait.id), recent: recent.get(trait.id) ?? 0 })),
     balance,
     headline: describeBalance(balance),
     weakerSide: suggestion.weakerSide,
@@ -220,7 +220,7 @@ function weeksSinceFirstEntry(source: ReportSource, currentMonday: number, zone:
 
 /** The trait of `side` reflected on most; ties go to the source's order. */
 function strongestTrait(side: Side, countOf: (tag: string) => number): Trait {
-  return TRAITS.filter((t) => t.side === side).reduce((best, trait) => (countOf(trait.id) > countOf(best.id) ? trait : best));
+  return allTraits().filter((t) => t.side === side).reduce((best, trait) => (countOf(trait.id) > countOf(best.id) ? trait : best));
 }
 
 function lowerFirst(text: string): string {

@@ -243,10 +243,44 @@ export function anyoneCanShowBoth(): string {
 
 /**
  * The traits in use: the built-in ones, with the user's own (setting balanceJournal.traits) after
- * them. A live binding: `configureTraits` replaces it, and every module sees the new list.
+ * them. The one owner of that list: `configure` replaces it and tells its listeners.
  */
-export let TRAITS: readonly Trait[] = BUILT_IN_TRAITS;
-let TRAITS_BY_ID: ReadonlyMap<string, Trait> = new Map(TRAITS.map((trait) => [trait.id, trait]));
+export class TraitRegistry {
+  private list: readonly Trait[] = BUILT_IN_TRAITS;
+  private byId: ReadonlyMap<string, Trait> = new Map(BUILT_IN_TRAITS.map((trait) => [trait.id, trait]));
+  private readonly listeners = new Set<() => void>();
+
+  /** Every trait in use, leadership's first, each side's built-in traits before the user's. */
+  get all(): readonly Trait[] {
+    return this.list;
+  }
+
+  get(id: string): Trait | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Applies the setting (see configureTraits); returns the items skipped; listeners hear of it. */
+  configure(setting: unknown): TraitSettingProblem[] {
+    const { traits, problems } = traitsFromSetting(setting);
+    this.list = traits;
+    this.byId = new Map(traits.map((trait) => [trait.id, trait]));
+    for (const listener of [...this.listeners]) listener();
+    return problems;
+  }
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+}
+
+/** The registry every module reads. */
+export const traitRegistry = new TraitRegistry();
+
+/** The traits in use (traitRegistry.all). */
+export function allTraits(): readonly Trait[] {
+  return traitRegistry.all;
+}
 
 export interface TraitSettingProblem {
   /** 0-based position in the setting's list; -1 for the setting as a whole. */
@@ -296,6 +330,11 @@ function oneLine(text: string): string {
  * Invalid items are skipped and reported. `configureTraits([])` restores the built-in traits.
  */
 export function configureTraits(setting: unknown): TraitSettingProblem[] {
+  return traitRegistry.configure(setting);
+}
+
+/** The traits a setting asks for, and the items skipped (see configureTraits). */
+function traitsFromSetting(setting: unknown): { traits: readonly Trait[]; problems: TraitSettingProblem[] } {
   const problems: TraitSettingProblem[] = [];
   // The built-in traits themselves (not copies), so their texts stay translated when read.
   const builtIn = new Map<string, Trait>(BUILT_IN_TRAITS.map((trait) => [trait.id, trait]));
@@ -350,9 +389,8 @@ export function configureTraits(setting: unknown): TraitSettingProblem[] {
     added.push({ id: normalized, label: oneLine(label as string), side, description: oneLine(description as string), prompts: cleanPrompts });
   });
   const base = BUILT_IN_TRAITS.map((trait) => builtIn.get(trait.id)!);
-  TRAITS = SIDES.flatMap((side) => [...base.filter((trait) => trait.side === side), ...added.filter((trait) => trait.side === side)]);
-  TRAITS_BY_ID = new Map(TRAITS.map((trait) => [trait.id, trait]));
-  return problems;
+  const traits = SIDES.flatMap((side) => [...base.filter((trait) => trait.side === side), ...added.filter((trait) => trait.side === side)]);
+  return { traits, problems };
 }
 
 /** A built-in trait with the user's prompts; its label and description stay translated when read. */
@@ -371,11 +409,11 @@ function withPrompts(trait: Trait, prompts: readonly string[]): Trait {
 }
 
 export function traitById(id: string): Trait | undefined {
-  return TRAITS_BY_ID.get(id);
+  return traitRegistry.get(id);
 }
 
 export function traitsOfSide(side: Side): readonly Trait[] {
-  return TRAITS.filter((trait) => trait.side === side);
+  return traitRegistry.all.filter((trait) => trait.side === side);
 }
 
 export function otherSide(side: Side): Side {
@@ -399,5 +437,5 @@ export function normalizeTag(raw: string): string {
 
 /** The trait a tag names, after normalising, if any. */
 export function traitForTag(raw: string): Trait | undefined {
-  return TRAITS_BY_ID.get(normalizeTag(raw));
+  return traitRegistry.get(normalizeTag(raw));
 }

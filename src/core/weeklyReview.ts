@@ -8,7 +8,7 @@ import { activityOf, rankTraits } from './nextTrait';
 import { NoteKind, noteKind } from './noteKinds';
 import { SYSTEM_TIME_ZONE, TimeZone, UTC_TIME_ZONE, startOfLocalDay, wallClock } from './localTime';
 import { DEFAULT_NEGLECT_DAYS } from './reflection';
-import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById, traitsOfSide } from './traits';
+import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, allTraits, Trait, otherSide, sideLabelInSentence, traitById, traitsOfSide } from './traits';
 
 // The weekly review: an ISO 8601 week in the user's local time, its tallies, links to its
 // entries, and a prompt to balance the side reflected on less. Pure: the VS Code layer injects
@@ -261,7 +261,7 @@ export function reviewGeneratedPart(input: WeeklyReviewInput): string {
   }
   lines.push(`- ${l10n.t('All time: {0}', markdownText(describeBalance(balance)))}`, '');
   lines.push(`| ${l10n.t('Trait')} | ${l10n.t('Side')} | ${l10n.t('This week')} | ${l10n.t('All time')} |`, '| --- | --- | ---: | ---: |');
-  for (const trait of TRAITS) {
+  for (const trait of allTraits()) {
     lines.push(`| ${markdownText(trait.label, 'cell')} | ${SIDE_LABELS[trait.side]} | ${weekCountOf(trait.id)} | ${countOf(trait.id)} |`);
   }
   lines.push('');

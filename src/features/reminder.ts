@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TRAITS } from '../core/traits';
+import { allTraits } from '../core/traits';
 import { localDay } from '../core/entryFactory';
 import { JournalModel } from '../core/journalModel';
 import { Reminder, msUntilNextCheck, readReminder, reminderDue } from '../core/reminder';
@@ -68,7 +68,7 @@ export class DailyReminder extends Disposable {
   private show(reminder: Reminder, today: string): void {
     void this.memory.update(LAST_SHOWN_KEY, today);
     // Today's suggestion by the one rule (core/nextTrait).
-    const trait = this.model.nextTrait()?.trait ?? TRAITS[0];
+    const trait = this.model.nextTrait()?.trait ?? allTraits()[0];
     const args = { traits: [trait.id] };
     const item = vscode.window.createStatusBarItem('balanceJournal.reminder', vscode.StatusBarAlignment.Left, 0);
     item.name = vscode.l10n.t('Balance Journal reminder');

@@ -12,7 +12,7 @@ import {
 import { formatDay } from '../../src/core/dates';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
-import { TRAITS, traitById } from '../../src/core/traits';
+import { allTraits, traitById } from '../../src/core/traits';
 import { AUCKLAND, BERLIN, KOLKATA, LOS_ANGELES, NEW_YORK, UTC, intlDay, wallTime, zone } from './zones';
 
 interface Seed {
@@ -113,7 +113,7 @@ describe('buildBalanceReport: weeks', () => {
 
   it('counts equal a naive recount over random journals and time zones', () => {
     const zones = [UTC, BERLIN, LOS_ANGELES, AUCKLAND, KOLKATA, zone('America/St_Johns'), NEW_YORK];
-    const tagPool = [...TRAITS.map((t) => t.id), 'retro', 'one-on-one'];
+    const tagPool = [...allTraits().map((t) => t.id), 'retro', 'one-on-one'];
     const nowMs = Date.parse('2027-01-02T15:00:00Z');
     fc.assert(
       fc.property(

@@ -3,11 +3,11 @@ import { computeBalance } from '../../src/core/balance';
 import { escapeMarkdown, traitHoverMarkdown } from '../../src/core/hoverText';
 import { TraitActivity, nextTrait } from '../../src/core/nextTrait';
 import { findTagAt } from '../../src/core/tagLocator';
-import { STRATEGIES, TRAITS, traitById } from '../../src/core/traits';
+import { STRATEGIES, allTraits, traitById } from '../../src/core/traits';
 
 /** Counts of all time, nothing in the last four weeks: all time decides. */
 function activityFrom(counts: Record<string, number>): TraitActivity[] {
-  return TRAITS.map((trait) => ({ trait, count: counts[trait.id] ?? 0, recent: 0, daysSince: counts[trait.id] ? 60 : undefined }));
+  return allTraits().map((trait) => ({ trait, count: counts[trait.id] ?? 0, recent: 0, daysSince: counts[trait.id] ? 60 : undefined }));
 }
 
 const at = (text: string, needle: string, delta = 1) => findTagAt(text, text.indexOf(needle) + delta);

@@ -1,13 +1,35 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalModel } from '../../src/core/journalModel';
-import { configureTraits } from '../../src/core/traits';
+import { allTraits, configureTraits, traitRegistry } from '../../src/core/traits';
 
 const entry = (tags: string) => parseEntry(`---\ndate: 2026-11-23\ntags: [${tags}]\n---\n`);
 const nextTurn = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('JournalModel', () => {
   afterEach(() => configureTraits([]));
+
+  it('hears the trait registry: new traits count at once, however they were configured', async () => {
+    const model = new JournalModel(undefined, 0);
+    model.index.set('/j/a.md', 'a.md', entry('coaching, time-management'));
+    expect(model.balance()).toMatchObject({ leadership: 0, management: 1 });
+    let heard = 0;
+    model.onDidChange(() => heard++);
+    let registryHeard = 0;
+    const subscription = traitRegistry.onDidChange(() => registryHeard++);
+    // Configured through the registry itself, not the model: the model still hears of it.
+    configureTraits([{ id: 'coaching', label: 'Coaching', side: 'leadership', description: 'Helping others grow', prompts: ['Whom did I help?'] }]);
+    expect(registryHeard).toBe(1);
+    expect(allTraits().map((trait) => trait.id)).toContain('coaching');
+    expect(model.balance()).toMatchObject({ leadership: 1, management: 1 });
+    await nextTurn(10);
+    expect(heard).toBe(1);
+    subscription.dispose();
+    configureTraits([]);
+    expect(registryHeard).toBe(1); // disposed: not told again
+    expect(model.balance()).toMatchObject({ leadership: 0, management: 1 });
+    model.dispose();
+  });
 
   it('tells its listeners once for a burst of changes, after it settles', async () => {
     const model = new JournalModel(undefined, 5);

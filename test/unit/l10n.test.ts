@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeBalance, describeBalance, pluralEntries } from '../../src/core/balance';
 import { traitHoverMarkdown } from '../../src/core/hoverText';
-import { TRAITS, traitById } from '../../src/core/traits';
+import { allTraits, traitById } from '../../src/core/traits';
 
 const root = join(__dirname, '../..');
 const bundle: Record<string, string> = JSON.parse(readFileSync(join(root, 'l10n/bundle.l10n.json'), 'utf8'));
@@ -22,7 +22,7 @@ describe('localisation', () => {
     expect(describeBalance(computeBalance(countOf))).toMatch(/^⟦.*⟧$/);
     expect(pluralEntries(3)).toBe('⟦3 entries⟧');
     expect(traitById('empathy')!.label).toBe('⟦Empathy⟧');
-    expect(TRAITS.every((trait) => trait.description.startsWith('⟦') && trait.prompts.every((prompt) => prompt.startsWith('⟦')))).toBe(true);
+    expect(allTraits().every((trait) => trait.description.startsWith('⟦') && trait.prompts.every((prompt) => prompt.startsWith('⟦')))).toBe(true);
     const hover = traitHoverMarkdown(traitById('empathy')!, computeBalance(countOf), countOf);
     for (const line of hover.split('\n').filter((text) => /[A-Za-z]{4,}/.test(text))) expect(line, line).toContain('⟦');
   });

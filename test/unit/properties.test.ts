@@ -14,7 +14,7 @@ import { InlineTag, scanMarkdown } from '../../src/core/markdownScanner';
 const inlineTags = (text: string): readonly InlineTag[] => scanMarkdown(text, { title: false }).tags;
 import { JournalIndex } from '../../src/core/journalIndex';
 import { findTagAt } from '../../src/core/tagLocator';
-import { TRAITS, normalizeTag, traitById } from '../../src/core/traits';
+import { allTraits, normalizeTag, traitById } from '../../src/core/traits';
 import { PROPERTY_ZONES, intlDay, zone } from './zones';
 
 // FC_NUM_RUNS lowers it where the properties run many times over (Stryker: vitest.stryker.config.ts).
@@ -578,7 +578,7 @@ describe('property 4: a new entry reads back as written', () => {
   it('buildEntry(...).text parses to its traits, date and day, in any time zone', () => {
     check(
       fc.property(
-        fc.shuffledSubarray(TRAITS.map((trait) => trait.id), { minLength: 1 }),
+        fc.shuffledSubarray(allTraits().map((trait) => trait.id), { minLength: 1 }),
         roundTripTitle,
         instant,
         fc.constantFrom(...TIME_ZONES),
@@ -607,7 +607,7 @@ describe('property 4: a new entry reads back as written', () => {
 // ---------------------------------------------------------------------------------------------
 
 const OTHER_TAGS = ['retro', 'one-on-one', 'a/b', 'führung', 'constructor', 'proto', 'tostring', 'zz'];
-const ALL_TAGS = [...TRAITS.map((trait) => trait.id), ...OTHER_TAGS];
+const ALL_TAGS = [...allTraits().map((trait) => trait.id), ...OTHER_TAGS];
 const KEYS = [
   'file:///j/a.md', 'file:///j/b.md', 'file:///j/2026/c.md', 'file:///j/2026/d.md', 'file:///j/2026/11/e.md', 'file:///j/2026-x.md', 'file:///k/f.md',
 ];
@@ -729,7 +729,7 @@ function modelBalance(model: Map<string, ModelEntry>, tolerance: number): unknow
   let management = 0;
   for (const entry of model.values()) {
     for (const tag of entry.tags) {
-      const side = TRAITS.find((trait) => trait.id === tag)?.side;
+      const side = allTraits().find((trait) => trait.id === tag)?.side;
       if (side === 'leadership') leadership++;
       if (side === 'management') management++;
     }

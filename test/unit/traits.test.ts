@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANYONE_CAN_SHOW_BOTH, STRATEGIES, TRAITS, normalizeTag, traitById, traitForTag, traitsOfSide } from '../../src/core/traits';
+import { ANYONE_CAN_SHOW_BOTH, STRATEGIES, allTraits, normalizeTag, traitById, traitForTag, traitsOfSide } from '../../src/core/traits';
 
 // A copy of the user's source document; the trait texts must be quoted from it, not paraphrased.
 const source = readFileSync(join(__dirname, '../fixtures/source-document.txt'), 'utf8');
@@ -15,13 +15,13 @@ describe('trait taxonomy', () => {
       'Problem-Solving',
       'Time Management',
     ]);
-    expect(TRAITS.map((t) => t.id)).toEqual([
+    expect(allTraits().map((t) => t.id)).toEqual([
       'visionary-thinking', 'empathy', 'innovation', 'influence',
       'organizational-skills', 'decision-making', 'problem-solving', 'time-management',
     ]);
   });
 
-  it.each(TRAITS.map((t) => [t.label, t] as const))('quotes the source for %s', (_label, trait) => {
+  it.each(allTraits().map((t) => [t.label, t] as const))('quotes the source for %s', (_label, trait) => {
     expect(source).toContain(`- ${trait.label}: ${trait.description}`);
     expect(trait.prompts.length).toBeGreaterThanOrEqual(2);
     expect(trait.prompts.length).toBeLessThanOrEqual(3);
