@@ -7,6 +7,8 @@ import { EntryTemplates } from './features/entryTemplates';
 import { FEATURES } from './features/index';
 import type { Services } from './features/services';
 import type { BalanceStatusBar } from './features/statusBar';
+import type { TagColors } from './features/tagColors';
+import { MarkdownItLike, previewBadges } from './core/previewBadges';
 import type { TraitTreeProvider } from './features/traitTree';
 import { JournalWriter } from './journalFiles';
 import { JournalIndexer } from './journalIndexer';
@@ -15,7 +17,21 @@ import { Platform } from './platform/platform';
 /** What another extension (or a test) may read of the journal; nothing here changes it. */
 export type ReadonlyJournalIndex = Pick<
   JournalIndex,
-  'size' | 'get' | 'keys' | 'values' | 'reflections' | 'notesOf' | 'countOfKind' | 'countOf' | 'balance' | 'entriesTagged' | 'entriesOn' | 'otherTags' | 'onDidChange'
+  | 'size'
+  | 'get'
+  | 'keys'
+  | 'values'
+  | 'reflections'
+  | 'notesOf'
+  | 'countOfKind'
+  | 'countOf'
+  | 'balance'
+  | 'entriesTagged'
+  | 'notesTagged'
+  | 'allTags'
+  | 'entriesOn'
+  | 'otherTags'
+  | 'onDidChange'
 >;
 
 /** A view of the index without `set`, `delete`, `clear` or `batch`. */
@@ -33,6 +49,8 @@ function readonlyView(index: JournalIndex): ReadonlyJournalIndex {
     countOf: (tag: string) => index.countOf(tag),
     balance: (tolerance?: number) => index.balance(tolerance),
     entriesTagged: (tag: string) => index.entriesTagged(tag),
+    notesTagged: (tag: string) => index.notesTagged(tag),
+    allTags: () => index.allTags(),
     entriesOn: (day: string) => index.entriesOn(day),
     otherTags: () => index.otherTags(),
     onDidChange: (listener: () => void) => index.onDidChange(listener),
@@ -46,6 +64,13 @@ export interface BalanceJournalApi {
   settle(): Promise<void>;
   readonly treeProvider: TraitTreeProvider;
   readonly statusBar: BalanceStatusBar;
+  /** The trait tags coloured in each editor (the tests read them). */
+  readonly tagColors: Pick<TagColors, 'rangesOf'>;
+  /**
+   * VS Code's Markdown preview calls this (package.json `markdown.markdownItPlugins`): tags become
+   * badges, trait tags in their side's colour with the trait's name as a tooltip.
+   */
+  extendMarkdownIt<T>(md: T): T;
 }
 
 /**
@@ -85,5 +110,10 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
     settle: () => indexer.settle().then(() => model.flush()),
     treeProvider: services.exposed.treeProvider!,
     statusBar: services.exposed.statusBar!,
+    tagColors: { rangesOf: (uri) => services.exposed.tagColors?.rangesOf(uri) },
+    extendMarkdownIt<T>(md: T): T {
+      previewBadges(md as unknown as MarkdownItLike);
+      return md;
+    },
   };
 }

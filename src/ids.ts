@@ -28,4 +28,5 @@ export const Settings = {
   maxFileSizeKB: 'maxFileSizeKB',
   neglectDays: 'neglectDays',
   traits: 'traits',
+  tagColors: 'tagColors',
 } as const;

@@ -32,6 +32,19 @@ export interface MarkdownScan {
    * MAX_TITLE_LENGTH characters. A slice of the text (the caller detaches it if it keeps it).
    */
   readonly title: string | undefined;
+  /** With the option `headings`: the headings outside block quotes and list items, in order. */
+  readonly headings?: readonly Heading[];
+}
+
+/** A heading (ATX or setext) that is not inside a block quote or list item. */
+export interface Heading {
+  /** 1–6. */
+  readonly level: number;
+  /** Its text, as for the title (escapes removed, lines joined, at most MAX_TITLE_LENGTH characters); '' when empty. */
+  readonly text: string;
+  /** Offsets of its text in the scanned text (after the `#` markers, before a closing sequence). */
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ScanOptions {
@@ -41,6 +54,8 @@ export interface ScanOptions {
   readonly title?: boolean;
   /** Only tags whose `#` is at an offset in [from, to]; the scan stops after their block. */
   readonly hashesIn?: readonly [number, number];
+  /** Find the headings too (default false); the whole text is read. */
+  readonly headings?: boolean;
 }
 
 export const MAX_TITLE_LENGTH = 200;
@@ -53,9 +68,11 @@ export function scanMarkdown(text: string, options: ScanOptions = {}): MarkdownS
   const wantTags = options.tags ?? true;
   const wantTitle = options.title ?? true;
   const candidates = wantTags ? tagCandidates(text, options.hashesIn) : [];
-  if (candidates.length === 0 && !wantTitle) return { tags: [], title: undefined };
+  const wantHeadings = options.headings ?? false;
+  if (candidates.length === 0 && !wantTitle && !wantHeadings) return { tags: [], title: undefined };
   const scanner = new BlockScanner(text, candidates, wantTitle);
-  scanner.run(true);
+  if (wantHeadings) scanner.headings = [];
+  scanner.run(!wantHeadings);
   const tags: InlineTag[] = [];
   if (candidates.length > 0) {
     const [from, to] = options.hashesIn ?? [0, text.length];
@@ -65,7 +82,7 @@ export function scanMarkdown(text: string, options: ScanOptions = {}): MarkdownS
       });
     }
   }
-  return { tags, title: scanner.title };
+  return scanner.headings ? { tags, title: scanner.title, headings: scanner.headings } : { tags, title: scanner.title };
 }
 
 /** The tag whose `#`, name or end is at `offset` (the hover and rename use it). */
@@ -591,6 +608,8 @@ class BlockScanner {
   readonly leaves: Leaf[] = [];
   title: string | undefined;
   titleFound: boolean;
+  /** Collected only when asked for. */
+  headings: Heading[] | undefined;
   refs = new Set<string>();
   ended = false;
 
@@ -982,6 +1001,9 @@ class BlockScanner {
     const candidates = this.candidates;
     while (this.candidate < candidates.length && candidates[this.candidate] < start) this.candidate++;
     if (this.candidate < candidates.length && candidates[this.candidate] < end) this.leaves.push(leaf);
+    if (headingLevel > 0 && this.headings && this.open.length === 1) {
+      this.headings.push({ level: headingLevel, text: headingTitle(leaf) ?? '', start, end });
+    }
     if (headingLevel === 1 && !this.titleFound && this.open.length === 1) {
       const title = headingTitle(leaf);
       if (title) {

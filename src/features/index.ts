@@ -6,7 +6,10 @@ import { registerNewEntryCommands } from './newEntry';
 import { registerRefresh } from './refresh';
 import { registerShowTraits } from './showTraits';
 import { registerStatusBar } from './statusBar';
+import { registerTagColors } from './tagColors';
 import { registerTagCompletion } from './tagCompletion';
+import { registerTagNavigation } from './tagNavigation';
+import { registerTagRename } from './tagRename';
 import { registerTraitHover } from './traitHover';
 import { registerTraitsView } from './traitsView';
 import { registerWeeklyReview } from './weeklyReview';
@@ -22,6 +25,9 @@ export const FEATURES: readonly Feature[] = [
   registerStatusBar,
   registerTraitHover,
   registerTagCompletion,
+  registerTagRename,
+  registerTagNavigation,
+  registerTagColors,
   registerNewEntryCommands,
   registerWeeklyReview,
   registerBalanceReport,

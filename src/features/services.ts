@@ -5,6 +5,7 @@ import type { JournalIndexer } from '../journalIndexer';
 import type { Platform } from '../platform/platform';
 import type { EntryTemplates } from './entryTemplates';
 import type { BalanceStatusBar } from './statusBar';
+import type { TagColors } from './tagColors';
 import type { TraitTreeProvider } from './traitTree';
 
 /** What every feature is given: the one journal model, and the few services that write or watch. */
@@ -20,7 +21,7 @@ export interface Services {
   readonly writer: JournalWriter;
   readonly templates: EntryTemplates;
   /** What features hand to the extension's API (the tests read the tree and the status bar). */
-  readonly exposed: { treeProvider?: TraitTreeProvider; statusBar?: BalanceStatusBar };
+  readonly exposed: { treeProvider?: TraitTreeProvider; statusBar?: BalanceStatusBar; tagColors?: TagColors };
 }
 
 /** A feature registers what it contributes and returns what must be disposed. */
