@@ -190,6 +190,39 @@ describe('Tags as VS Code citizens', () => {
     });
   });
 
+  describe('Nested tags', () => {
+    it('shows Other tags as a tree with rolled-up counts, and completes the tags under a parent after `/`', async () => {
+      const { index, treeProvider } = await api();
+      await disk.writeFile(file('nested-1.md'), '# One\n\n#talks/alex and #talks/sam\n');
+      await disk.writeFile(file('nested-2.md'), '# Two\n\n#talks/sam\n');
+      await waitFor('the nested tags', () => index.countOf('talks/sam') === 2 && index.countOf('talks/alex') === 1);
+      const otherTags = treeProvider.getChildren().find((node) => node.kind === 'otherTags');
+      assert.ok(otherTags);
+      const talks = treeProvider.getChildren(otherTags).find((node) => node.kind === 'otherTag' && node.tag === 'talks');
+      assert.ok(talks);
+      assert.equal(treeProvider.getTreeItem(talks).description, '2');
+      const children = treeProvider.getChildren(talks).map((node) => treeProvider.getTreeItem(node));
+      assert.deepEqual(
+        children.map((item) => [item.label, item.description]),
+        [
+          ['sam', '2'],
+          ['alex', '1'],
+        ],
+      );
+
+      const uri = file('nested-3.md');
+      await disk.writeFile(uri, '# Three\n\n#talks/\n');
+      const document = await vscode.workspace.openTextDocument(uri);
+      const position = document.positionAt(document.getText().indexOf('#talks/') + '#talks/'.length);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, '/');
+      const sortText = (label: string) => list.items.find((item) => (typeof item.label === 'string' ? item.label : item.label.label) === label)?.sortText;
+      for (const child of ['talks/alex', 'talks/sam']) {
+        assert.ok(sortText(child), `${child} is offered`);
+        assert.ok(sortText(child)! < sortText('empathy')!, `${child} comes before the traits`);
+      }
+    });
+  });
+
   describe('Colours and the preview', () => {
     it('colours trait tags by side in a journal entry as you type, and nowhere when turned off', async () => {
       const { tagColors } = await api();
