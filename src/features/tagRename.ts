@@ -40,7 +40,10 @@ export class TagRenameProvider implements vscode.RenameProvider {
     private readonly ask: AskTraitRename = askModal,
   ) {}
 
-  prepareRename(document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } {
+  prepareRename(document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } | undefined {
+    // Outside the journal, a word that is no tag is none of our business: other providers (the
+    // Markdown extension's headings and links) answer without a message from us.
+    if (!this.indexer.contains(document.uri) && !findTagAt(document.getText(), document.offsetAt(position))) return undefined;
     const found = this.tagUnder(document, position);
     return { range: new vscode.Range(document.positionAt(found.start), document.positionAt(found.end)), placeholder: found.tag };
   }

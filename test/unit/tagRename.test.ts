@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
-import { LineIndex, applyEdits, expectedTags, renameTagEdits, renamedTag, tagNameProblem } from '../../src/core/tagRename';
+import { LineIndex, applyEdits, expectedTags, renameTagEdits, renamedTag, tagNameProblem, traitRenameQuestion } from '../../src/core/tagRename';
 import { frontMatterTagItems, tagOccurrences } from '../../src/core/tagLocator';
 import { markdownDocument } from './helpers/markdownArbitraries';
 
@@ -147,6 +147,18 @@ describe('tagNameProblem', () => {
     const problem = tagNameProblem(name);
     expect(problem).toContain(why);
     expect(problem).toContain('A tag starts with a letter');
+  });
+});
+
+describe('traitRenameQuestion', () => {
+  it('says what happens to the trait\'s entries', () => {
+    const empathy = { label: 'Empathy', side: 'leadership' };
+    expect(traitRenameQuestion(empathy, 'Leadership', 'empathy', 'kindness', 2)).toBe(
+      '#empathy is the trait Empathy (Leadership). Rename it to #kindness? Its 2 entries will no longer count for Empathy, or for your balance.',
+    );
+    expect(traitRenameQuestion(empathy, 'Leadership', 'empathy', 'influence', 1, { label: 'Influence' })).toBe(
+      '#empathy is the trait Empathy (Leadership). Rename it to #influence? Its 1 entry will count for Influence instead.',
+    );
   });
 });
 
