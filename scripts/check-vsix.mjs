@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MAX_KB = 400;
+// 400 until issue 15 (rename, references, symbols, colours, preview badges) added about 6 KB packed to each bundle.
+const MAX_KB = 420;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const file = process.argv[2];
