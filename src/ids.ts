@@ -37,4 +37,5 @@ export const Settings = {
   reflectionStructure: 'reflectionStructure',
   nextStepHints: 'nextStepHints',
   reminder: 'reminder',
+  tagColors: 'tagColors',
 } as const;

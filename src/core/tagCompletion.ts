@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { Balance, CountOf, pluralEntries, weakerSide } from './balance';
 import { TagCount } from './journalIndex';
+import { tagKey } from './entryParser';
 import { bodyStartOffset } from './frontMatter';
 import { tagBeingTyped } from './markdownScanner';
 import { SIDE_LABELS, TRAITS, Trait, otherSide } from './traits';
@@ -16,7 +17,17 @@ export interface TagSuggestion {
  * Tags to offer, best first, so that completion itself coaches: the weaker side's traits, least
  * reflected first, then the other side's, then the journal's own tags, most used first.
  */
-export function tagSuggestions(balance: Balance, countOf: CountOf, otherTags: readonly TagCount[]): TagSuggestion[] {
+export function tagSuggestions(balance: Balance, countOf: CountOf, otherTags: readonly TagCount[], typed = ''): TagSuggestion[] {
+  // After `parent/`: the tags nested under it first (`#one-on-one/` offers `one-on-one/alex`).
+  const slash = typed.lastIndexOf('/');
+  if (slash > 0) {
+    const parent = tagKey(typed.slice(0, slash));
+    const children = otherTags.filter(({ tag }) => tag.startsWith(`${parent}/`));
+    if (children.length > 0) {
+      const rest = tagSuggestions(balance, countOf, otherTags.filter(({ tag }) => !tag.startsWith(`${parent}/`)));
+      return [...children.map(({ tag, count }) => ({ tag, detail: l10n.t('under #{0} · {1}', parent, pluralEntries(count)) })), ...rest];
+    }
+  }
   const weaker = weakerSide(balance);
   const byCount = (traits: readonly Trait[]) => [...traits].sort((a, b) => countOf(a.id) - countOf(b.id));
   const ordered = weaker
