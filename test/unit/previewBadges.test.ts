@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { scanMarkdown } from '../../src/core/markdownScanner';
 import { BADGE_CLASS, MarkdownItLike, previewBadges } from '../../src/core/previewBadges';
 import { configureTraits } from '../../src/core/traits';
-import { referenceTags } from './helpers/markdownReference';
+import { referenceTags, withTags } from './helpers/markdownReference';
 
 const plain = markdownIt('commonmark');
 const plugin = (md: ReturnType<typeof markdownIt>) => previewBadges(md as unknown as MarkdownItLike);
@@ -31,20 +31,6 @@ function isSubsequence(part: readonly string[], whole: readonly string[]): boole
   let at = 0;
   for (const item of whole) if (at < part.length && part[at] === item) at++;
   return at === part.length;
-}
-
-/** Tags put into a spec example, as the scanner's differential test does. */
-function withTags(markdown: string): string[] {
-  let n = 0;
-  return [
-    markdown,
-    markdown.replace(/\b(foo|bar|baz|bim|hello|world|a|b|c|link|title|code|url|uri)\b/g, (word) => `#${word}`),
-    markdown.split('\n').map((line) => (line ? `${line} #t${n++}` : line)).join('\n'),
-    markdown.split('\n').map((line) => (line ? `#t${n++} ${line}` : line)).join('\n'),
-    markdown.replace(/[[(<`"*_>!{]/g, (ch) => `${ch}#p${n++}`),
-    markdown.replace(/[\])>`"*_}]/g, (ch) => `#q${n++}${ch}`),
-    markdown.replace(/ /g, () => ` #s${n++} `),
-  ];
 }
 
 describe('preview badges', () => {
