@@ -9,6 +9,8 @@ import { FEATURES } from './features/index';
 import type { Services } from './features/services';
 import type { DailyReminder } from './features/reminder';
 import type { BalanceStatusBar } from './features/statusBar';
+import type { TagColors } from './features/tagColors';
+import { MarkdownItLike, previewBadges } from './core/previewBadges';
 import type { TraitTreeProvider } from './features/traitTree';
 import { JournalWriter } from './journalFiles';
 import { IndexCacheStore } from './indexCacheStore';
@@ -31,6 +33,8 @@ export type ReadonlyJournalIndex = Pick<
   | 'followUpsOf'
   | 'balance'
   | 'entriesTagged'
+  | 'notesTagged'
+  | 'allTags'
   | 'entriesOn'
   | 'otherTags'
   | 'onDidChange'
@@ -54,6 +58,8 @@ function readonlyView(index: JournalIndex): ReadonlyJournalIndex {
     followUpsOf: (entry: Parameters<JournalIndex['followUpsOf']>[0]) => index.followUpsOf(entry),
     balance: (tolerance?: number) => index.balance(tolerance),
     entriesTagged: (tag: string) => index.entriesTagged(tag),
+    notesTagged: (tag: string) => index.notesTagged(tag),
+    allTags: () => index.allTags(),
     entriesOn: (day: string) => index.entriesOn(day),
     otherTags: () => index.otherTags(),
     onDidChange: (listener: () => void) => index.onDidChange(listener),
@@ -78,6 +84,13 @@ export interface BalanceJournalApi {
   };
   /** The daily reminder (balanceJournal.reminder). */
   readonly reminder: DailyReminder;
+  /** The trait tags coloured in each editor (the tests read them). */
+  readonly tagColors: Pick<TagColors, 'rangesOf'>;
+  /**
+   * VS Code's Markdown preview calls this (package.json `markdown.markdownItPlugins`): tags become
+   * badges, trait tags in their side's colour with the trait's name as a tooltip.
+   */
+  extendMarkdownIt<T>(md: T): T;
 }
 
 /**
@@ -133,5 +146,10 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
       },
     }),
     reminder: services.exposed.reminder!,
+    tagColors: { rangesOf: (uri) => services.exposed.tagColors?.rangesOf(uri) },
+    extendMarkdownIt<T>(md: T): T {
+      previewBadges(md as unknown as MarkdownItLike);
+      return md;
+    },
   };
 }

@@ -42,4 +42,5 @@ export const Settings = {
   reflectionStructure: 'reflectionStructure',
   nextStepHints: 'nextStepHints',
   reminder: 'reminder',
+  tagColors: 'tagColors',
 } as const;

@@ -4,7 +4,7 @@ import type { ProblemSink } from './features/entryDiagnostics';
 import { Platform, fileKind } from './platform/platform';
 import { IndexCacheIdentity } from './core/indexCache';
 import { JournalIndex } from './core/journalIndex';
-import { JournalFileSystem, JournalSync, ScanResult } from './core/journalSync';
+import { JournalFileSystem, JournalSync, ScanResult, isMarkdownName } from './core/journalSync';
 import { IndexCacheStore } from './indexCacheStore';
 
 /** The journal's files through `workspace.fs` and the host's own reader (see Platform). */
@@ -117,6 +117,22 @@ export class JournalIndexer implements vscode.Disposable {
   /** The last scan was stopped with the notification's Cancel button: counts are partial. */
   get wasCancelled(): boolean {
     return this.cancelledByUser;
+  }
+
+  /**
+   * Whether `uri` is a Markdown file below one of the journal folders (as the scan sees them:
+   * roots reached through a symbolic link are refused). Rename, references and the editor's
+   * colours act only on such files.
+   */
+  contains(uri: vscode.Uri): boolean {
+    if (!isMarkdownName(uri.path)) return false;
+    const key = uri.toString();
+    return this.roots.some((root) => {
+      if (!('uri' in root)) return false;
+      const prefix = `${root.uri.toString().replace(/\/$/, '')}/`;
+      // The scan skips folders and files whose names start with `.`.
+      return key.startsWith(prefix) && !key.slice(prefix.length).split('/').some((segment) => segment.startsWith('.'));
+    });
   }
 
   /** Why a journal folder setting was refused, for the view's message. */

@@ -218,6 +218,25 @@ const vscode = {
       this.collapsibleState = collapsibleState;
     }
   },
+  Location: class {
+    constructor(uri, range) {
+      this.uri = uri;
+      this.range = range;
+    }
+  },
+  // Tag navigation's workspace symbols extend it when the bundle loads.
+  SymbolInformation: class {
+    constructor(name, kind, containerName, location) {
+      Object.assign(this, { name, kind, containerName, location });
+    }
+  },
+  DocumentSymbol: class {
+    constructor(name, detail, kind, range, selectionRange) {
+      Object.assign(this, { name, detail, kind, range, selectionRange, children: [] });
+    }
+  },
+  SymbolKind: { File: 0, Key: 19, String: 14, EnumMember: 21 },
+  FilePermission: { Readonly: 1 },
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   StatusBarAlignment: { Left: 1, Right: 2 },
   DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
@@ -254,7 +273,11 @@ const vscode = {
     withProgress: (_options, task) => task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => new StandInDisposable() }),
     showErrorMessage: async () => undefined,
     showInformationMessage: async () => undefined,
+    showWarningMessage: async () => undefined,
     activeTextEditor: undefined,
+    visibleTextEditors: [],
+    onDidChangeVisibleTextEditors: () => new StandInDisposable(),
+    createTextEditorDecorationType: () => new StandInDisposable(),
   },
   languages: {
     createDiagnosticCollection: () => {
@@ -264,6 +287,10 @@ const vscode = {
     registerCompletionItemProvider: () => new StandInDisposable(),
     registerDocumentLinkProvider: () => new StandInDisposable(),
     registerCodeActionsProvider: () => new StandInDisposable(),
+    registerRenameProvider: () => new StandInDisposable(),
+    registerReferenceProvider: () => new StandInDisposable(),
+    registerWorkspaceSymbolProvider: () => new StandInDisposable(),
+    registerDocumentSymbolProvider: () => new StandInDisposable(),
     registerHoverProvider: (selector, provider) => {
       hoverProviders.push(provider);
       return new StandInDisposable(() => hoverProviders.splice(hoverProviders.indexOf(provider), 1));

@@ -74,6 +74,8 @@ export class JournalIndex {
   // Follow-up entries by the file name of the original they follow: most originals have none, and
   // a file name is found without decoding the original's whole path.
   private readonly followersByName = new Map<string, Set<string>>();
+  // Notes that are not reflections (reviews, reports, feedback, …), by tag: rename and references reach them too.
+  private readonly otherNoteKeysByTag = new Map<string, Set<string>>();
   // Tags are interned: one string per distinct tag, not one slice of each file's text.
   private readonly tagPool = new Map<string, string>();
   // Sorted lists per tag, built on first use and then kept sorted as entries come and go.
@@ -184,6 +186,11 @@ export class JournalIndex {
       }
     }
     if (entry.kind !== 'entry') {
+      for (const tag of entry.tags) {
+        let keys = this.otherNoteKeysByTag.get(tag);
+        if (!keys) this.otherNoteKeysByTag.set(tag, (keys = new Set()));
+        keys.add(key);
+      }
       this.changed();
       return entry;
     }
@@ -282,6 +289,7 @@ export class JournalIndex {
     this.feedbackByTag.clear();
     this.withOpen.clear();
     this.followersByName.clear();
+    this.otherNoteKeysByTag.clear();
     this.tagPool.clear();
     this.newestFirstCache.clear();
     this.changed();
@@ -302,6 +310,23 @@ export class JournalIndex {
     const sorted = keys ? [...keys].map((key) => this.entries.get(key)!).sort(newestFirst) : [];
     this.newestFirstCache.set(tag, sorted);
     return sorted;
+  }
+
+  /**
+   * Every note that carries `tag` (normalised), of any kind: reflections, then reviews, reports
+   * and the other notes. Rename and references edit or show each of them.
+   */
+  notesTagged(tag: string): IndexedEntry[] {
+    const notes = [...this.entriesTagged(tag)];
+    const others = this.otherNoteKeysByTag.get(tag);
+    if (others) for (const key of others) notes.push(this.entries.get(key)!);
+    return notes;
+  }
+
+  /** Every tag some note carries (traits and others), with how many reflections carry it. */
+  allTags(): TagCount[] {
+    const tags = new Set([...this.keysByTag.keys(), ...this.otherNoteKeysByTag.keys()]);
+    return [...tags].map((tag) => ({ tag, count: this.countOf(tag) })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   }
 
   /** Reflections of a local day (`YYYY-MM-DD`), newest first. */
@@ -347,7 +372,14 @@ export class JournalIndex {
         if (keys?.size === 0) this.feedbackByTag.delete(tag);
       }
     }
-    if (entry.kind !== 'entry') return;
+    if (entry.kind !== 'entry') {
+      for (const tag of entry.tags) {
+        const keys = this.otherNoteKeysByTag.get(tag);
+        keys?.delete(entry.key);
+        if (keys?.size === 0) this.otherNoteKeysByTag.delete(tag);
+      }
+      return;
+    }
     this.withOpen.delete(entry.key);
     if (entry.follows !== undefined) {
       const name = baseName(entry.follows);

@@ -44,6 +44,19 @@ export interface MarkdownScan {
    * HTML blocks, since those hold no paragraphs.
    */
   readonly tasks?: readonly number[];
+  /** With the option `headings`: the headings outside block quotes and list items, in order. */
+  readonly headings?: readonly Heading[];
+}
+
+/** A heading (ATX or setext) that is not inside a block quote or list item. */
+export interface Heading {
+  /** 1–6. */
+  readonly level: number;
+  /** Its text, as for the title (escapes removed, lines joined, at most MAX_TITLE_LENGTH characters); '' when empty. */
+  readonly text: string;
+  /** Offsets of its text in the scanned text (after the `#` markers, before a closing sequence). */
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ScanOptions {
@@ -55,6 +68,8 @@ export interface ScanOptions {
   readonly hashesIn?: readonly [number, number];
   /** Find task list items (default false); the whole text is then read. */
   readonly tasks?: boolean;
+  /** Find the headings too (default false); the whole text is then read. */
+  readonly headings?: boolean;
 }
 
 
@@ -64,11 +79,13 @@ export function scanMarkdown(text: string, options: ScanOptions = {}): MarkdownS
   const wantTags = options.tags ?? true;
   const wantTitle = options.title ?? true;
   const wantTasks = options.tasks ?? false;
+  const wantHeadings = options.headings ?? false;
   const candidates = wantTags ? tagCandidates(text, options.hashesIn) : [];
-  if (candidates.length === 0 && !wantTitle && !wantTasks) return { tags: [], title: undefined };
+  if (candidates.length === 0 && !wantTitle && !wantTasks && !wantHeadings) return { tags: [], title: undefined };
   const scanner = new BlockScanner(text, candidates, wantTitle);
   if (wantTasks) scanner.tasks = [];
-  scanner.run(!wantTasks);
+  if (wantHeadings) scanner.headings = [];
+  scanner.run(!wantTasks && !wantHeadings);
   const tags: InlineTag[] = [];
   if (candidates.length > 0) {
     const [from, to] = options.hashesIn ?? [0, text.length];
@@ -78,7 +95,9 @@ export function scanMarkdown(text: string, options: ScanOptions = {}): MarkdownS
       });
     }
   }
-  return scanner.tasks ? { tags, title: scanner.title, tasks: scanner.tasks } : { tags, title: scanner.title };
+  const { title, tasks, headings } = scanner;
+  if (!tasks && !headings) return { tags, title };
+  return { tags, title, ...(tasks && { tasks }), ...(headings && { headings }) };
 }
 
 /** The tag whose `#`, name or end is at `offset` (the hover and rename use it). */

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
 import { TagCount } from './journalIndex';
+import { tagKey } from './entryParser';
 import { bodyStartOffset } from './frontMatter';
 import { tagBeingTyped } from './markdownScanner';
 import { Suggestion } from './nextTrait';
@@ -18,7 +19,17 @@ export interface TagSuggestion {
  * core/nextTrait (`ranked`: the suggestion first, today's traits last), then the journal's own
  * tags, most used first.
  */
-export function tagSuggestions(ranked: readonly Suggestion[], otherTags: readonly TagCount[]): TagSuggestion[] {
+export function tagSuggestions(ranked: readonly Suggestion[], otherTags: readonly TagCount[], typed = ''): TagSuggestion[] {
+  // After `parent/`: the tags nested under it first (`#one-on-one/` offers `one-on-one/alex`).
+  const slash = typed.lastIndexOf('/');
+  if (slash > 0) {
+    const parent = tagKey(typed.slice(0, slash));
+    const children = otherTags.filter(({ tag }) => tag.startsWith(`${parent}/`));
+    if (children.length > 0) {
+      const rest = tagSuggestions(ranked, otherTags.filter(({ tag }) => !tag.startsWith(`${parent}/`)));
+      return [...children.map(({ tag, count }) => ({ tag, detail: l10n.t('under #{0} · {1}', parent, pluralEntries(count)) })), ...rest];
+    }
+  }
   return [
     ...ranked.map(({ trait, activity }) => ({ tag: trait.id, detail: l10n.t('{0} · {1}', SIDE_LABELS[trait.side], pluralEntries(activity.count)), trait })),
     ...otherTags.map(({ tag, count }) => ({ tag, detail: l10n.t('your tag · {0}', pluralEntries(count)) })),

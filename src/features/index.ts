@@ -11,7 +11,10 @@ import { registerRefresh } from './refresh';
 import { registerReminder } from './reminder';
 import { registerShowTraits } from './showTraits';
 import { registerStatusBar } from './statusBar';
+import { registerTagColors } from './tagColors';
 import { registerTagCompletion } from './tagCompletion';
+import { registerTagNavigation } from './tagNavigation';
+import { registerTagRename } from './tagRename';
 import { registerTraitHover } from './traitHover';
 import { registerTraitsView } from './traitsView';
 import { registerWeeklyReview } from './weeklyReview';
@@ -27,6 +30,9 @@ export const FEATURES: readonly Feature[] = [
   registerStatusBar,
   registerTraitHover,
   registerTagCompletion,
+  registerTagRename,
+  registerTagNavigation,
+  registerTagColors,
   registerNewEntryCommands,
   registerWeeklyReview,
   registerBalanceReport,

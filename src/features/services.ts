@@ -6,6 +6,7 @@ import type { Platform } from '../platform/platform';
 import type { EntryTemplates } from './entryTemplates';
 import type { DailyReminder } from './reminder';
 import type { BalanceStatusBar } from './statusBar';
+import type { TagColors } from './tagColors';
 import type { TraitTreeProvider } from './traitTree';
 
 /** What every feature is given: the one journal model, and the few services that write or watch. */
@@ -21,7 +22,7 @@ export interface Services {
   readonly writer: JournalWriter;
   readonly templates: EntryTemplates;
   /** What features hand to the extension's API (the tests read the tree and the status bar). */
-  readonly exposed: { treeProvider?: TraitTreeProvider; statusBar?: BalanceStatusBar; reminder?: DailyReminder };
+  readonly exposed: { treeProvider?: TraitTreeProvider; statusBar?: BalanceStatusBar; reminder?: DailyReminder; tagColors?: TagColors };
 }
 
 /** A feature registers what it contributes and returns what must be disposed. */

@@ -16,7 +16,8 @@ export class TagCompletionProvider implements vscode.CompletionItemProvider {
     const site = completionSite(document.getText(), offset);
     if (!site) return undefined;
     const range = new vscode.Range(document.positionAt(site.start), position);
-    const suggestions = tagSuggestions(this.model.rankedTraits(), this.model.index.otherTags());
+    const typed = document.getText(range);
+    const suggestions = tagSuggestions(this.model.rankedTraits(), this.model.index.otherTags(), typed);
     return suggestions.map((suggestion, rank) => {
       // The count shows in the list itself: it is why this order.
       const item = new vscode.CompletionItem({ label: suggestion.tag, description: suggestion.detail }, suggestion.trait ? vscode.CompletionItemKind.EnumMember : vscode.CompletionItemKind.Keyword);
@@ -34,5 +35,5 @@ export class TagCompletionProvider implements vscode.CompletionItemProvider {
 }
 
 export function registerTagCompletion({ model }: Services): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new TagCompletionProvider(model), '#', '-', ' ', '[', ',');
+  return vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new TagCompletionProvider(model), '#', '-', ' ', '[', ',', '/');
 }

@@ -9,6 +9,7 @@ import { Goal, GoalProgress, goalProgress, openGoals } from '../core/goals';
 import { TraitActivity, durationSince, isNeglected } from '../core/nextTrait';
 import { describeDaysAgo, lookBackDays, shortDaysAgo } from '../core/reflection';
 import { Commands } from '../ids';
+import { TagTreeNode, otherTagTree } from '../core/tagTree';
 import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitById, traitsOfSide } from '../core/traits';
 
 export type TraitTreeNode =
@@ -16,7 +17,7 @@ export type TraitTreeNode =
   | { readonly kind: 'side'; readonly side: Side }
   | { readonly kind: 'trait'; readonly trait: Trait }
   | { readonly kind: 'otherTags' }
-  | { readonly kind: 'otherTag'; readonly tag: string; readonly count: number }
+  | { readonly kind: 'otherTag'; readonly tag: string; readonly count: number; readonly node?: TagTreeNode }
   | { readonly kind: 'lookBack' }
   | { readonly kind: 'followUps' }
   | { readonly kind: 'commitment'; readonly due: DueCommitment }
@@ -126,9 +127,10 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       case 'trait':
         return this.entryNodes(node.trait.id, `trait:${node.trait.id}`);
       case 'otherTags':
-        return this.index.otherTags().map(({ tag, count }) => ({ kind: 'otherTag' as const, tag, count }));
+        // Nested tags (`one-on-one/alex`) as a tree under their parents, with rolled-up counts.
+        return otherTagTree(this.index).map((tagNode) => this.otherTagNode(tagNode));
       case 'otherTag':
-        return this.entryNodes(node.tag, `tag:${node.tag}`);
+        return [...(node.node?.children ?? []).map((child) => this.otherTagNode(child)), ...this.entryNodes(node.tag, `tag:${node.tag}`)];
       case 'lookBack':
         return this.lookBackEntries();
       case 'followUps':
@@ -136,6 +138,10 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       default:
         return [];
     }
+  }
+
+  private otherTagNode(tagNode: TagTreeNode): TraitTreeNode {
+    return { kind: 'otherTag', tag: tagNode.tag, count: tagNode.count, node: tagNode };
   }
 
   /** Entries written on this day one month and one year ago. */
@@ -183,10 +189,15 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
         return item;
       }
       case 'otherTag': {
-        const item = new vscode.TreeItem(`#${node.tag}`, vscode.TreeItemCollapsibleState.Collapsed);
+        // A nested tag shows its own part under its parent (`alex` under `#one-on-one`).
+        const nested = node.tag.includes('/');
+        const item = new vscode.TreeItem(nested ? node.tag.slice(node.tag.lastIndexOf('/') + 1) : `#${node.tag}`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `tag:${node.tag}`;
         item.description = String(node.count);
-        item.tooltip = vscode.l10n.t('{0} tagged #{1}', pluralEntries(node.count), node.tag);
+        item.tooltip =
+          node.node && node.node.children.length > 0
+            ? vscode.l10n.t('{0} tagged #{1} or a tag under it', pluralEntries(node.count), node.tag)
+            : vscode.l10n.t('{0} tagged #{1}', pluralEntries(node.count), node.tag);
         item.contextValue = 'otherTag';
         return item;
       }

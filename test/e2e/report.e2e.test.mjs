@@ -181,7 +181,7 @@ describe('The Balance Report of an empty journal', { timeout: 600_000 }, () => {
     assert.equal(await frame.locator('table').count(), 0);
     await shot(page, 'report-empty.png');
     await frame.locator('#new-entry').click();
-    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/3)' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
   });
 });

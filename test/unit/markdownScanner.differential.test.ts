@@ -21,7 +21,7 @@ import { completionSite } from '../../src/core/tagCompletion';
 import { findTagAt } from '../../src/core/tagLocator';
 import { ADVERSARIAL, entryPoints } from '../../scripts/bench/adversarial.mjs';
 import { markdownDocument } from './helpers/markdownArbitraries';
-import { commonmarkHtml, commonmarkTags, referenceHtml, referenceTags } from './helpers/markdownReference';
+import { commonmarkHtml, commonmarkTags, referenceHtml, referenceTags, withTags } from './helpers/markdownReference';
 
 // A fixed seed by default, so `npm test` reads the same 10,000 documents on every run: a rare
 // disagreement found by exploring (FC_SEED=random) must be fixed or listed, never a flaky CI.
@@ -81,21 +81,6 @@ function explainFailure(markdown: string): string {
     `markdown-it HTML:\n${referenceHtml(markdown)}`,
     `commonmark.js HTML:\n${commonmarkHtml(markdown)}`,
   ].join('\n');
-}
-
-/** Tags put into a spec example: words replaced, tags appended and prepended, after and before punctuation. */
-function withTags(markdown: string): string[] {
-  let n = 0;
-  return [
-    markdown,
-    markdown.replace(/\b(foo|bar|baz|bim|hello|world|a|b|c|link|title|code|url|uri)\b/g, (word) => `#${word}`),
-    markdown.split('\n').map((line) => (line ? `${line} #t${n++}` : line)).join('\n'),
-    markdown.split('\n').map((line) => (line ? `#t${n++} ${line}` : line)).join('\n'),
-    markdown.replace(/[[(<`"*_>!{]/g, (ch) => `${ch}#p${n++}`),
-    markdown.replace(/[\])>`"*_}]/g, (ch) => `#q${n++}${ch}`),
-    markdown.replace(/ /g, () => ` #s${n++} `),
-    markdown.replace(/\n/g, () => ` #n${n++}é\u0301\n`),
-  ];
 }
 
 describe('differential: the scanner reads tags as markdown-it does', () => {

@@ -3,6 +3,7 @@
 // One class, since the spec's algorithm is one state machine over lines. Part of markdownScanner.ts.
 
 import { APOS, BACKTICK, BANG, COLON, CR, DASH, DOT, EQ, GT, HASH, LBRACKET, LF, LPAREN, LT, MAX_CONTAINER_DEPTH, MAX_TITLE_LENGTH, PLUS, QUESTION, QUOTE, RBRACKET, RPAREN, SLASH, SPACE, STAR, TAB, TILDE, UNDERSCORE, isAsciiLetter, isDigit } from './characters';
+import type { Heading } from '../markdownScanner';
 import { Finder, destinationEnd, isJsWhiteSpace, isSpaceOrTab, labelEnd, normalizeLabel, openOrClosingTagEnd, skipJsWhiteSpace, skipSpacesAndOneLineBreak, titleEnd } from './syntax';
 
 const enum Kind {
@@ -110,6 +111,8 @@ export class BlockScanner {
   ended = false;
   /** Offsets of task list items' `[`, when asked for. */
   tasks: number[] | undefined;
+  /** The headings outside block quotes and list items, when asked for. */
+  headings: Heading[] | undefined;
 
   private candidate = 0;
   private readonly lastCandidate: number;
@@ -509,6 +512,9 @@ export class BlockScanner {
     const candidates = this.candidates;
     while (this.candidate < candidates.length && candidates[this.candidate] < start) this.candidate++;
     if (this.candidate < candidates.length && candidates[this.candidate] < end) this.leaves.push(leaf);
+    if (headingLevel > 0 && this.headings && this.open.length === 1) {
+      this.headings.push({ level: headingLevel, text: headingTitle(leaf) ?? '', start, end });
+    }
     if (headingLevel === 1 && !this.titleFound && this.open.length === 1) {
       const title = headingTitle(leaf);
       if (title) {

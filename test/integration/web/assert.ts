@@ -32,4 +32,13 @@ export async function rejects(promise: Promise<unknown> | (() => Promise<unknown
   }
   chai.fail(message ?? 'Missing expected rejection.');
 }
-export default { ok, equal, notEqual, deepEqual, match, doesNotMatch, fail, rejects };
+export function throws(run: () => unknown, expected?: RegExp): void {
+  try {
+    run();
+  } catch (error) {
+    if (expected) chai.match(error instanceof Error ? error.message : String(error), expected);
+    return;
+  }
+  chai.fail('Missing expected exception.');
+}
+export default { ok, equal, notEqual, deepEqual, match, doesNotMatch, fail, rejects, throws };

@@ -149,3 +149,18 @@ export function commonmarkTags(markdown: string): string[] {
 export function commonmarkHtml(markdown: string): string {
   return new commonmark.HtmlRenderer().render(cmParser.parse(markdown));
 }
+
+/** Tags put into a spec example: words replaced, tags appended and prepended, after and before punctuation. */
+export function withTags(markdown: string): string[] {
+  let n = 0;
+  return [
+    markdown,
+    markdown.replace(/\b(foo|bar|baz|bim|hello|world|a|b|c|link|title|code|url|uri)\b/g, (word) => `#${word}`),
+    markdown.split('\n').map((line) => (line ? `${line} #t${n++}` : line)).join('\n'),
+    markdown.split('\n').map((line) => (line ? `#t${n++} ${line}` : line)).join('\n'),
+    markdown.replace(/[[(<`"*_>!{]/g, (ch) => `${ch}#p${n++}`),
+    markdown.replace(/[\])>`"*_}]/g, (ch) => `#q${n++}${ch}`),
+    markdown.replace(/ /g, () => ` #s${n++} `),
+    markdown.replace(/\n/g, () => ` #n${n++}é\u0301\n`),
+  ];
+}
