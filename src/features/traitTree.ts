@@ -12,6 +12,9 @@ import { Commands } from '../ids';
 import { TagTreeNode, otherTagTree } from '../core/tagTree';
 import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitById, traitsOfSide } from '../core/traits';
 
+/** Characters of a trait row (label and description) that fit the default side bar width. */
+const ROW_TEXT_LENGTH = 34;
+
 export type TraitTreeNode =
   | { readonly kind: 'balance' }
   | { readonly kind: 'side'; readonly side: Side }
@@ -286,16 +289,17 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `trait:${trait.id}`;
-    // Short enough for a narrow sidebar (`9 · 4d ago`, `2 · 3w ago · due`), with feedback and a
-    // goal's progress only where there are some; the sentences are in the tooltip.
+    // Short enough for a narrow sidebar (`9 · 4d ago`, `2 · 3w ago · due`); a goal's progress and
+    // feedback are added, in that order, only while the row stays within ROW_TEXT_LENGTH
+    // characters. The tooltip always says everything, in sentences.
     const when = dateUnknown ? vscode.l10n.t('date unknown') : shortDaysAgo(days);
     const feedback = this.index.feedbackCountOf(trait.id);
     const goal = this.goalOf(trait.id);
-    item.description = [
-      neglected ? vscode.l10n.t('{0} · {1} · due', count, when) : vscode.l10n.t('{0} · {1}', count, when),
-      ...(feedback > 0 ? [vscode.l10n.t('{0} feedback', feedback)] : []),
-      ...(goal ? [vscode.l10n.t('goal {0}/{1}', goal.count, goal.target)] : []),
-    ].join(' · ');
+    let description = neglected ? vscode.l10n.t('{0} · {1} · due', count, when) : vscode.l10n.t('{0} · {1}', count, when);
+    for (const extra of [goal ? vscode.l10n.t('goal {0}/{1}', goal.count, goal.target) : '', feedback > 0 ? vscode.l10n.t('{0} feedback', feedback) : '']) {
+      if (extra && trait.label.length + description.length + 3 + extra.length <= ROW_TEXT_LENGTH) description += ` · ${extra}`;
+    }
+    item.description = description;
     const sentence = dateUnknown
       ? vscode.l10n.t('{0}, with no readable date.', pluralEntries(count))
       : days === undefined

@@ -82,15 +82,17 @@ export function shortDaysAgoText(days) {
   return `${Math.floor(days / 365)}y ago`;
 }
 
-/** A trait row's description: `12 · 4d ago`, ` · due` from 14 days, then feedback and the goal. */
+/**
+ * A trait row's description: `12 · 4d ago`, ` · due` from 14 days; then the goal (`goal 4/4`) and
+ * the feedback (`1 feedback`), each only while label and description stay within 34 characters.
+ */
 export function traitRowText(id, now = new Date()) {
   const feedback = EXAMPLE_JOURNAL.feedback[id];
   const days = wholeDaysSince(EXAMPLE_JOURNAL.newest[id], now);
-  return [
-    `${EXAMPLE_JOURNAL.counts[id]} · ${shortDaysAgoText(days)}${days >= 14 ? ' · due' : ''}`,
-    ...(feedback ? [`${feedback} feedback`] : []),
-    ...(id === EXAMPLE_JOURNAL.goal.trait ? [`goal ${goalCount(now)}/${EXAMPLE_JOURNAL.goal.target}`] : []),
-  ].join(' · ');
+  let text = `${EXAMPLE_JOURNAL.counts[id]} · ${shortDaysAgoText(days)}${days >= 14 ? ' · due' : ''}`;
+  const extras = [id === EXAMPLE_JOURNAL.goal.trait ? `goal ${goalCount(now)}/${EXAMPLE_JOURNAL.goal.target}` : '', feedback ? `${feedback} feedback` : ''];
+  for (const extra of extras) if (extra && TRAIT_LABELS[id].length + text.length + 3 + extra.length <= 34) text += ` · ${extra}`;
+  return text;
 }
 
 /** Whole local calendar days from the date written in an entry to `now`. */

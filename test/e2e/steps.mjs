@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, it as test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
-import { readTreeRows, settleAnimations, waitForWorkbench } from '../harness/workbench.mjs';
+import { readTreeRows, settleAnimations, waitForTreeRow, waitForWorkbench } from '../harness/workbench.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -133,4 +133,24 @@ export function onExampleJournal(userSettings = {}, prepare = () => {}) {
     },
     it: (name, body) => step(name, () => state.page, body),
   };
+}
+
+/**
+ * Hovers the tree row `label` until its tooltip shows `text` (a string or RegExp); returns the
+ * tooltip's text. The mouse then moves away so the tooltip closes.
+ */
+export async function rowTooltip(page, label, text, timeout = WAIT_MS) {
+  const started = Date.now();
+  for (;;) {
+    const row = await waitForTreeRow(page, label);
+    await page.mouse.move(900, 700);
+    await row.hover();
+    const tooltip = page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').first();
+    const shown = await tooltip.waitFor({ state: 'visible', timeout: 5000 }).then(() => tooltip.innerText(), () => '');
+    if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) {
+      await page.mouse.move(900, 700);
+      return shown;
+    }
+    if (Date.now() - started > timeout) assert.fail(`tooltip of ${label}: expected ${text}, saw "${shown}"`);
+  }
 }
