@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
 import { BalanceReport, REPORT_RANGES, ReportRange, escapeXml, traitBarsSvg, weekRange, weeklyChartSvg } from './balanceReport';
 import { formatDay, formatWeek } from './dates';
+import { FeedbackComparison, feedbackSectionHtml } from './reportFeedback';
 import { ReportGoal, goalsSectionHtml } from './reportGoals';
 import { SIDE_LABELS, anyoneCanShowBoth, sourceTitle } from './traits';
 
@@ -60,7 +61,7 @@ function emptyBody(): string {
 }
 
 /** The panel's page. Everything from the journal or the environment is escaped. */
-export function reportHtml(report: BalanceReport, resources: ReportResources, goals: readonly ReportGoal[] = []): string {
+export function reportHtml(report: BalanceReport, resources: ReportResources, goals: readonly ReportGoal[] = [], feedback?: FeedbackComparison): string {
   const e = escapeXml;
   const { cspSource, nonce } = resources;
   const b = report.balance;
@@ -121,6 +122,8 @@ export function reportHtml(report: BalanceReport, resources: ReportResources, go
 </section>
 
 ${goalsSectionHtml(goals)}
+
+${feedback ? feedbackSectionHtml(feedback) : ''}
 
 <section class="card" aria-labelledby="weeks-heading">
   <div class="card-head"><h2 id="weeks-heading">${e(weeksTitle)}</h2>${rangeControl}</div>

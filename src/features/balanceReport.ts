@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { symbolicLinkError } from '../config';
 import { REPORT_RANGES, REPORT_WEEKS, ReportRange, buildBalanceReport, reportMarkdown } from '../core/balanceReport';
 import { formatDay } from '../core/dates';
-import { traitById } from '../core/traits';
+import { allTraits, traitById } from '../core/traits';
+import { compareFeedback } from '../core/reportFeedback';
 import { reportGoals } from '../core/reportGoals';
 import { reportHtml, reportTitle } from '../core/reportHtml';
 import { JournalModel } from '../core/journalModel';
@@ -118,10 +119,12 @@ class ReportPanel {
     };
     // Setting the same HTML again would reload the page and lose the reader's scroll position.
     const goals = reportGoals(this.model.index, new Date());
-    const content = reportHtml(report, { ...resources, nonce: '' }, goals);
+    const index = this.model.index;
+    const feedback = report.totalEntries === 0 ? undefined : compareFeedback(allTraits(), (tag) => index.countOf(tag), (tag) => index.feedbackCountOf(tag));
+    const content = reportHtml(report, { ...resources, nonce: '' }, goals, feedback);
     if (content === this.lastContent) return;
     this.lastContent = content;
-    webview.html = reportHtml(report, { ...resources, nonce: makeNonce() }, goals);
+    webview.html = reportHtml(report, { ...resources, nonce: makeNonce() }, goals, feedback);
   }
 
   /** What the page asks (media/report.js); everything it sends is checked, nothing is trusted. */

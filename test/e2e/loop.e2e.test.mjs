@@ -102,5 +102,13 @@ describe('Plan, act, follow up in a real VS Code', { timeout: 600_000 }, () => {
     await frame.locator('.goal', { hasText: 'Notice how people are doing' }).waitFor({ state: 'visible' });
     await frame.locator('#goals-heading').scrollIntoViewIfNeeded();
     await shot(page, 'loop-6-report-goals.png');
+    // Your reflections next to others' feedback: the example journal's peer note (Influence,
+    // Visionary Thinking) and the mentor's words recorded above (Decision-Making), one each.
+    await frame.locator('#feedback-heading').scrollIntoViewIfNeeded();
+    for (const label of ['Influence', 'Visionary Thinking', 'Decision-Making']) {
+      const row = frame.locator('#feedback-table tbody tr').filter({ has: frame.locator('th', { hasText: label }) });
+      assert.equal((await row.locator('td').nth(1).textContent()).trim(), '1', label);
+    }
+    await shot(page, 'loop-7-report-feedback.png');
   });
 });
