@@ -47,12 +47,15 @@ async function provider(answer = false, asked: string[] = []): Promise<TagRename
 
 const token = new vscode.CancellationTokenSource().token;
 
+/** huge.md holds the tag in its front matter: the Node host reads that much of it, the web host none. */
+const hugeCounted = disk.readsPartOfFiles ? 1 : 0;
+
 describe('Tags as VS Code citizens', () => {
   before(async () => {
     const { index } = await api();
     await disk.mkdir(dir);
     for (const [name, content] of Object.entries(FILES)) await disk.writeFile(file(name), content);
-    await waitFor('the files to be indexed', () => Object.keys(FILES).every((name) => index.get(file(name).toString())) && index.countOf('rename-me') === 4);
+    await waitFor('the files to be indexed', () => Object.keys(FILES).every((name) => index.get(file(name).toString())) && index.countOf('rename-me') === 3 + hugeCounted);
   });
 
   after(async () => {
@@ -93,8 +96,9 @@ describe('Tags as VS Code citizens', () => {
       assert.equal(plan.metadata.needsConfirmation, true);
       assert.match(plan.metadata.label, /Merge #rename-me into #other-tag/);
       assert.match(String(plan.metadata.description), /already in 2 note/);
-      assert.equal(plan.notChanged.length, 1);
-      assert.match(plan.notChanged[0], /huge\.md: it is over the size limit/);
+      // The files the index says hold the tag but rename leaves alone: huge.md, where it was read.
+      assert.equal(plan.notChanged.length, hugeCounted);
+      if (hugeCounted) assert.match(plan.notChanged[0], /huge\.md: it is over the size limit/);
       const plain = await renamer.plan(document, position, 'brand-new', token);
       assert.match(plain!.metadata.label, /Rename #rename-me to #brand-new/);
     });
@@ -129,7 +133,7 @@ describe('Tags as VS Code citizens', () => {
       for (const [uri, edits] of edit.entries()) copy.set(uri, edits);
       assert.ok(await vscode.workspace.applyEdit(copy));
       await vscode.workspace.saveAll(false);
-      await waitFor('the index to follow the rename', () => index.countOf('renamed') === 3 && index.countOf('rename-me') === 1);
+      await waitFor('the index to follow the rename', () => index.countOf('renamed') === 3 && index.countOf('rename-me') === hugeCounted);
       assert.equal(
         await disk.readText(file('block.md')),
         '---\ntags:\n  - renamed\n  - "renamed" # said twice\n---\n# Block list\n\nA #renamed inline, and #renamed/child nested.\n\n```\n#rename-me in code\n```\n',
