@@ -87,14 +87,24 @@ export async function quickInputPressEnter(page, { timeout = T } = {}) {
 
 /** Runs a command by its palette title, e.g. "Balance Journal: New Entry". */
 export async function runCommand(page, title, { timeout = T } = {}) {
-  await openQuickInput(page, 'F1', { timeout });
-  await quickInputType(page, `>${title}`, { timeout });
   // Enter on the highlighted row, as a person does; a click while the list re-renders can miss.
   const focused = page
     .locator(`${sel.quickInputRow}.focused`)
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) })
     .first();
-  await focused.waitFor({ state: 'visible', timeout });
+  // The palette lists the commands known when it opens: in a window that is still loading its
+  // extensions (after a reload, say) a command may come a little later. Open it again until the
+  // command is there, as a person would.
+  const started = Date.now();
+  for (;;) {
+    await openQuickInput(page, 'F1', { timeout });
+    await quickInputType(page, `>${title}`, { timeout });
+    const left = timeout - (Date.now() - started);
+    const shown = await focused.waitFor({ state: 'visible', timeout: Math.max(1000, Math.min(15_000, left)) }).then(() => true, () => false);
+    if (shown) break;
+    if (left <= 15_000) await focused.waitFor({ state: 'visible', timeout: 1 }); // throws with the locator's story
+    await page.keyboard.press('Escape');
+  }
   await page.keyboard.press('Enter');
   // The palette closes (a quick pick of the command may replace it): don't let callers see stale rows.
   await focused.waitFor({ state: 'hidden', timeout });
