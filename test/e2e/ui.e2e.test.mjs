@@ -34,8 +34,14 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     assert.ok(rows.find((r) => r.label === 'Management'), 'Management row');
     assert.ok(rows.find((r) => r.label === 'Other tags'), 'Other tags row');
     // At the default side bar width nothing is cut off: the verdict, the split, every trait's news.
-    const clipped = await page.locator('.part.sidebar .monaco-list-row').evaluateAll((els) =>
-      els.flatMap((row) => [...row.querySelectorAll('.label-name, .label-description')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent)),
+    // The label and description together: VS Code clips their container, not each part.
+    const whole = [balance.label, 'Leadership', 'Management', ...Object.values(TRAIT_LABELS)];
+    const clipped = await page.locator('.part.sidebar .monaco-list-row').evaluateAll(
+      (els, labels) =>
+        els
+          .filter((row) => labels.includes(row.querySelector('.label-name')?.textContent?.trim() ?? ''))
+          .flatMap((row) => [...row.querySelectorAll('.monaco-icon-label-container, .label-name, .label-description')].filter((el) => el.scrollWidth > el.clientWidth + 1).map(() => row.textContent)),
+      whole,
     );
     assert.deepEqual(clipped, []);
     const status = await page.locator('.statusbar-item', { hasText: 'L ' }).first().innerText();
