@@ -354,7 +354,9 @@ describe('Balance Journal on a journal of 30,000 entries', { timeout: 600_000 },
     writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nEdited while the window was reloading.\n`);
     const started = Date.now();
     await Promise.all([page.waitForEvent('load', { timeout: WAIT_MS }), runCommand(page, 'Developer: Reload Window')]);
-    await waitForActivityBarItem(page, 'Balance Journal', { click: true });
+    // The window may restore the view by itself; clicking its icon then would close it. Focus it.
+    await waitForActivityBarItem(page, 'Balance Journal');
+    await runCommand(page, 'Balance Journal: Focus on Traits View');
     const counts = Object.fromEntries(Object.keys(TRAIT_LABELS).map((id) => [id, expected.counts.get(id) ?? 0]));
     const balance = balanceRow(counts);
     await waitForRowDescription(page, balance.label, balance.description);
