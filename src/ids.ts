@@ -2,10 +2,13 @@
 export const Commands = {
   newEntry: 'balanceJournal.newEntry',
   newEntryForTrait: 'balanceJournal.newEntryForTrait',
+  newEntryForAnotherDay: 'balanceJournal.newEntryForAnotherDay',
   refresh: 'balanceJournal.refresh',
   showTraits: 'balanceJournal.showTraits',
   showMoreEntries: 'balanceJournal.showMoreEntries',
   weeklyReview: 'balanceJournal.weeklyReview',
+  monthlyReview: 'balanceJournal.monthlyReview',
+  quarterlyReview: 'balanceJournal.quarterlyReview',
   showReport: 'balanceJournal.showReport',
   exportReport: 'balanceJournal.exportReport',
 } as const;
@@ -28,4 +31,6 @@ export const Settings = {
   maxFileSizeKB: 'maxFileSizeKB',
   neglectDays: 'neglectDays',
   traits: 'traits',
+  askForDate: 'askForDate',
+  fiscalYearStartMonth: 'fiscalYearStartMonth',
 } as const;

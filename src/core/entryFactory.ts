@@ -1,26 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import { writeFrontMatter } from './frontMatter';
+import { parseDayArgument } from './dateInput';
+import { localDay, localIsoTimestamp, momentOnDay } from './periods';
 import { TRAITS, Trait, normalizeTag, sideLabelInSentence, traitById } from './traits';
 
 export const MAX_SLUG_LENGTH = 60;
 export const MAX_TITLE_LENGTH = 200;
 
-function pad(value: number, width = 2): string {
-  return String(Math.abs(value)).padStart(width, '0');
-}
-
-/** The user's local calendar day of `now`, `YYYY-MM-DD` (never the UTC day). */
-export function localDay(now: Date): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** ISO 8601 local time with its UTC offset, e.g. `2026-11-27T09:05:00+01:00`. */
-export function localIsoTimestamp(now: Date): string {
-  const offsetMinutes = -now.getTimezoneOffset();
-  const sign = offsetMinutes >= 0 ? '+' : '-';
-  const offset = `${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
-  return `${localDay(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}${offset}`;
-}
+/** The day and time rules live in periods.ts; these are re-exported for the entry's callers. */
+export { localDay, localIsoTimestamp };
 
 // Letters that Unicode does not decompose into ASCII.
 const FOLDED_LETTERS: Readonly<Record<string, string>> = {
@@ -149,20 +137,31 @@ export function buildEntry(traits: readonly Trait[], title: string | undefined, 
   return { slug, text: text.replace(CURSOR, ''), cursorLine };
 }
 
+/**
+ * When an entry for `day` (a day number; undefined for today) is written: that day at the
+ * current local time, with its offset. Its file is named by that day.
+ */
+export function entryMoment(day: number | undefined, now: Date): Date {
+  return day === undefined ? now : momentOnDay(day, now);
+}
+
 export interface NewEntryArgs {
   traits: Trait[];
   title: string | undefined;
+  /** The day the entry is for (a day number), when the argument named one. */
+  day?: number;
 }
 
 /**
- * Validates the argument of `balanceJournal.newEntry` (`{ traits: string[], title?: string }`),
- * which keybindings and other extensions may pass: an error message, or the resolved traits.
+ * Validates the argument of `balanceJournal.newEntry` (`{ traits: string[], title?: string,
+ * date?: "YYYY-MM-DD" }`), which keybindings and other extensions may pass: an error message, or
+ * the resolved traits and day (never one after `now`'s local day).
  */
-export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: string } {
+export function parseNewEntryArgs(value: unknown, now: Date = new Date()): NewEntryArgs | { error: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { error: l10n.t('Expected an argument like { "traits": ["empathy"], "title": "…" }.') };
+    return { error: l10n.t('Expected an argument like { "traits": ["empathy"], "title": "…", "date": "2026-11-03" }.') };
   }
-  const { traits, title } = value as { traits?: unknown; title?: unknown };
+  const { traits, title, date } = value as { traits?: unknown; title?: unknown; date?: unknown };
   if (!Array.isArray(traits) || traits.length === 0) {
     return { error: l10n.t('"traits" must be a non-empty list of trait ids, e.g. ["empathy"].') };
   }
@@ -179,7 +178,13 @@ export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: strin
   if (unknown.length > 0) {
     return { error: l10n.t('Unknown trait {0}. Known traits: {1}.', unknown.join(', '), knownTraitIds()) };
   }
-  return { traits: resolved, title: typeof title === 'string' ? title : undefined };
+  const parsed: NewEntryArgs = { traits: resolved, title: typeof title === 'string' ? title : undefined };
+  if (date !== undefined) {
+    const day = parseDayArgument(date, now);
+    if ('error' in day) return day;
+    parsed.day = day.day;
+  }
+  return parsed;
 }
 
 function knownTraitIds(): string {

@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
 import { BalanceReport, escapeXml, shortDate, traitBarsSvg, weekRange, weeklyChartSvg } from './balanceReport';
+import { describeCurrentStreak, describeLongestStreak } from './streaks';
 import { SIDE_LABELS, anyoneCanShowBoth, sourceTitle } from './traits';
 
 export const reportTitle = (): string => l10n.t('Balance Report');
@@ -104,6 +105,7 @@ export function reportHtml(report: BalanceReport, resources: ReportResources): s
       ? `<p>${e(l10n.t('No trait tags yet. Write an entry tagged with a trait to see your balance.'))}</p>`
       : `<p class="counts"><span class="swatch bj-leadership-swatch" aria-hidden="true"></span>${e(l10n.t('{0}: {1} trait tags', SIDE_LABELS.leadership, b.leadership))} · <span class="swatch bj-management-swatch" aria-hidden="true"></span>${e(l10n.t('{0}: {1} trait tags', SIDE_LABELS.management, b.management))}</p>`
   }
+  <p class="streaks">${e(describeCurrentStreak(report.streaks))} ${e(describeLongestStreak(report.streaks))}</p>
   <p class="focus-line">${sentence((trait) => l10n.t('Focus next on {0} ({1}, {2}), {3}.', trait, SIDE_LABELS[report.focus.side], pluralEntries(focusCount), focusWhy), `<strong>${e(report.focus.label)}</strong>`)}</p>
 </section>
 

@@ -5,6 +5,7 @@ import { pluralEntries } from './balance';
 import { escapeMarkdown } from './hoverText';
 import { writeFrontMatter } from './frontMatter';
 import { BalanceReport, REPORT_TAG, weekRange } from './reportModel';
+import { describeCurrentStreak, describeLongestStreak } from './streaks';
 import { SIDE_LABELS, Trait } from './traits';
 
 function cell(text: string): string {
@@ -30,6 +31,8 @@ export function reportMarkdown(report: BalanceReport): string {
       `- ${l10n.t('Leadership: {0} trait tags ({1}%)', b.leadership, b.leadershipPercent)}`,
       `- ${l10n.t('Management: {0} trait tags ({1}%)', b.management, b.managementPercent)}`,
       `- ${l10n.t('Entries: {0}', report.totalEntries)}`,
+      `- ${describeCurrentStreak(report.streaks)}`,
+      `- ${describeLongestStreak(report.streaks)}`,
       `- ${
         report.weakerSide
           ? l10n.t('Focus: {0} ({1}, {2}), the least reflected trait of the weaker side', cell(report.focus.label), SIDE_LABELS[report.focus.side], pluralEntries(countIn(report, report.focus)))

@@ -9,7 +9,8 @@ import * as l10n from '@vscode/l10n';
 import { Balance, DEFAULT_BALANCE_TOLERANCE, describeBalance, pluralEntries, suggestedTrait, weakerSide } from './balance';
 import { localDay, localIsoTimestamp } from './entryFactory';
 import { IndexedEntry } from './journalIndex';
-import { isoWeek, weekLabel } from './weeklyReview';
+import { dayNumber, dayString, isoWeekOfDay, localDayNumber, mondayOf, weekLabel } from './periods';
+import { WeekStreaks, weekStreaks } from './streaks';
 import { STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById } from './traits';
 
 /** The tag of an exported report, so the journal can tell reports from entries. */
@@ -77,6 +78,8 @@ export interface BalanceReport {
   readonly totalEntries: number;
   /** Tags that are not traits, most used first (at most 10); reports are left out. */
   readonly otherTags: readonly { readonly tag: string; readonly count: number }[];
+  /** Runs of ISO weeks with at least one reflection. */
+  readonly streaks: WeekStreaks;
 }
 
 export interface ReportOptions {
@@ -86,17 +89,6 @@ export interface ReportOptions {
 }
 
 const DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
-
-/** Whole days since 1970-01-01 of a calendar date: immune to DST, which only moves clocks. */
-function dayNumber(year: number, monthIndex: number, date: number): number {
-  return Math.round(Date.UTC(year, monthIndex, date) / MS_PER_DAY);
-}
-
-function localDayNumber(time: number): number {
-  const date = new Date(time);
-  return dayNumber(date.getFullYear(), date.getMonth(), date.getDate());
-}
 
 /** The calendar day an entry belongs to, in local time: its `time`, else its `day`. */
 function entryDayNumber(entry: IndexedEntry): number | undefined {
@@ -106,37 +98,29 @@ function entryDayNumber(entry: IndexedEntry): number | undefined {
   return dayNumber(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
-function dayString(dayNum: number): string {
-  return new Date(dayNum * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
 /** ISO 8601 week of the Monday `monday` (a day number): the week belongs to its Thursday's year. */
 export function isoWeekOf(monday: number): { isoYear: number; isoWeek: number } {
-  // One ISO-week rule for the journal: the weekly review's, on that local calendar day.
-  const date = new Date(monday * MS_PER_DAY);
-  const { year, week } = isoWeek(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  // One ISO-week rule for the journal: periods.ts.
+  const { year, week } = isoWeekOfDay(monday);
   return { isoYear: year, isoWeek: week };
-}
-
-/** The day number of the Monday of the local week containing `dayNum` (1970-01-01 was a Thursday). */
-function mondayOf(dayNum: number): number {
-  return dayNum - ((dayNum + 3) % 7 + 7) % 7;
 }
 
 export function buildBalanceReport(source: ReportSource, options: ReportOptions): BalanceReport {
   const now = new Date(options.now);
   const weekCount = Math.max(1, Math.floor(options.weeks ?? REPORT_WEEKS));
   const tolerance = options.tolerance ?? DEFAULT_BALANCE_TOLERANCE;
-  const currentMonday = mondayOf(localDayNumber(now.getTime()));
+  const currentMonday = mondayOf(localDayNumber(now));
   const firstMonday = currentMonday - 7 * (weekCount - 1);
 
   const buckets = Array.from({ length: weekCount }, () => ({ leadership: 0, management: 0, entries: 0, titled: [] as IndexedEntry[] }));
   const recent = new Map<string, number>();
   const otherCounts = new Map<string, number>();
   let totalEntries = 0;
+  const days = new Set<string>();
   for (const entry of source.reflections()) {
     const tags = new Set(entry.tags);
     totalEntries++;
+    if (entry.day) days.add(entry.day);
     for (const tag of tags) if (!traitById(tag)) otherCounts.set(tag, (otherCounts.get(tag) ?? 0) + 1);
     const dayNum = entryDayNumber(entry);
     if (dayNum === undefined) continue;
@@ -192,6 +176,7 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
     steps: nextSteps(focus, countOf),
     totalEntries,
     otherTags,
+    streaks: weekStreaks(days, now),
   };
 }
 

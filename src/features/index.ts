@@ -9,7 +9,7 @@ import { registerStatusBar } from './statusBar';
 import { registerTagCompletion } from './tagCompletion';
 import { registerTraitHover } from './traitHover';
 import { registerTraitsView } from './traitsView';
-import { registerWeeklyReview } from './weeklyReview';
+import { registerReviews } from './reviews';
 
 /**
  * Every feature of the extension, in the order activation registers them. Settings and your own
@@ -23,7 +23,7 @@ export const FEATURES: readonly Feature[] = [
   registerTraitHover,
   registerTagCompletion,
   registerNewEntryCommands,
-  registerWeeklyReview,
+  registerReviews,
   registerBalanceReport,
   registerRefresh,
   registerShowTraits,

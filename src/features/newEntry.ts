@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { JournalRoot, symbolicLinkError } from '../config';
+import { JournalRoot, askForDate, symbolicLinkError } from '../config';
 import { pluralEntries } from '../core/balance';
-import { buildEntry, cleanTitle, entryPathSegments, MAX_TITLE_LENGTH, parseNewEntryArgs } from '../core/entryFactory';
+import { buildEntry, cleanTitle, entryMoment, entryPathSegments, MAX_TITLE_LENGTH, parseNewEntryArgs } from '../core/entryFactory';
+import { describeDayInput, parseDayArgument, parseDayInput } from '../core/dateInput';
+import { localDayNumber, longDate } from '../core/periods';
 import { JournalIndex } from '../core/journalIndex';
 import { SIDES, SIDE_LABELS, Trait, traitsOfSide } from '../core/traits';
 import { EntryTemplates } from './entryTemplates';
@@ -16,33 +18,53 @@ interface TraitPickItem extends vscode.QuickPickItem {
   trait?: Trait;
 }
 
-/** `balanceJournal.newEntry` and the tree's "+" (`balanceJournal.newEntryForTrait`). */
+/**
+ * `balanceJournal.newEntry`, the tree's "+" (`balanceJournal.newEntryForTrait`) and
+ * `balanceJournal.newEntryForAnotherDay` (which asks for the day first, as New Entry does when
+ * `balanceJournal.askForDate` is on).
+ */
 export function registerNewEntryCommands({ model, log, templates, writer }: Services): vscode.Disposable[] {
-  const run = (arg?: unknown) => newEntry(model.index, log, templates, writer, arg);
+  const run = (arg?: unknown, askDay = askForDate()) => newEntry(model.index, log, templates, writer, arg, askDay);
   return [
-    vscode.commands.registerCommand(Commands.newEntry, run),
+    vscode.commands.registerCommand(Commands.newEntry, (arg?: unknown) => run(arg)),
     vscode.commands.registerCommand(Commands.newEntryForTrait, (node?: { trait?: Trait }) =>
       node?.trait ? run({ traits: [node.trait.id] }) : run(),
     ),
+    vscode.commands.registerCommand(Commands.newEntryForAnotherDay, () => run(undefined, true)),
   ];
 }
 
+/** `{ date: "YYYY-MM-DD" }` alone: the UI asks for the rest, for that day. */
+function onlyADate(arg: unknown): arg is { date: unknown } {
+  return typeof arg === 'object' && arg !== null && !Array.isArray(arg) && 'date' in arg && (arg as { traits?: unknown }).traits === undefined;
+}
+
 /**
- * Creates an entry and opens it. With an argument `{ traits, title? }` it shows no UI; without,
- * it asks for traits and a title. Returns the new file, or undefined when cancelled or refused.
+ * Creates an entry and opens it. With an argument `{ traits, title?, date? }` it shows no UI;
+ * without, it asks for the day (when `askDay`), the traits and a title; with `{ date }` alone, the
+ * traits and a title for that day. Returns the new file, or undefined when cancelled or refused.
  */
-async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates, writer: JournalWriter, arg: unknown): Promise<vscode.Uri | undefined> {
+async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates, writer: JournalWriter, arg: unknown, askDay: boolean): Promise<vscode.Uri | undefined> {
   // Commands run from a keybinding without "args" receive nothing; from a menu, a URI or a node.
-  const interactive = arg === undefined || arg instanceof vscode.Uri;
+  const dateOnly = onlyADate(arg);
+  const interactive = arg === undefined || arg instanceof vscode.Uri || dateOnly;
   let traits: Trait[];
   let title: string | undefined;
-  if (!interactive) {
-    const parsed = parseNewEntryArgs(arg);
+  let day: number | undefined;
+  if (dateOnly) {
+    const parsed = parseDayArgument(arg.date, new Date());
     if ('error' in parsed) {
       void showError(log, vscode.l10n.t('No entry was created: {0}', parsed.error));
       return undefined;
     }
-    ({ traits, title } = parsed);
+    day = parsed.day;
+  } else if (!interactive) {
+    const parsed = parseNewEntryArgs(arg, new Date());
+    if ('error' in parsed) {
+      void showError(log, vscode.l10n.t('No entry was created: {0}', parsed.error));
+      return undefined;
+    }
+    ({ traits, title, day } = parsed);
   }
 
   const root = await chooseJournal(interactive, vscode.l10n.t('Which workspace folder keeps this journal?'));
@@ -53,10 +75,19 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
   }
 
   if (interactive) {
-    const picked = await pickTraits(index);
+    const asking = askDay && day === undefined;
+    if (asking) {
+      day = await askForDay();
+      if (day === undefined) return undefined;
+    }
+    // Today needs no mention; another day is named in every step.
+    const forDay = day !== undefined && day !== localDayNumber(new Date()) ? longDate(day) : undefined;
+    const picked = await pickTraits(index, forDay, asking ? 2 : 1, asking ? 3 : 2);
     if (!picked) return undefined;
     const typed = await vscode.window.showInputBox({
-      title: vscode.l10n.t('New Entry: title (2/2)'),
+      title: forDay
+        ? vscode.l10n.t('New Entry for {0}: title ({1}/{2})', forDay, asking ? 3 : 2, asking ? 3 : 2)
+        : vscode.l10n.t('New Entry: title (2/2)'),
       prompt: vscode.l10n.t('Optional. Leave empty to name the entry after {0}.', picked[0].label),
       placeHolder: vscode.l10n.t('e.g. Hard conversation about the roadmap'),
       validateInput: (value) => (value.length > MAX_TITLE_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_TITLE_LENGTH) : undefined),
@@ -68,7 +99,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
 
   try {
     const template = await templates.templateFor(root.folder, traits!);
-    const uri = await writeEntry(root, traits!, title, log, template, writer);
+    const uri = await writeEntry(root, traits!, title, day, log, template, writer);
     if (!uri) return undefined;
     log.info(`Created ${uri.fsPath || uri.toString()}`);
     return uri;
@@ -81,7 +112,31 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
 
 
 
-function pickTraits(index: JournalIndex): Promise<Trait[] | undefined> {
+/**
+ * Step 1 of New Entry for Another Day: `today`, `yesterday`, a weekday (the last one) or
+ * `YYYY-MM-DD`, checked as you type (never a day in the future). The day, or undefined.
+ */
+async function askForDay(): Promise<number | undefined> {
+  const typed = await vscode.window.showInputBox({
+    title: vscode.l10n.t('New Entry: day (1/3)'),
+    prompt: vscode.l10n.t('Which day is this entry for? today, yesterday, a weekday (the last one) or YYYY-MM-DD.'),
+    placeHolder: vscode.l10n.t('e.g. yesterday, monday or 2026-11-03'),
+    value: vscode.l10n.t({ message: 'yesterday', comment: ['A word the date box of New Entry for Another Day accepts.'] }),
+    validateInput: (value) => {
+      const now = new Date();
+      const parsed = parseDayInput(value, now);
+      if ('error' in parsed) return parsed.error;
+      // A valid day is named, so the reader sees which one it is before pressing Enter.
+      return { message: describeDayInput(parsed.day, now), severity: vscode.InputBoxValidationSeverity.Info };
+    },
+  });
+  if (typed === undefined) return undefined;
+  // Checked again at Enter: the box may have stayed open past midnight.
+  const parsed = parseDayInput(typed, new Date());
+  return 'error' in parsed ? undefined : parsed.day;
+}
+
+function pickTraits(index: JournalIndex, forDay: string | undefined, step: number, totalSteps: number): Promise<Trait[] | undefined> {
   const items: TraitPickItem[] = [];
   for (const side of SIDES) {
     items.push({ label: SIDE_LABELS[side], kind: vscode.QuickPickItemKind.Separator });
@@ -90,9 +145,9 @@ function pickTraits(index: JournalIndex): Promise<Trait[] | undefined> {
     }
   }
   const picker = vscode.window.createQuickPick<TraitPickItem>();
-  picker.title = vscode.l10n.t('New Entry: traits');
-  picker.step = 1;
-  picker.totalSteps = 2;
+  picker.title = forDay ? vscode.l10n.t('New Entry for {0}: traits', forDay) : vscode.l10n.t('New Entry: traits');
+  picker.step = step;
+  picker.totalSteps = totalSteps;
   picker.placeholder = vscode.l10n.t('Which traits does this entry reflect on? Space selects, Enter confirms.');
   picker.canSelectMany = true;
   picker.matchOnDescription = true;
@@ -124,11 +179,13 @@ async function writeEntry(
   root: Extract<JournalRoot, { uri: vscode.Uri }>,
   traits: Trait[],
   title: string | undefined,
+  day: number | undefined,
   log: vscode.LogOutputChannel,
   template: string | undefined,
   writer: JournalWriter,
 ): Promise<vscode.Uri | undefined> {
-  const now = new Date();
+  // Another day at the current local time: the file is named by that day, the date is that day's.
+  const now = entryMoment(day, new Date());
   const entry = buildEntry(traits, cleanTitle(title), now, template);
   const bytes = new TextEncoder().encode(entry.text);
   const [year, month] = entryPathSegments(now, entry.slug);

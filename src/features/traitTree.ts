@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeCurrentStreak, describeLongestStreak, weekStreaks } from '../core/streaks';
 import { Balance, balanceDetails, describeBalance, pluralEntries, sideTotal } from '../core/balance';
 import { escapeMarkdown } from '../core/hoverText';
 import { IndexedEntry } from '../core/journalIndex';
@@ -191,6 +192,9 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     if (balance.state !== 'empty' && neglected.length > 0) {
       lines.push(vscode.l10n.t('Not reflected on for {0} days or more: {1}.', this.model.neglectDays, neglected.map((trait) => trait.label).join(', ')));
     }
+    // Streaks in weeks: a reflective journal is weekly.
+    const streaks = weekStreaks(this.index.reflectionDays(), new Date());
+    lines.push(describeCurrentStreak(streaks), describeLongestStreak(streaks));
     item.tooltip = new vscode.MarkdownString(lines.map(escapeMarkdown).join('  \n'));
     item.contextValue = 'balance';
     return item;

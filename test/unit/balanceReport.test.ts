@@ -286,3 +286,23 @@ describe('reportMarkdown', () => {
     expect(parsed.problems).toEqual([]);
   });
 });
+
+describe('buildBalanceReport: streaks', () => {
+  it.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati'])('counts runs of ISO weeks with a reflection (%s)', (tz) => {
+    process.env.TZ = tz;
+    const index = indexOf([
+      { day: '2026-11-02', tags: ['empathy'] },
+      { day: '2026-11-10', tags: [] },
+      { day: '2026-11-23', tags: ['influence'] },
+      { day: '2026-11-24', tags: ['time-management'] },
+      { day: '2026-10-12', tags: ['empathy'] },
+      { day: '2026-10-19', tags: ['empathy'] },
+      { day: '2026-10-26', tags: ['empathy'] },
+    ]);
+    // Friday 27 November 2026: W48 has entries, W47 none; W45 and W46 two weeks; W42 to W46 five.
+    const report = buildBalanceReport(index, { now: new Date(2026, 10, 27, 9) });
+    expect(report.streaks).toEqual({ current: 1, thisWeek: true, longest: 5, longestFrom: '2026-W42', longestTo: '2026-W46' });
+    const markdown = reportMarkdown(report);
+    expect(markdown).toContain('- Current streak: 1 week with at least one entry, this week included.\n- Longest streak: 5 weeks (2026-W42 to 2026-W46).\n');
+  });
+});

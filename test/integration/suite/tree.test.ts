@@ -82,6 +82,9 @@ describe('Traits tree on the fixture journal', () => {
     // Nothing in the fixture is recent: every trait is named as not reflected on lately.
     assert.match(tooltip, /Not reflected on for 14 days or more: Visionary Thinking, Empathy, Innovation, Influence, Organizational Skills, Decision-Making, Problem-Solving, Time Management\./);
     assert.ok(item.iconPath instanceof vscode.ThemeIcon && item.iconPath.id === 'pass-filled');
+    // Streaks in ISO weeks: the fixture's entries fall in 2026-W40 and 2026-W44, a week each.
+    assert.match(tooltip, /\nCurrent streak: /);
+    assert.match(tooltip, /\nLongest streak: 1 week \(2026-W4[04]\)\./);
   });
 
   it('shows the balance in the status bar', async () => {

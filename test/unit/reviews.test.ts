@@ -10,8 +10,12 @@ import {
   REFLECTION_HEADINGS,
   ReviewEntry,
   WEEKLY_REVIEW_TAG,
+  buildPeriodReview,
   buildWeeklyReview,
   isoWeek,
+  periodReviewPath,
+  reflectionHeadings,
+  reviewTag,
   reviewCursorLine,
   reviewPath,
   strategyOfWeek,
@@ -19,7 +23,8 @@ import {
   weekRange,
   weekSpan,
   weeksInYear,
-} from '../../src/core/weeklyReview';
+} from '../../src/core/reviews';
+import { PeriodKind, periodOf } from '../../src/core/periods';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -290,5 +295,103 @@ describe('buildWeeklyReview', () => {
       relativeLink: () => undefined,
     });
     expect(text).toContain('- Tue 24: Elsewhere · Empathy');
+  });
+});
+
+describe('the comparison with the period before', () => {
+  it('the weekly review says how the week moved against last week', () => {
+    process.env.TZ = 'Europe/Berlin';
+    const text = review([
+      entry('monday', '2026-11-23', ['empathy', 'decision-making']),
+      entry('friday', '2026-11-27', ['decision-making']),
+      entry('last-week', '2026-11-18', ['empathy', 'innovation']),
+    ]);
+    expect(text).toContain('- Against last week (2026-W47): entries 1 → 2 (+1), leadership 2 → 1 (-1), management 0 → 2 (+2)\n');
+    expect(text).toContain('| Trait | Side | This week | All time | Last week | Change |\n| --- | --- | ---: | ---: | ---: | ---: |\n');
+    expect(text).toContain('| Empathy | Leadership | 1 | 10 | 1 | ±0 |');
+    expect(text).toContain('| Innovation | Leadership | 0 | 3 | 1 | -1 |');
+    expect(text).toContain('| Decision-Making | Management | 2 | 9 | 0 | +2 |');
+  });
+});
+
+function periodReview(kind: PeriodKind, entries: ReviewEntry[], now: Date, fiscalYearStartMonth?: number): string {
+  return buildPeriodReview({ kind, entries, countOf, balance: computeBalance(countOf), now, relativeLink: (key) => `../2026/${key}.md`, fiscalYearStartMonth });
+}
+
+describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati'])('monthly and quarterly reviews (%s)', (tz) => {
+  const entries = [
+    entry('oct-31', '2026-10-31', ['empathy']),
+    entry('nov-01', '2026-11-01', ['influence', 'time-management'], 'First of November'),
+    entry('nov-30', '2026-11-30', ['problem-solving'], 'Last of November'),
+    entry('dec-01', '2026-12-01', ['innovation']),
+    entry('sep-15', '2026-09-15', ['decision-making']),
+    { ...entry('nov-review', '2026-11-15', ['empathy']), kind: 'review' as const },
+  ];
+
+  it('a monthly review covers the calendar month and compares it with the month before', () => {
+    process.env.TZ = tz;
+    const text = periodReview('month', entries, new Date(2026, 10, 30, 23, 45));
+    expect(text.startsWith(`---\ndate: 2026-11-30T23:45:00`)).toBe(true);
+    expect(readFrontMatter(text).data).toMatchObject({ kind: 'review', tags: ['monthly-review'], month: '2026-11' });
+    expect(text).toContain('\n# Monthly review 2026-11 (November 2026)\n');
+    expect(text).toContain('## This month in numbers\n\n**2 entries** written this month.\n');
+    expect(text).toContain('- Leadership: 1 trait tag (33%)\n- Management: 2 trait tags (67%)\n- This month: leaning management\n');
+    expect(text).toContain('- Against last month (2026-10): entries 1 → 2 (+1), leadership 1 → 1 (±0), management 0 → 2 (+2)\n');
+    expect(text).toContain('| Trait | Side | This month | All time | Last month | Change |');
+    expect(text).toContain('| Empathy | Leadership | 0 | 10 | 1 | -1 |');
+    expect(text).toContain('| Influence | Leadership | 1 | 3 | 0 | +1 |');
+    const links = text.split('\n').filter((line) => line.includes(']('));
+    expect(links).toEqual(['- Sun 1: [First of November](../2026/nov-01.md) · Influence, Time Management', '- Mon 30: [Last of November](../2026/nov-30.md) · Problem-Solving']);
+    expect(text).toContain('## Least reflected this month\n\n- **Leadership** (the weaker side this month): Innovation, Visionary Thinking, Empathy, 0 entries\n');
+    // November is month 11: (11 - 1) % 3 = 1, Foster Collaboration.
+    expect(text).toContain('## Strategy of the month: Foster Collaboration\n');
+    expect(text).toContain('**Who around you is strong in Innovation, and how could you work with them next month to learn from it?**');
+    expect(text).toContain('\n## What went well this month?\n');
+    expect(parseEntry(text, '2026-11.md').tags).toEqual(['monthly-review']);
+  });
+
+  it('a quarterly review covers the quarter and compares it with the quarter before', () => {
+    process.env.TZ = tz;
+    const text = periodReview('quarter', entries, new Date(2026, 11, 1, 0, 15));
+    expect(readFrontMatter(text).data).toMatchObject({ kind: 'review', tags: ['quarterly-review'], quarter: '2026-Q4' });
+    expect(text).toContain('\n# Quarterly review 2026-Q4 (October – December 2026)\n');
+    expect(text).toContain('**4 entries** written this quarter.');
+    expect(text).toContain('- Against last quarter (2026-Q3): entries 1 → 4 (+3), leadership 0 → 3 (+3), management 1 → 2 (+1)\n');
+    expect(text).toContain('| Decision-Making | Management | 0 | 9 | 1 | -1 |');
+    // A quarter's entries name their month.
+    expect(text).toContain('- Sat 31 October: [oct\\-31](../2026/oct-31.md) · Empathy');
+    expect(text).toContain('- Tue 1 December: [dec\\-01](../2026/dec-01.md) · Innovation');
+    // Quarter 4: (4 - 1) % 3 = 0, Develop Dual Skills.
+    expect(text).toContain('## Strategy of the quarter: Develop Dual Skills\n');
+    // Leadership 3 against management 2: the weaker side is management, and of its traits with
+    // none this quarter, Organizational Skills has fewer entries of all time (6 against 9).
+    expect(text).toContain('- **Management** (the weaker side this quarter): Organizational Skills, Decision-Making, 0 entries\n- **Leadership**: Visionary Thinking, 0 entries\n');
+    expect(text).toMatch(/\*\*What habit could you build next quarter to practise Organizational Skills, so that your management skills grow/);
+    expect(text).toContain('\n## Which trait will I practise next quarter, and how?\n');
+  });
+
+  it('a fiscal year from April: December is Q3 of the fiscal year 2026', () => {
+    process.env.TZ = tz;
+    const text = periodReview('quarter', entries, new Date(2026, 11, 1, 12), 4);
+    expect(readFrontMatter(text).data).toMatchObject({ quarter: '2026-Q3' });
+    expect(text).toContain('# Quarterly review 2026-Q3 (October – December 2026)');
+    expect(text).toContain('Against last quarter (2026-Q2)');
+    const january = periodReview('quarter', entries, new Date(2027, 0, 2, 12), 4);
+    expect(january).toContain('# Quarterly review 2026-Q4 (January – March 2027)');
+    expect(january).toContain('No entries this quarter yet.');
+    expect(january).toContain('No trait tags this quarter.');
+    expect(january).toContain('- Against last quarter (2026-Q3): entries 4 → 0 (-4)');
+  });
+
+  it('the cursor starts under the first heading of each kind', () => {
+    process.env.TZ = tz;
+    for (const kind of ['week', 'month', 'quarter'] as const) {
+      const text = periodReview(kind, entries, new Date(2026, 10, 20, 12));
+      const lines = text.split('\n');
+      expect(lines[reviewCursorLine(text)! - 2]).toBe(`## ${reflectionHeadings(kind)[0]}`);
+      expect([reviewTag(kind)]).toEqual((readFrontMatter(text).data as { tags: string[] }).tags);
+    }
+    expect(periodReviewPath(periodOf('quarter', new Date(2026, 10, 20), 4))).toEqual(['reviews', '2026-Q3.md']);
+    expect(periodReviewPath(periodOf('month', new Date(2026, 0, 20)))).toEqual(['reviews', '2026-01.md']);
   });
 });

@@ -1,60 +1,77 @@
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import { symbolicLinkError } from '../config';
+import { fiscalYearStartMonth, symbolicLinkError } from '../config';
 import { computeBalance } from '../core/balance';
 import { IndexedEntry } from '../core/journalIndex';
 import { JournalModel } from '../core/journalModel';
 import type { Services } from './services';
-import { REVIEWS_FOLDER, buildWeeklyReview, isoWeek, reviewCursorLine, reviewPath } from '../core/weeklyReview';
+import { REVIEWS_FOLDER, buildPeriodReview, periodReviewPath, reviewCursorLine } from '../core/reviews';
+import { PeriodKind, periodOf } from '../core/periods';
 import { JournalWriter, UsableRoot, chooseJournal, offerSettings } from '../journalFiles';
 import { showError } from '../userMessages';
 
-/** As declared in package.json (contributes.commands). */
+const REVIEW_COMMANDS: readonly { readonly command: string; readonly kind: PeriodKind }[] = [
+  { command: Commands.weeklyReview, kind: 'week' },
+  { command: Commands.monthlyReview, kind: 'month' },
+  { command: Commands.quarterlyReview, kind: 'quarter' },
+];
 
 /**
- * `balanceJournal.weeklyReview`: opens this week's review at `<journal>/reviews/YYYY-Www.md`,
- * creating it first when there is none. An existing review is only opened, never rewritten.
- * The command returns the review's URI, or undefined when cancelled or refused.
+ * `balanceJournal.weeklyReview`, `monthlyReview` and `quarterlyReview`: each opens the review of
+ * the current period at `<journal>/reviews/<2026-W48|2026-11|2026-Q4>.md`, creating it first
+ * when there is none. An existing review is only opened, never rewritten. Each returns the
+ * review's URI, or undefined when cancelled or refused.
  */
-export function registerWeeklyReview({ model, log, indexer, writer }: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.weeklyReview, async () => {
-    // Right after start-up the first scan may still run: the review needs the whole week.
-    await indexer.settle();
-    return weeklyReview(model, log, writer);
-  });
+export function registerReviews({ model, log, indexer, writer }: Services): vscode.Disposable[] {
+  return REVIEW_COMMANDS.map(({ command, kind }) =>
+    vscode.commands.registerCommand(command, async () => {
+      // Right after start-up the first scan may still run: the review needs the whole period.
+      await indexer.settle();
+      return review(kind, model, log, writer);
+    }),
+  );
 }
 
+function notCreated(kind: PeriodKind, reason: string): string {
+  switch (kind) {
+    case 'week':
+      return vscode.l10n.t('No weekly review was created. {0}', reason);
+    case 'month':
+      return vscode.l10n.t('No monthly review was created. {0}', reason);
+    case 'quarter':
+      return vscode.l10n.t('No quarterly review was created. {0}', reason);
+  }
+}
 
-
-async function weeklyReview(model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
+async function review(kind: PeriodKind, model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
   const root = await chooseJournal(true, vscode.l10n.t('Which workspace folder keeps the journal to review?'));
   if (!root) return undefined;
   if ('error' in root) {
-    void offerSettings(log, vscode.l10n.t('No weekly review was created. {0}', root.error));
+    void offerSettings(log, notCreated(kind, root.error));
     return undefined;
   }
   try {
-    return await openOrCreateReview(root, model, log, writer);
+    return await openOrCreateReview(kind, root, model, log, writer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    void showError(log, vscode.l10n.t('Could not open or create the weekly review ({0}). Check that the journal folder can be written to, then try again.', reason));
+    void showError(log, vscode.l10n.t('Could not open or create the review ({0}). Check that the journal folder can be written to, then try again.', reason));
     return undefined;
   }
 }
 
-
-
-async function openOrCreateReview(root: UsableRoot, model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
+async function openOrCreateReview(kind: PeriodKind, root: UsableRoot, model: JournalModel, log: vscode.LogOutputChannel, writer: JournalWriter): Promise<vscode.Uri | undefined> {
   const now = new Date();
-  const { year, week } = isoWeek(now);
-  const segments = reviewPath(year, week);
+  const startMonth = fiscalYearStartMonth(root.folder);
+  const segments = periodReviewPath(periodOf(kind, now, startMonth));
 
   // Never read or write through a link that could lead outside the workspace: not the journal
   // folder, not `reviews`, not the review itself.
   const folder = vscode.Uri.joinPath(root.uri, REVIEWS_FOLDER);
-  const review = await writer.openOrCreate(root, segments, () => buildWeeklyReview({ ...journalTallies(root, model), now, relativeLink: relativeLinkFrom(folder) }));
+  const review = await writer.openOrCreate(root, segments, () =>
+    buildPeriodReview({ ...journalTallies(root, model), kind, fiscalYearStartMonth: startMonth, now, relativeLink: relativeLinkFrom(folder) }),
+  );
   if ('link' in review) {
-    void offerSettings(log, vscode.l10n.t('No weekly review was created. {0}', symbolicLinkError(review.link)));
+    void offerSettings(log, notCreated(kind, symbolicLinkError(review.link)));
     return undefined;
   }
   if (review.created) log.info(`Created ${review.uri.fsPath || review.uri.toString()}`);
@@ -77,7 +94,7 @@ function journalTallies(root: UsableRoot, model: JournalModel) {
 }
 
 /** The `/`-separated path from `folder` to an entry (unencoded: the review encodes it). */
-function relativeLinkFrom(folder: vscode.Uri): (key: string) => string | undefined {
+export function relativeLinkFrom(folder: vscode.Uri): (key: string) => string | undefined {
   return (key) => {
     let target: vscode.Uri;
     try {
