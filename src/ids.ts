@@ -11,6 +11,7 @@ export const Commands = {
   quarterlyReview: 'balanceJournal.quarterlyReview',
   showReport: 'balanceJournal.showReport',
   exportReport: 'balanceJournal.exportReport',
+  openDay: 'balanceJournal.openDay',
 } as const;
 
 export const Views = {

@@ -111,6 +111,21 @@ export const MONTHS = translatedList([
   () => l10n.t('December'),
 ]);
 
+export const SHORT_MONTHS = translatedList([
+  () => l10n.t({ message: 'Jan', comment: ['Short name of January.'] }),
+  () => l10n.t({ message: 'Feb', comment: ['Short name of February.'] }),
+  () => l10n.t({ message: 'Mar', comment: ['Short name of March.'] }),
+  () => l10n.t({ message: 'Apr', comment: ['Short name of April.'] }),
+  () => l10n.t({ message: 'May', comment: ['Short name of May.'] }),
+  () => l10n.t({ message: 'Jun', comment: ['Short name of June.'] }),
+  () => l10n.t({ message: 'Jul', comment: ['Short name of July.'] }),
+  () => l10n.t({ message: 'Aug', comment: ['Short name of August.'] }),
+  () => l10n.t({ message: 'Sep', comment: ['Short name of September.'] }),
+  () => l10n.t({ message: 'Oct', comment: ['Short name of October.'] }),
+  () => l10n.t({ message: 'Nov', comment: ['Short name of November.'] }),
+  () => l10n.t({ message: 'Dec', comment: ['Short name of December.'] }),
+]);
+
 /** Monday first. */
 export const WEEKDAYS = translatedList([
   () => l10n.t({ message: 'Mon', comment: ['Short name of Monday.'] }),

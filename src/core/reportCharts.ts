@@ -6,13 +6,11 @@
 
 import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
+import { escapeXml } from './markup';
 import { BalanceReport, ReportTrait, shortDate, weekRange } from './reportModel';
 import { SIDES, SIDE_LABELS, Side } from './traits';
 
-/** Escapes text for XML and HTML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+export { escapeXml };
 
 /** Colours come from the theme (light, dark and high contrast), with a fallback outside VS Code. */
 export const CHART_COLORS: Readonly<Record<Side, string>> = {

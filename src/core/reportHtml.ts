@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
 import { BalanceReport, escapeXml, shortDate, traitBarsSvg, weekRange, weeklyChartSvg } from './balanceReport';
+import { calendarHtml } from './reportCalendar';
 import { describeCurrentStreak, describeLongestStreak } from './streaks';
 import { SIDE_LABELS, anyoneCanShowBoth, sourceTitle } from './traits';
 
@@ -108,6 +109,8 @@ export function reportHtml(report: BalanceReport, resources: ReportResources): s
   <p class="streaks">${e(describeCurrentStreak(report.streaks))} ${e(describeLongestStreak(report.streaks))}</p>
   <p class="focus-line">${sentence((trait) => l10n.t('Focus next on {0} ({1}, {2}), {3}.', trait, SIDE_LABELS[report.focus.side], pluralEntries(focusCount), focusWhy), `<strong>${e(report.focus.label)}</strong>`)}</p>
 </section>
+
+${calendarHtml(report.calendar)}
 
 <section class="card" aria-labelledby="weeks-heading">
   <h2 id="weeks-heading">${e(l10n.t('Last {0} weeks', weeks.length))}</h2>

@@ -9,7 +9,8 @@ import * as l10n from '@vscode/l10n';
 import { Balance, DEFAULT_BALANCE_TOLERANCE, describeBalance, pluralEntries, suggestedTrait, weakerSide } from './balance';
 import { localDay, localIsoTimestamp } from './entryFactory';
 import { IndexedEntry } from './journalIndex';
-import { dayNumber, dayString, isoWeekOfDay, localDayNumber, mondayOf, weekLabel } from './periods';
+import { SHORT_MONTHS, dayNumber, dayString, isoWeekOfDay, localDayNumber, mondayOf, weekLabel } from './periods';
+import { YearCalendar, buildYearCalendar, currentCalendarYear } from './reportCalendar';
 import { WeekStreaks, weekStreaks } from './streaks';
 import { STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById } from './traits';
 
@@ -80,12 +81,16 @@ export interface BalanceReport {
   readonly otherTags: readonly { readonly tag: string; readonly count: number }[];
   /** Runs of ISO weeks with at least one reflection. */
   readonly streaks: WeekStreaks;
+  /** Every day of one ISO year (this one unless `calendarYear` says otherwise). */
+  readonly calendar: YearCalendar;
 }
 
 export interface ReportOptions {
   readonly now: Date | number;
   readonly tolerance?: number;
   readonly weeks?: number;
+  /** The ISO year the calendar shows; the current one when absent. */
+  readonly calendarYear?: number;
 }
 
 const DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -177,6 +182,7 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
     totalEntries,
     otherTags,
     streaks: weekStreaks(days, now),
+    calendar: buildYearCalendar(source.reflections(), options.calendarYear ?? currentCalendarYear(now), now),
   };
 }
 
@@ -216,30 +222,11 @@ export function nextSteps(focus: Trait, countOf: (tag: string) => number): Repor
   return STRATEGIES.map((strategy) => ({ strategy, nextStep: steps[strategy.id]?.() ?? l10n.t('Practise {0} this week.', focus.label) }));
 }
 
-/** Short month names, translated when read. */
-function shortMonth(index: number): string {
-  switch (index) {
-    case 0: return l10n.t({ message: 'Jan', comment: ['Short name of January.'] });
-    case 1: return l10n.t({ message: 'Feb', comment: ['Short name of February.'] });
-    case 2: return l10n.t({ message: 'Mar', comment: ['Short name of March.'] });
-    case 3: return l10n.t({ message: 'Apr', comment: ['Short name of April.'] });
-    case 4: return l10n.t({ message: 'May', comment: ['Short name of May.'] });
-    case 5: return l10n.t({ message: 'Jun', comment: ['Short name of June.'] });
-    case 6: return l10n.t({ message: 'Jul', comment: ['Short name of July.'] });
-    case 7: return l10n.t({ message: 'Aug', comment: ['Short name of August.'] });
-    case 8: return l10n.t({ message: 'Sep', comment: ['Short name of September.'] });
-    case 9: return l10n.t({ message: 'Oct', comment: ['Short name of October.'] });
-    case 10: return l10n.t({ message: 'Nov', comment: ['Short name of November.'] });
-    case 11: return l10n.t({ message: 'Dec', comment: ['Short name of December.'] });
-    default: return String(index + 1);
-  }
-}
-
 /** `Nov 23`: short, in the extension's language. */
 export function shortDate(day: string): string {
   const match = DAY_PREFIX.exec(day);
   if (!match) return day;
-  return l10n.t({ message: '{0} {1}', args: [shortMonth(Number(match[2]) - 1), Number(match[3])], comment: ['A short date: the short month, then the day, e.g. "Nov 23".'] });
+  return l10n.t({ message: '{0} {1}', args: [SHORT_MONTHS[Number(match[2]) - 1] ?? match[2], Number(match[3])], comment: ['A short date: the short month, then the day, e.g. "Nov 23".'] });
 }
 
 /** `Nov 23 – Nov 29`. */

@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import { symbolicLinkError } from '../config';
 import { buildBalanceReport, reportMarkdown } from '../core/balanceReport';
 import { reportHtml, reportTitle } from '../core/reportHtml';
+import { clampYear } from '../core/reportCalendar';
+import { localDayNumber, longDate, parseDay } from '../core/periods';
+import { pluralEntries } from '../core/balance';
+import { traitById } from '../core/traits';
 import { JournalModel } from '../core/journalModel';
 import type { Services } from './services';
 import { Commands } from '../ids';
@@ -26,8 +30,10 @@ let current: ReportPanel | undefined;
 export function registerBalanceReport({ model, log, context, writer }: Services): vscode.Disposable[] {
   const exportNow = () => exportReport(model, log, writer);
   return [
-    vscode.commands.registerCommand(Commands.showReport, () => ReportPanel.createOrShow(model, context.extensionUri, exportNow).panel),
+    // `{ year }` shows that ISO year in the calendar (a test, a keybinding); by default this year.
+    vscode.commands.registerCommand(Commands.showReport, (arg?: unknown) => ReportPanel.createOrShow(model, context.extensionUri, exportNow, yearArgument(arg)).panel),
     vscode.commands.registerCommand(Commands.exportReport, exportNow),
+    vscode.commands.registerCommand(Commands.openDay, (day?: unknown) => openDay(model, log, day)),
     { dispose: () => current?.dispose() },
   ];
 }
@@ -39,8 +45,12 @@ class ReportPanel {
   /** The last rendered content without its nonce: an unchanged report is not redrawn. */
   private lastContent = '';
 
-  static createOrShow(model: JournalModel, extensionUri: vscode.Uri, exportNow: () => Promise<vscode.Uri | undefined>): ReportPanel {
+  /** The ISO year the calendar shows; undefined: the current one (it follows the date). */
+  private year: number | undefined;
+
+  static createOrShow(model: JournalModel, extensionUri: vscode.Uri, exportNow: () => Promise<vscode.Uri | undefined>, year?: number): ReportPanel {
     if (current) {
+      if (year !== undefined) current.year = year;
       current.panel.reveal();
       current.render();
       return current;
@@ -51,7 +61,7 @@ class ReportPanel {
       localResourceRoots: [media],
     });
     panel.iconPath = vscode.Uri.joinPath(media, 'activity-bar.svg');
-    current = new ReportPanel(panel, model, media, exportNow);
+    current = new ReportPanel(panel, model, media, exportNow, year);
     return current;
   }
 
@@ -60,7 +70,9 @@ class ReportPanel {
     private readonly model: JournalModel,
     private readonly media: vscode.Uri,
     private readonly exportNow: () => Promise<vscode.Uri | undefined>,
+    year: number | undefined,
   ) {
+    this.year = year;
     this.disposables.push(
       // Files, your traits and the settings: one event for all, so the report is never stale.
       model.onDidChange(() => this.scheduleRender()),
@@ -84,7 +96,7 @@ class ReportPanel {
       return;
     }
     this.stale = false;
-    const report = buildBalanceReport(this.model.index, { now: new Date(), tolerance: this.model.tolerance });
+    const report = buildBalanceReport(this.model.index, { now: new Date(), tolerance: this.model.tolerance, calendarYear: this.year });
     const webview = this.panel.webview;
     const resources = {
       cspSource: webview.cspSource,
@@ -98,8 +110,22 @@ class ReportPanel {
     webview.html = reportHtml(report, { ...resources, nonce: makeNonce() });
   }
 
+  /** What the page asks: export, another year, or a day's entries. Anything else is ignored. */
   private async onMessage(message: unknown): Promise<void> {
-    if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'export') return;
+    if (typeof message !== 'object' || message === null) return;
+    const { type, year, day } = message as { type?: unknown; year?: unknown; day?: unknown };
+    if (type === 'year') {
+      const wanted = yearArgument({ year });
+      if (wanted === undefined) return;
+      this.year = wanted;
+      this.render();
+      return;
+    }
+    if (type === 'openDay') {
+      await vscode.commands.executeCommand(Commands.openDay, day);
+      return;
+    }
+    if (type !== 'export') return;
     const uri = await this.exportNow();
     const name = uri && vscode.workspace.asRelativePath(uri, false);
     void this.panel.webview.postMessage(uri ? { type: 'exported', text: vscode.l10n.t('Saved {0}.', name ?? '') } : { type: 'exportFailed', text: vscode.l10n.t('The report was not exported.') });
@@ -112,6 +138,57 @@ class ReportPanel {
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.panel.dispose();
   }
+}
+
+/** `{ year }` with a whole year the calendar can show, else undefined. */
+function yearArgument(arg: unknown): number | undefined {
+  const year = typeof arg === 'object' && arg !== null ? (arg as { year?: unknown }).year : undefined;
+  return typeof year === 'number' && Number.isInteger(year) && clampYear(year) === year ? year : undefined;
+}
+
+interface EntryPick extends vscode.QuickPickItem {
+  readonly uri: vscode.Uri;
+}
+
+/**
+ * `balanceJournal.openDay` (the calendar's Enter): the reflections of a local day `YYYY-MM-DD`,
+ * one opened at once, several offered in a QuickPick; none: an offer to write one for that day.
+ * Returns the entries it opened.
+ */
+async function openDay(model: JournalModel, log: vscode.LogOutputChannel, day: unknown): Promise<vscode.Uri[]> {
+  const number = typeof day === 'string' ? parseDay(day) : undefined;
+  if (number === undefined) return [];
+  const entries = model.index.entriesOn(day as string);
+  const name = longDate(number);
+  if (entries.length === 0) {
+    if (number > localDayNumber(new Date())) return [];
+    const write = vscode.l10n.t('New Entry for This Day');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No entries on {0}.', name), write).then((choice) => {
+      if (choice === write) void vscode.commands.executeCommand(Commands.newEntry, { date: day });
+    });
+    return [];
+  }
+  let chosen: vscode.Uri[];
+  if (entries.length === 1) {
+    chosen = [vscode.Uri.parse(entries[0].key, true)];
+  } else {
+    const items: EntryPick[] = entries.map((entry) => {
+      const uri = vscode.Uri.parse(entry.key, true);
+      const traits = entry.tags.flatMap((tag) => traitById(tag)?.label ?? []);
+      return { label: entry.title, description: traits.join(', '), detail: vscode.workspace.asRelativePath(uri, true), uri };
+    });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Entries on {0}', name), placeHolder: vscode.l10n.t('{0}: pick one to open', pluralEntries(entries.length)), matchOnDescription: true });
+    if (!picked) return [];
+    chosen = [picked.uri];
+  }
+  for (const uri of chosen) {
+    try {
+      await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    } catch (error) {
+      log.warn(`Could not open ${uri.toString()}: ${String(error)}`);
+    }
+  }
+  return chosen;
 }
 
 function makeNonce(): string {
