@@ -12,6 +12,8 @@ export const Commands = {
   showReport: 'balanceJournal.showReport',
   exportReport: 'balanceJournal.exportReport',
   openDay: 'balanceJournal.openDay',
+  findEntries: 'balanceJournal.findEntries',
+  exportEvidence: 'balanceJournal.exportEvidence',
 } as const;
 
 export const Views = {

@@ -10,6 +10,8 @@ import { registerTagCompletion } from './tagCompletion';
 import { registerTraitHover } from './traitHover';
 import { registerTraitsView } from './traitsView';
 import { registerReviews } from './reviews';
+import { registerFindEntries } from './findEntries';
+import { registerExportEvidence } from './exportEvidence';
 
 /**
  * Every feature of the extension, in the order activation registers them. Settings and your own
@@ -25,6 +27,8 @@ export const FEATURES: readonly Feature[] = [
   registerNewEntryCommands,
   registerReviews,
   registerBalanceReport,
+  registerFindEntries,
+  registerExportEvidence,
   registerRefresh,
   registerShowTraits,
 ];
