@@ -98,8 +98,10 @@ export function findEntries<T extends FindableEntry>(entries: Iterable<T>, tags:
     if (tags.some((tag) => !entry.tags.includes(tag))) continue;
     found.push(entry);
   }
-  const at = (entry: T) => (Number.isNaN(entry.time) ? -Infinity : entry.time);
-  return found.sort((a, b) => at(b) - at(a) || a.title.localeCompare(b.title) || a.key.localeCompare(b.key));
+  // Newest first; the same moment by title, then key. Times are read once, not per comparison.
+  const keyed = found.map((entry) => ({ entry, at: Number.isNaN(entry.time) ? -Infinity : entry.time }));
+  keyed.sort((a, b) => b.at - a.at || (a.entry.title < b.entry.title ? -1 : a.entry.title > b.entry.title ? 1 : 0) || (a.entry.key < b.entry.key ? -1 : a.entry.key > b.entry.key ? 1 : 0));
+  return keyed.map(({ entry }) => entry);
 }
 
 /** One line of text: control characters (line breaks) as spaces, Markdown escaped. */

@@ -62,26 +62,49 @@ export function mixOf(entries: number, leadership: number, management: number): 
   return 'untagged';
 }
 
+/** The reflections by day, when the source keeps them so (`JournalIndex` does). */
+export interface CalendarByDay {
+  entriesOn(day: string): readonly CalendarEntry[];
+}
+
+type Tally = { entries: number; leadership: number; management: number };
+
+function add(tally: Tally, entry: CalendarEntry): void {
+  tally.entries++;
+  for (const tag of new Set(entry.tags)) {
+    const trait = traitById(tag);
+    if (trait) tally[trait.side]++;
+  }
+}
+
 /**
- * The days of ISO year `year` with their reflections. One pass over the entries: a day outside
- * the year is left at a string comparison, so 50,000 entries cost a few milliseconds.
+ * The days of ISO year `year` with their reflections: from a source that keeps them by day, one
+ * look-up per day; else one pass over the entries, where a day outside the year is left at a
+ * string comparison.
  */
-export function buildYearCalendar(reflections: Iterable<CalendarEntry>, year: number, now: Date): YearCalendar {
+export function buildYearCalendar(reflections: Iterable<CalendarEntry> | CalendarByDay, year: number, now: Date): YearCalendar {
   const isoYear = clampYear(year);
   const weekCount = weeksInYear(isoYear);
   const first = mondayOfWeek(isoYear, 1);
   const firstDay = dayString(first);
   const lastDay = dayString(first + weekCount * 7 - 1);
-  const tallies = new Map<string, { entries: number; leadership: number; management: number }>();
-  for (const entry of reflections) {
-    const day = entry.day;
-    if (day === undefined || day < firstDay || day > lastDay) continue;
-    let tally = tallies.get(day);
-    if (!tally) tallies.set(day, (tally = { entries: 0, leadership: 0, management: 0 }));
-    tally.entries++;
-    for (const tag of new Set(entry.tags)) {
-      const trait = traitById(tag);
-      if (trait) tally[trait.side]++;
+  const tallies = new Map<string, Tally>();
+  if ('entriesOn' in reflections) {
+    for (let number = first; number < first + weekCount * 7; number++) {
+      const day = dayString(number);
+      const entries = reflections.entriesOn(day);
+      if (entries.length === 0) continue;
+      const tally: Tally = { entries: 0, leadership: 0, management: 0 };
+      for (const entry of entries) add(tally, entry);
+      tallies.set(day, tally);
+    }
+  } else {
+    for (const entry of reflections) {
+      const day = entry.day;
+      if (day === undefined || day < firstDay || day > lastDay) continue;
+      let tally = tallies.get(day);
+      if (!tally) tallies.set(day, (tally = { entries: 0, leadership: 0, management: 0 }));
+      add(tally, entry);
     }
   }
   const today = localDayNumber(now);

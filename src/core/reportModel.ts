@@ -27,6 +27,8 @@ export interface ReportSource {
   reflections(): Iterable<IndexedEntry>;
   countOf(tag: string): number;
   balance(tolerance?: number): Balance;
+  /** A local day's reflections; when there, the calendar looks its days up instead of walking every entry. */
+  entriesOn?(day: string): readonly IndexedEntry[];
 }
 
 export interface ReportWeek {
@@ -182,7 +184,7 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
     totalEntries,
     otherTags,
     streaks: weekStreaks(days, now),
-    calendar: buildYearCalendar(source.reflections(), options.calendarYear ?? currentCalendarYear(now), now),
+    calendar: buildYearCalendar(source.entriesOn ? { entriesOn: (day: string) => source.entriesOn!(day) } : source.reflections(), options.calendarYear ?? currentCalendarYear(now), now),
   };
 }
 

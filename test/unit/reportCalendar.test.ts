@@ -58,6 +58,14 @@ describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati'])('t
     expect(calendar).toMatchObject({ year: 2026, entries: 7, daysWithEntries: 6, leadership: 4, management: 3 });
   });
 
+  it('looks days up in an index that keeps them, with the same result as walking every entry', () => {
+    process.env.TZ = tz;
+    const index = new JournalIndex();
+    entries.forEach((entry, i) => index.set(`file:///j/${i}.md`, `${i}.md`, { title: String(i), day: entry.day, time: Number.NaN, tags: [...entry.tags], problems: [] }));
+    const now = new Date(2026, 10, 4, 12);
+    expect(buildYearCalendar(index, 2026, now)).toEqual(buildYearCalendar(entries, 2026, now));
+  });
+
   it('names every day for a screen reader', () => {
     process.env.TZ = tz;
     const calendar = buildYearCalendar(entries, 2026, new Date(2026, 10, 4, 12));
