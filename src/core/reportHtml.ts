@@ -7,6 +7,8 @@ import { pluralEntries } from './balance';
 import { BalanceReport, REPORT_RANGES, ReportRange, escapeXml, traitBarsSvg, weekRange, weeklyChartSvg } from './balanceReport';
 import { formatDay, formatWeek } from './dates';
 import { ReportGoal, goalsSectionHtml } from './reportGoals';
+import { calendarHtml } from './reportCalendar';
+import { describeCurrentStreak, describeLongestStreak } from './streaks';
 import { SIDE_LABELS, anyoneCanShowBoth, sourceTitle } from './traits';
 
 export const reportTitle = (): string => l10n.t('Balance Report');
@@ -114,6 +116,7 @@ export function reportHtml(report: BalanceReport, resources: ReportResources, go
       ? `<p>${e(l10n.t('No trait tags yet. Write an entry tagged with a trait to see your balance.'))}</p>`
       : `<p class="counts"><span class="swatch bj-leadership-swatch" aria-hidden="true"></span>${e(l10n.t('{0}: {1} trait tags', SIDE_LABELS.leadership, b.leadership))} · <span class="swatch bj-management-swatch" aria-hidden="true"></span>${e(l10n.t('{0}: {1} trait tags', SIDE_LABELS.management, b.management))}</p>`
   }
+  <p class="streaks">${e(describeCurrentStreak(report.streaks))} ${e(describeLongestStreak(report.streaks))}</p>
   <div class="next-trait">
     <p class="focus-line">${sentence((trait) => l10n.t('Next: {0} ({1}, {2}).', trait, SIDE_LABELS[report.focus.side], pluralEntries(focusCount)), traitLink(report.focus.id, report.focus.label))} ${e(report.focusWhy)}</p>
     <button id="write-about" type="button" data-trait="${e(report.focus.id)}">${e(l10n.t('Write about it'))}</button>
@@ -121,6 +124,8 @@ export function reportHtml(report: BalanceReport, resources: ReportResources, go
 </section>
 
 ${goalsSectionHtml(goals)}
+
+${calendarHtml(report.calendar)}
 
 <section class="card" aria-labelledby="weeks-heading">
   <div class="card-head"><h2 id="weeks-heading">${e(weeksTitle)}</h2>${rangeControl}</div>

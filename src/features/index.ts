@@ -14,7 +14,9 @@ import { registerStatusBar } from './statusBar';
 import { registerTagCompletion } from './tagCompletion';
 import { registerTraitHover } from './traitHover';
 import { registerTraitsView } from './traitsView';
-import { registerWeeklyReview } from './weeklyReview';
+import { registerReviews } from './reviews';
+import { registerFindEntries } from './findEntries';
+import { registerExportEvidence } from './exportEvidence';
 
 /**
  * Every feature of the extension, in the order activation registers them. Settings and your own
@@ -28,13 +30,15 @@ export const FEATURES: readonly Feature[] = [
   registerTraitHover,
   registerTagCompletion,
   registerNewEntryCommands,
-  registerWeeklyReview,
+  registerReviews,
   registerBalanceReport,
   registerGoals,
   registerFollowUp,
   registerFeedback,
   registerNextStepHints,
   registerReminder,
+  registerFindEntries,
+  registerExportEvidence,
   registerRefresh,
   registerShowTraits,
 ];
