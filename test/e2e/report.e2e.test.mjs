@@ -171,27 +171,6 @@ describe('Balance Report in a real VS Code', { timeout: 600_000 }, () => {
     await frame.locator('#status', { hasText: `Saved journal/reports/${name}.` }).waitFor({ state: 'visible', timeout: WAIT_MS });
     assert.ok(!existsSync(path.join(workspace, 'journal', 'reports', `balance-report-${day}-2.md`)), 'no second file');
   });
-});
-
-describe('The Balance Report of an empty journal', { timeout: 600_000 }, () => {
-  const state = workbenchOn((runDir) => {
-    mkdirSync(path.join(runDir, 'empty', 'journal'), { recursive: true });
-    return path.join(runDir, 'empty');
-  });
-
-  step('shows the welcome text and the New Entry button, and Export is disabled', () => state.page, async () => {
-    const { page } = state;
-    await waitForActivityBarItem(page, 'Balance Journal');
-    await runCommand(page, 'Balance Journal: Show Balance Report');
-    const frame = reportFrame(page);
-    await frame.locator('#welcome-heading').waitFor({ state: 'visible', timeout: WAIT_MS });
-    assert.equal(await frame.locator('#export').isDisabled(), true);
-    assert.equal(await frame.locator('table').count(), 0);
-    await shot(page, 'report-empty.png');
-    await frame.locator('#new-entry').click();
-    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
-    await page.keyboard.press('Escape');
-  });
 
   it('moves through the calendar by keyboard and opens a day\'s entries with Enter; the year buttons keep the focus', async () => {
     const frame = reportFrame(page);
@@ -242,5 +221,26 @@ describe('The Balance Report of an empty journal', { timeout: 600_000 }, () => {
       await page.locator('.tabs-container .tab', { hasText: '.md' }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
     }
     await shot(page, 'report-calendar-opened.png');
+  });
+});
+
+describe('The Balance Report of an empty journal', { timeout: 600_000 }, () => {
+  const state = workbenchOn((runDir) => {
+    mkdirSync(path.join(runDir, 'empty', 'journal'), { recursive: true });
+    return path.join(runDir, 'empty');
+  });
+
+  step('shows the welcome text and the New Entry button, and Export is disabled', () => state.page, async () => {
+    const { page } = state;
+    await waitForActivityBarItem(page, 'Balance Journal');
+    await runCommand(page, 'Balance Journal: Show Balance Report');
+    const frame = reportFrame(page);
+    await frame.locator('#welcome-heading').waitFor({ state: 'visible', timeout: WAIT_MS });
+    assert.equal(await frame.locator('#export').isDisabled(), true);
+    assert.equal(await frame.locator('table').count(), 0);
+    await shot(page, 'report-empty.png');
+    await frame.locator('#new-entry').click();
+    await page.locator(sel.quickInput, { hasText: 'New Entry: traits (1/2)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
   });
 });
