@@ -97,12 +97,12 @@ export function formatMonths(first: string | Date, last: string | Date): string 
 
 /** `Nov`: a month (0-based) on its own, above a calendar's columns. */
 export function formatShortMonth(month: number): string {
-  return plainSpaces(format('shortMonth', { month: 'short' }).format(new Date(2024, month, 15)));
+  return plainSpaces(format('shortMonth', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, month, 15))));
 }
 
 /** The weekdays' names, Monday first: `long` (Monday) or `short` (Mon). */
 export function weekdayNames(style: 'long' | 'short'): string[] {
-  const weekday = format(`weekday-${style}`, { weekday: style });
+  const weekday = format(`weekday-${style}`, { weekday: style, timeZone: 'UTC' });
   // 1 January 2024 was a Monday.
-  return Array.from({ length: 7 }, (_, i) => plainSpaces(weekday.format(new Date(2024, 0, 1 + i))));
+  return Array.from({ length: 7 }, (_, i) => plainSpaces(weekday.format(new Date(Date.UTC(2024, 0, 1 + i)))));
 }

@@ -1,24 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeDayInput, lastWeekday, parseDayArgument, parseDayInput } from '../../src/core/dateInput';
 import { buildEntry, entryMoment, entryPathSegments, localIsoTimestamp, parseNewEntryArgs } from '../../src/core/entryFactory';
 import { parseEntry } from '../../src/core/entryParser';
 import { dayString, parseDay } from '../../src/core/periods';
 import { traitById } from '../../src/core/traits';
-
-const originalTz = process.env.TZ;
-afterEach(() => {
-  process.env.TZ = originalTz;
-});
+import type { TimeZone } from '../../src/core/localTime';
+import { wallTime, zone } from './zones';
 
 /** The day a typed text stands for, as `YYYY-MM-DD`, or the error. */
-function typed(text: string, now: Date): string {
-  const parsed = parseDayInput(text, now);
+function typed(text: string, now: Date, tz: TimeZone): string {
+  const parsed = parseDayInput(text, now, tz);
   return 'day' in parsed ? dayString(parsed.day) : `error: ${parsed.error}`;
 }
 
 // Tuesday 3 November 2026, half an hour after local midnight, in each zone.
-describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Kolkata'])('the day typed, in %s', (tz) => {
-  const at = () => new Date(2026, 10, 3, 0, 30);
+describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Kolkata'])('the day typed, in %s', (name) => {
+  const tz = zone(name);
+  const at = () => wallTime(tz, 2026, 11, 3, 0, 30);
 
   it.each([
     ['today', '2026-11-03'],
@@ -46,8 +44,7 @@ describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'As
     ['2024-02-29', '2024-02-29'],
     ['1999-12-31', '1999-12-31'],
   ])('"%s" is %s', (text, day) => {
-    process.env.TZ = tz;
-    expect(typed(text, at())).toBe(day);
+    expect(typed(text, at(), tz)).toBe(day);
   });
 
   it.each([
@@ -66,19 +63,17 @@ describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'As
     ['2026-11', /Write the date as YYYY-MM-DD/],
     ['20261103', /Write the date as YYYY-MM-DD/],
   ])('"%s" is refused', (text, message) => {
-    process.env.TZ = tz;
-    expect(typed(text, at())).toMatch(message);
+    expect(typed(text, at(), tz)).toMatch(message);
   });
 
   it('names the day it found, and how long ago', () => {
-    process.env.TZ = tz;
-    expect(describeDayInput(parseDay('2026-11-03')!, at())).toBe('Tuesday 3 November 2026 (today)');
-    expect(describeDayInput(parseDay('2026-11-02')!, at())).toBe('Monday 2 November 2026 (yesterday)');
-    expect(describeDayInput(parseDay('2026-10-27')!, at())).toBe('Tuesday 27 October 2026 (7 days ago)');
+    // The day in full from core/dates (Intl, English here).
+    expect(describeDayInput(parseDay('2026-11-03')!, at(), tz)).toBe('Tuesday, November 3, 2026 (today)');
+    expect(describeDayInput(parseDay('2026-11-02')!, at(), tz)).toBe('Monday, November 2, 2026 (yesterday)');
+    expect(describeDayInput(parseDay('2026-10-27')!, at(), tz)).toBe('Tuesday, October 27, 2026 (7 days ago)');
   });
 
   it('the same instant is another local day in another zone: "today" follows the local clock', () => {
-    process.env.TZ = tz;
     // 2026-11-02T23:30Z.
     const instant = new Date(Date.UTC(2026, 10, 2, 23, 30));
     const expected: Record<string, string> = {
@@ -87,8 +82,8 @@ describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'As
       'Pacific/Kiritimati': '2026-11-03',
       'Asia/Kolkata': '2026-11-03',
     };
-    expect(typed('today', instant)).toBe(expected[tz]);
-    expect(typed('2026-11-03', instant)).toBe(tz === 'America/Los_Angeles' ? 'error: 2026-11-03 is in the future: an entry is for a day that has happened.' : '2026-11-03');
+    expect(typed('today', instant, tz)).toBe(expected[name]);
+    expect(typed('2026-11-03', instant, tz)).toBe(name === 'America/Los_Angeles' ? 'error: 2026-11-03 is in the future: an entry is for a day that has happened.' : '2026-11-03');
   });
 });
 
@@ -127,13 +122,13 @@ describe('an entry for another day: that day at the current local time, with its
     // Chile moves its clocks at midnight: 00:30 on 6 September 2026 does not exist.
     ['America/Santiago', [2026, 8, 7, 0, 30], '2026-09-06', '2026-09-06T01:30:00-03:00'],
     ['America/Santiago', [2026, 8, 7, 0, 30], '2026-09-05', '2026-09-05T00:30:00-04:00'],
-  ] as const)('%s, now %j, for %s: %s', (tz, parts, day, written) => {
-    process.env.TZ = tz;
-    const now = new Date(parts[0], parts[1], parts[2], parts[3], parts[4]);
-    const moment = entryMoment(parseDay(day)!, now);
-    expect(localIsoTimestamp(moment)).toBe(written);
-    const entry = buildEntry([traitById('empathy')!], 'Late note', moment);
-    expect(entryPathSegments(moment, entry.slug)).toEqual([day.slice(0, 4), day.slice(5, 7), `${day}-late-note.md`]);
+  ] as const)('%s, now %j, for %s: %s', (name, parts, day, written) => {
+    const tz = zone(name);
+    const now = wallTime(tz, parts[0], parts[1] + 1, parts[2], parts[3], parts[4]);
+    const moment = entryMoment(parseDay(day)!, now, tz);
+    expect(localIsoTimestamp(moment, tz)).toBe(written);
+    const entry = buildEntry([traitById('empathy')!], 'Late note', moment, undefined, undefined, tz);
+    expect(entryPathSegments(moment, entry.slug, 1, tz)).toEqual([day.slice(0, 4), day.slice(5, 7), `${day}-late-note.md`]);
     expect(entry.text.startsWith(`---\ndate: ${written}\n`)).toBe(true);
     expect(parseEntry(entry.text, `${day}-late-note.md`).day).toBe(day);
   });
@@ -145,12 +140,13 @@ describe('an entry for another day: that day at the current local time, with its
 });
 
 describe('the date argument of New Entry', () => {
-  const now = new Date(2026, 10, 3, 12);
+  const tz = zone('UTC');
+  const now = wallTime(tz, 2026, 11, 3, 12);
 
   it('takes YYYY-MM-DD, not in the future', () => {
-    expect(parseNewEntryArgs({ traits: ['empathy'], date: '2026-11-02' }, now)).toEqual({ traits: [traitById('empathy')], title: undefined, day: parseDay('2026-11-02') });
-    expect(parseNewEntryArgs({ traits: ['empathy'], date: '2026-11-03' }, now)).toMatchObject({ day: parseDay('2026-11-03') });
-    expect(parseNewEntryArgs({ traits: ['empathy'] }, now)).not.toHaveProperty('day');
+    expect(parseNewEntryArgs({ traits: ['empathy'], date: '2026-11-02' }, now, tz)).toEqual({ traits: [traitById('empathy')], title: undefined, askTitle: false, day: parseDay('2026-11-02') });
+    expect(parseNewEntryArgs({ traits: ['empathy'], date: '2026-11-03' }, now, tz)).toMatchObject({ day: parseDay('2026-11-03') });
+    expect(parseNewEntryArgs({ traits: ['empathy'] }, now, tz)).not.toHaveProperty('day');
   });
 
   it.each([
@@ -160,8 +156,8 @@ describe('the date argument of New Entry', () => {
     ['03/11/2026', /Write the date as YYYY-MM-DD/],
     [20261102, /"date" must be a day written YYYY-MM-DD/],
   ])('refuses %j', (date, message) => {
-    const parsed = parseNewEntryArgs({ traits: ['empathy'], date }, now);
+    const parsed = parseNewEntryArgs({ traits: ['empathy'], date }, now, tz);
     expect('error' in parsed && parsed.error).toMatch(message);
-    expect(parseDayArgument(date, now)).toHaveProperty('error');
+    expect(parseDayArgument(date, now, tz)).toHaveProperty('error');
   });
 });

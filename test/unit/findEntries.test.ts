@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildEvidence, evidenceFileName, evidenceTraits, sectionParagraphs } from '../../src/core/evidence';
 import { parseEntry } from '../../src/core/entryParser';
 import { ALL_TIME, FindableEntry, describeRange, entryListMarkdown, findEntries, parseRange, rangeOf } from '../../src/core/findEntries';
@@ -6,11 +6,7 @@ import { readFrontMatter } from '../../src/core/frontMatter';
 import { scanMarkdown } from '../../src/core/markdownScanner';
 import { dayString, parseDay } from '../../src/core/periods';
 import { TRAITS, traitById } from '../../src/core/traits';
-
-const originalTz = process.env.TZ;
-afterEach(() => {
-  process.env.TZ = originalTz;
-});
+import { BERLIN, wallTime, zone } from './zones';
 
 function entry(key: string, day: string | undefined, tags: string[], title = key): FindableEntry {
   const [y, m, d] = (day ?? '1970-01-01').split('-').map(Number);
@@ -28,31 +24,32 @@ const entries = [
 
 const show = (range: { from: number; to: number }) => `${dayString(range.from)}..${dayString(range.to)}`;
 
-describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati'])('periods to search (%s)', (tz) => {
+describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati'])('periods to search (%s)', (name) => {
+  const tz = zone(name);
   it('this week, month, quarter and year are local', () => {
-    process.env.TZ = tz;
-    const now = new Date(2026, 10, 3, 0, 30);
-    expect(show(rangeOf('week', now))).toBe('2026-11-02..2026-11-08');
-    expect(show(rangeOf('month', now))).toBe('2026-11-01..2026-11-30');
-    expect(show(rangeOf('quarter', now))).toBe('2026-10-01..2026-12-31');
-    expect(show(rangeOf('quarter', now, 4))).toBe('2026-10-01..2026-12-31');
-    expect(show(rangeOf('quarter', now, 2))).toBe('2026-11-01..2027-01-31');
-    expect(show(rangeOf('year', now))).toBe('2026-01-01..2026-12-31');
+    const now = wallTime(tz, 2026, 11, 3, 0, 30);
+    expect(show(rangeOf('week', now, 1, tz))).toBe('2026-11-02..2026-11-08');
+    expect(show(rangeOf('month', now, 1, tz))).toBe('2026-11-01..2026-11-30');
+    expect(show(rangeOf('quarter', now, 1, tz))).toBe('2026-10-01..2026-12-31');
+    expect(show(rangeOf('quarter', now, 4, tz))).toBe('2026-10-01..2026-12-31');
+    expect(show(rangeOf('quarter', now, 2, tz))).toBe('2026-11-01..2027-01-31');
+    expect(show(rangeOf('year', now, 1, tz))).toBe('2026-01-01..2026-12-31');
+    // New Year's Eve at 23:30 is still last year.
+    expect(show(rangeOf('year', wallTime(tz, 2026, 12, 31, 23, 30), 1, tz))).toBe('2026-01-01..2026-12-31');
     expect(rangeOf('all', now)).toEqual(ALL_TIME);
   });
 
   it('a custom range is two real days in order, not starting in the future', () => {
-    process.env.TZ = tz;
-    const now = new Date(2026, 10, 3, 0, 30);
-    expect(show(parseRange('2026-01-01 to 2026-03-31', now) as never)).toBe('2026-01-01..2026-03-31');
-    expect(show(parseRange(' 2024-02-29..2024-03-01 ', now) as never)).toBe('2024-02-29..2024-03-01');
-    expect(show(parseRange('2026-11-03', now) as never)).toBe('2026-11-03..2026-11-03');
-    expect(show(parseRange('2026-10-01 – 2026-12-31', now) as never)).toBe('2026-10-01..2026-12-31');
-    expect(parseRange('2026-03-31 to 2026-01-01', now)).toEqual({ error: 'The period is empty: 2026-03-31 is after 2026-01-01.' });
-    expect(parseRange('2026-11-04 to 2026-12-01', now)).toEqual({ error: '2026-11-04 is in the future: no entries can be there yet.' });
-    expect(parseRange('2026-02-30 to 2026-03-01', now)).toEqual({ error: '"2026-02-30" is not a day: write YYYY-MM-DD, e.g. 2026-01-01 to 2026-03-31.' });
-    expect(parseRange('', now)).toHaveProperty('error');
-    expect(parseRange('a to b to c', now)).toHaveProperty('error');
+    const now = wallTime(tz, 2026, 11, 3, 0, 30);
+    expect(show(parseRange('2026-01-01 to 2026-03-31', now, tz) as never)).toBe('2026-01-01..2026-03-31');
+    expect(show(parseRange(' 2024-02-29..2024-03-01 ', now, tz) as never)).toBe('2024-02-29..2024-03-01');
+    expect(show(parseRange('2026-11-03', now, tz) as never)).toBe('2026-11-03..2026-11-03');
+    expect(show(parseRange('2026-10-01 – 2026-12-31', now, tz) as never)).toBe('2026-10-01..2026-12-31');
+    expect(parseRange('2026-03-31 to 2026-01-01', now, tz)).toEqual({ error: 'The period is empty: 2026-03-31 is after 2026-01-01.' });
+    expect(parseRange('2026-11-04 to 2026-12-01', now, tz)).toEqual({ error: '2026-11-04 is in the future: no entries can be there yet.' });
+    expect(parseRange('2026-02-30 to 2026-03-01', now, tz)).toEqual({ error: '"2026-02-30" is not a day: write YYYY-MM-DD, e.g. 2026-01-01 to 2026-03-31.' });
+    expect(parseRange('', now, tz)).toHaveProperty('error');
+    expect(parseRange('a to b to c', now, tz)).toHaveProperty('error');
   });
 });
 
@@ -89,7 +86,7 @@ describe('findEntries', () => {
     );
     expect(scanMarkdown(text, { title: false }).tags).toEqual([]);
     expect(describeRange(ALL_TIME)).toBe('all time');
-    expect(describeRange({ from: parseDay('2026-11-03')!, to: parseDay('2026-11-03')! })).toBe('Tuesday 3 November 2026');
+    expect(describeRange({ from: parseDay('2026-11-03')!, to: parseDay('2026-11-03')! })).toBe('Tuesday, November 3, 2026');
   });
 });
 
@@ -146,7 +143,6 @@ describe('evidence', () => {
   });
 
   it('writes per trait its entries (oldest first) with their sections quoted as plain text, goals and feedback, as an export', () => {
-    process.env.TZ = 'Europe/Berlin';
     const text = buildEvidence({
       traits: [traitById('empathy')!],
       traitId: 'empathy',
@@ -159,19 +155,21 @@ describe('evidence', () => {
       ],
       goals: [entry('k/goal', '2026-01-05', ['empathy'], 'Listen first')],
       feedback: [entry('k/fb', '2026-06-01', ['empathy'], 'From Sam'), entry('k/fb-old', '2025-06-01', ['empathy'], 'Too old')],
-      now: new Date(2026, 11, 1, 10),
+      now: wallTime(BERLIN, 2026, 12, 1, 10),
+      zone: BERLIN,
       relativeLink: (key) => `../${key}.md`,
     });
     expect(readFrontMatter(text).data).toEqual({ date: '2026-12-01T10:00:00+01:00', kind: 'export', trait: 'empathy', from: '2026-01-01', to: '2026-12-31' });
     expect(readFrontMatter(text).body).toBe(
-      '# Evidence: Empathy, 2026\\-01\\-01 to 2026\\-12\\-31\n\n' +
+      // Escaped only where Markdown would misread it (core/markdownText), as every export is.
+      '# Evidence: Empathy, 2026-01-01 to 2026-12-31\n\n' +
         '2 entries in this period, oldest first within each trait. For a 1:1, a coach or a performance review.\n\n' +
-        '## Empathy (Leadership)\n\n*Understanding and addressing the needs and concerns of team members\\.*\n\n' +
+        '## Empathy (Leadership)\n\n*Understanding and addressing the needs and concerns of team members.*\n\n' +
         '### Goals\n\n- [Listen first](../k/goal.md)\n\n' +
         '### Entries (2)\n\n' +
         '#### 2026-02-01: [Earlier](../k/a.md)\n\n' +
-        '#### 2026-11-03: [Later \\<b\\>](../k/b.md)\n\n' +
-        '> **What happened?** I listened\\. \\#innovation \\[x\\]\\(command:evil\\)\n\n' +
+        '#### 2026-11-03: [Later \\<b>](../k/b.md)\n\n' +
+        '> **What happened?** I listened. \\#innovation \\[x\\](command:evil)\n\n' +
         '### Feedback received\n\n- 2026-06-01: [From Sam](../k/fb.md)\n',
     );
     // An export is a note of its own kind: parsed back, it is never a reflection.
@@ -186,11 +184,12 @@ describe('evidence', () => {
       traitId: 'all',
       range: year,
       entries: [entry('k/a', '2026-02-01', ['empathy', 'time-management'], 'Both')],
-      now: new Date(2026, 11, 1, 10),
+      now: wallTime(BERLIN, 2026, 12, 1, 10),
+      zone: BERLIN,
       relativeLink: () => undefined,
     });
     expect(text.match(/^## .*$/gm)).toEqual(['## Empathy (Leadership)', '## Time Management (Management)']);
-    expect(text).toContain('# Evidence: all traits, 2026\\-01\\-01 to 2026\\-12\\-31');
+    expect(text).toContain('# Evidence: all traits, 2026-01-01 to 2026-12-31');
     expect(text).toContain('#### 2026-02-01: Both\n');
   });
 });

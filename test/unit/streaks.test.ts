@@ -1,51 +1,44 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeCurrentStreak, describeLongestStreak, weekStreaks } from '../../src/core/streaks';
+import { wallTime, zone } from './zones';
 
-const originalTz = process.env.TZ;
-afterEach(() => {
-  process.env.TZ = originalTz;
-});
-
-describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati'])('streaks in ISO weeks (%s)', (tz) => {
+describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati'])('streaks in ISO weeks (%s)', (name) => {
+  const tz = zone(name);
+  /** `new Date(y, m, d, h, mi)` (m 0-based) in the zone. */
+  const local = (y: number, m: number, d: number, h = 0, mi = 0) => wallTime(tz, y, m + 1, d, h, mi);
   // Wednesday 4 November 2026 (2026-W45), local noon.
-  const wednesday = () => new Date(2026, 10, 4, 12);
+  const wednesday = () => local(2026, 10, 4, 12);
   const run = ['2026-09-21', '2026-09-28', '2026-10-05', '2026-10-20', '2026-10-27'];
 
   it('counts the run up to this week, and the longest run (the latest when two are as long)', () => {
-    process.env.TZ = tz;
-    expect(weekStreaks([...run, '2026-11-02', '2026-11-03'], wednesday())).toEqual({ current: 3, thisWeek: true, longest: 3, longestFrom: '2026-W43', longestTo: '2026-W45' });
+    expect(weekStreaks([...run, '2026-11-02', '2026-11-03'], wednesday(), tz)).toEqual({ current: 3, thisWeek: true, longest: 3, longestFrom: '2026-W43', longestTo: '2026-W45' });
   });
 
   it('keeps last week\'s run alive while this week has no entry yet', () => {
-    process.env.TZ = tz;
-    expect(weekStreaks(run, wednesday())).toEqual({ current: 2, thisWeek: false, longest: 3, longestFrom: '2026-W39', longestTo: '2026-W41' });
+    expect(weekStreaks(run, wednesday(), tz)).toEqual({ current: 2, thisWeek: false, longest: 3, longestFrom: '2026-W39', longestTo: '2026-W41' });
   });
 
   it('a week without an entry ends a run', () => {
-    process.env.TZ = tz;
-    expect(weekStreaks(['2026-10-05', '2026-10-20'], wednesday())).toMatchObject({ current: 0, longest: 1, longestTo: '2026-W43' });
-    expect(weekStreaks([], wednesday())).toEqual({ current: 0, thisWeek: false, longest: 0 });
+    expect(weekStreaks(['2026-10-05', '2026-10-20'], wednesday(), tz)).toMatchObject({ current: 0, longest: 1, longestTo: '2026-W43' });
+    expect(weekStreaks([], wednesday(), tz)).toEqual({ current: 0, thisWeek: false, longest: 0 });
   });
 
   it('runs across the new year, through a 53-week year', () => {
-    process.env.TZ = tz;
     const days = ['2026-12-21', '2026-12-28', '2027-01-03', '2027-01-04', '2027-01-11'];
-    expect(weekStreaks(days, new Date(2027, 0, 12, 0, 30))).toEqual({ current: 4, thisWeek: true, longest: 4, longestFrom: '2026-W52', longestTo: '2027-W02' });
+    expect(weekStreaks(days, local(2027, 0, 12, 0, 30), tz)).toEqual({ current: 4, thisWeek: true, longest: 4, longestFrom: '2026-W52', longestTo: '2027-W02' });
     // 31 December 2020 and 3 January 2021 are both in 2020-W53.
-    expect(weekStreaks(['2020-12-31', '2021-01-03', '2021-01-04'], new Date(2021, 0, 5))).toMatchObject({ current: 2, longest: 2, longestFrom: '2020-W53', longestTo: '2021-W01' });
+    expect(weekStreaks(['2020-12-31', '2021-01-03', '2021-01-04'], local(2021, 0, 5), tz)).toMatchObject({ current: 2, longest: 2, longestFrom: '2020-W53', longestTo: '2021-W01' });
   });
 
   it('29 February and the change of daylight saving time are days like any other', () => {
-    process.env.TZ = tz;
-    expect(weekStreaks(['2024-02-29', '2024-03-04'], new Date(2024, 2, 5))).toMatchObject({ current: 2, thisWeek: true, longest: 2 });
+    expect(weekStreaks(['2024-02-29', '2024-03-04'], local(2024, 2, 5), tz)).toMatchObject({ current: 2, thisWeek: true, longest: 2 });
     // Sunday 25 October 2026 (Europe leaves summer time) and Monday 26 October: two weeks.
-    expect(weekStreaks(['2026-10-25', '2026-10-26'], new Date(2026, 9, 26, 23, 59))).toMatchObject({ current: 2, thisWeek: true });
+    expect(weekStreaks(['2026-10-25', '2026-10-26'], local(2026, 9, 26, 23, 59), tz)).toMatchObject({ current: 2, thisWeek: true });
   });
 
   it('leaves out days after this week and days that are not days', () => {
-    process.env.TZ = tz;
-    expect(weekStreaks(['2026-11-09', '2027-01-01', 'soon', '2026-02-30'], wednesday())).toEqual({ current: 0, thisWeek: false, longest: 0 });
-    expect(weekStreaks(['2026-11-08', '2026-11-09'], wednesday())).toMatchObject({ current: 1, thisWeek: true, longest: 1 });
+    expect(weekStreaks(['2026-11-09', '2027-01-01', 'soon', '2026-02-30'], wednesday(), tz)).toEqual({ current: 0, thisWeek: false, longest: 0 });
+    expect(weekStreaks(['2026-11-08', '2026-11-09'], wednesday(), tz)).toMatchObject({ current: 1, thisWeek: true, longest: 1 });
   });
 });
 
@@ -57,10 +50,10 @@ describe('the week of "now" is the local one', () => {
     ['Europe/Berlin', { current: 1, thisWeek: true }, { current: 1, thisWeek: false }],
     ['America/Los_Angeles', { current: 1, thisWeek: true }, { current: 1, thisWeek: false }],
     ['Pacific/Kiritimati', { current: 1, thisWeek: false }, { current: 0, thisWeek: false }],
-  ])('%s', (tz, withW44, withW43) => {
-    process.env.TZ = tz;
-    expect(weekStreaks(['2026-10-26'], instant)).toMatchObject(withW44);
-    expect(weekStreaks(['2026-10-19'], instant)).toMatchObject(withW43);
+  ])('%s', (name, withW44, withW43) => {
+    const tz = zone(name);
+    expect(weekStreaks(['2026-10-26'], instant, tz)).toMatchObject(withW44);
+    expect(weekStreaks(['2026-10-19'], instant, tz)).toMatchObject(withW43);
   });
 });
 
