@@ -59,9 +59,9 @@ describe('balanceJournal.exportEvidence', () => {
     written.push(uri);
     assert.equal(uri.toString(), journalUri('exports', 'evidence-empathy-2026-10-01-2026-10-31.md').toString());
     const text = await disk.readText(uri);
-    assert.match(text, /^---\ndate: \S+\nkind: export\ntrait: empathy\nfrom: 2026-10-01\nto: 2026-10-31\n---\n# Evidence: Empathy, 2026\\-10\\-01 to 2026\\-10\\-31\n/);
+    assert.match(text, /^---\ndate: \S+\nkind: export\ntrait: empathy\nfrom: 2026-10-01\nto: 2026-10-31\n---\n# Evidence: Empathy, 2026-10-01 to 2026-10-31\n/);
     assert.ok(text.includes('### Entries (2)'), text);
-    assert.match(text, /#### 2026-10-01: \[First one\\-on\\-one\]\(\.\.\/2026\/10\/2026-10-01-first-one-on-one\.md\)/);
+    assert.match(text, /#### 2026-10-01: \[First one-on-one\]\(\.\.\/2026\/10\/2026-10-01-first-one-on-one\.md\)/);
     assert.match(text, /#### 2026-10-02: \[Deadline week\]\(\.\.\/2026\/10\/2026-10-02-deadline-week\.md\)/);
     await waitFor('the preview beside it', () => previewTabs().length === 1);
     assert.equal(vscode.window.tabGroups.all.length, 2, 'the export and its preview side by side');

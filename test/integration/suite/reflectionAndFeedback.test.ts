@@ -89,7 +89,7 @@ describe('feedback from others', () => {
     treeProvider.refresh();
     const management = treeProvider.getChildren().find((node) => node.kind === 'side' && node.side === 'leadership')!;
     const row = treeProvider.getChildren(management).find((node) => node.kind === 'trait' && node.trait.id === 'influence')!;
-    assert.match(String(treeProvider.getTreeItem(row).description), /^\d+ (entry|entries) · 1 feedback · /);
+    assert.match(String(treeProvider.getTreeItem(row).description), /^\d+ · \S+ ago(?: · due)? · 1 feedback$/);
   });
 
   it('refuses an unknown source, writing nothing', async () => {
