@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { formatLongDay, weekdayNames } from './dates';
 import { SYSTEM_TIME_ZONE, TimeZone } from './localTime';
-import { dayString, localDayNumber, parseDay } from './periods';
+import { dayString, localDayNumber, parseDay, weekdayOf } from './periods';
 
 export type DayInput = { readonly day: number } | { readonly error: string };
 
@@ -43,8 +43,7 @@ function normalise(text: string): string {
 
 /** The last `weekday` (0 Monday … 6 Sunday) before `today`: one to seven days back. */
 export function lastWeekday(today: number, weekday: number): number {
-  const todayWeekday = (((today + 3) % 7) + 7) % 7;
-  const back = (((todayWeekday - weekday) % 7) + 7) % 7;
+  const back = (((weekdayOf(today) - weekday) % 7) + 7) % 7;
   return today - (back === 0 ? 7 : back);
 }
 

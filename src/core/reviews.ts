@@ -7,7 +7,7 @@ import { markdownText } from './markdownText';
 import { activityOf, rankTraits } from './nextTrait';
 import { NoteKind, noteKind } from './noteKinds';
 import { SYSTEM_TIME_ZONE, TimeZone } from './localTime';
-import { IsoWeek, Period, PeriodKind, dayString, isoWeek, periodOf, periodSpan, previousPeriod, startOfDay, weekLabel, weekPeriod } from './periods';
+import { IsoWeek, Period, PeriodKind, dayString, isoWeekOfDay, localDayNumber, periodOf, periodSpan, previousPeriod, startOfDay, weekLabel, weekPeriod, weekdayOf } from './periods';
 import { DEFAULT_NEGLECT_DAYS } from './reflection';
 import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById, traitsOfSide } from './traits';
 
@@ -464,11 +464,11 @@ export function withGeneratedPart(existing: string, freshPart: string): string |
  * The weeks Weekly Review offers on `now`: this week, and on the first `lastWeekDays` days of a
  * week (Monday first) last week too.
  */
-export function reviewWeeksOffered(now: Date, lastWeekDays: number): IsoWeek[] {
-  const thisWeek = isoWeek(now);
-  const weekday = (now.getDay() + 6) % 7; // Monday 0
-  if (!(weekday < lastWeekDays)) return [thisWeek];
-  return [thisWeek, isoWeek(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7))];
+export function reviewWeeksOffered(now: Date, lastWeekDays: number, zone: TimeZone = SYSTEM_TIME_ZONE): IsoWeek[] {
+  const today = localDayNumber(now.getTime(), zone);
+  const thisWeek = isoWeekOfDay(today);
+  if (!(weekdayOf(today) < lastWeekDays)) return [thisWeek];
+  return [thisWeek, isoWeekOfDay(today - 7)];
 }
 
 /** The 0-based line to start writing on: the empty line under the first reflection heading of any kind of review. */
