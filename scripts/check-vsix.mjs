@@ -8,8 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // 400 KB until goals, commitments, guided reflection, feedback and the reminder (issue #13) added
-// about 30 KB of minified code to each of the two bundles (the pictures are already quantised).
-const MAX_KB = 440;
+// about 30 KB of minified code to each of the two bundles (the pictures are already quantised);
+// 440 KB until the year features (issue #14: periods, reviews of a month and a quarter, the year
+// calendar, streaks, another day, Find Entries, Export Evidence) and the calendar's picture (9.7 KB,
+// quantised) made the package 445 KB.
+const MAX_KB = 450;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const file = process.argv[2];
