@@ -7,11 +7,10 @@ import { IndexedEntry } from '../core/journalIndex';
 import { JournalModel } from '../core/journalModel';
 import { TRAITS, Trait } from '../core/traits';
 import { Commands } from '../ids';
-import { JournalWriter, UsableRoot, chooseJournal, offerSettings } from '../journalFiles';
+import { JournalWriter, UsableRoot, chooseJournal, offerSettings, relativeLinkFrom } from '../journalFiles';
 import { Platform } from '../platform/platform';
+import { PeriodArgument, periodFromArgument, pickPeriod } from '../periodPicker';
 import { showError } from '../userMessages';
-import { PeriodArgument, periodFromArgument, pickPeriod } from './findEntries';
-import { relativeLinkFrom } from './reviews';
 import type { Services } from './services';
 
 const MAX_NAME_ATTEMPTS = 1000;

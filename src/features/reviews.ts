@@ -7,7 +7,7 @@ import { JournalModel } from '../core/journalModel';
 import type { Services } from './services';
 import { Period, PeriodKind, periodOf, weekLabel, weekPeriod, weekSpan } from '../core/periods';
 import { PeriodReviewInput, REVIEWS_FOLDER, buildPeriodReview, generatedPartRange, periodReviewPath, reviewCursorLine, reviewGeneratedPart, reviewWeeksOffered } from '../core/reviews';
-import { JournalWriter, UsableRoot, chooseJournal, offerSettings } from '../journalFiles';
+import { JournalWriter, UsableRoot, chooseJournal, offerSettings, relativeLinkFrom } from '../journalFiles';
 import { showError } from '../userMessages';
 
 /** What the command may be given: which week (`this`, `last`; Weekly Review only), and whether to update the numbers. */
@@ -172,24 +172,6 @@ function journalTallies(root: UsableRoot, model: JournalModel) {
   const countOf = (tag: string) => counts.get(tag) ?? 0;
   const tolerance = model.tolerance;
   return { entries, countOf, balance: computeBalance(countOf, tolerance), tolerance };
-}
-
-/** The `/`-separated path from `folder` to an entry (unencoded: the review encodes it). */
-export function relativeLinkFrom(folder: vscode.Uri): (key: string) => string | undefined {
-  return (key) => {
-    let target: vscode.Uri;
-    try {
-      target = vscode.Uri.parse(key, true);
-    } catch {
-      return undefined;
-    }
-    if (target.scheme !== folder.scheme || target.authority !== folder.authority) return undefined;
-    const from = folder.path.split('/').filter(Boolean);
-    const to = target.path.split('/').filter(Boolean);
-    let common = 0;
-    while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-    return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
-  };
 }
 
 /** Opens the review with the cursor under its first reflection heading, when it has one. */
