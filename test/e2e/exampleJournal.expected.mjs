@@ -49,6 +49,8 @@ export const EXAMPLE_JOURNAL = {
     'problem-solving': '2026-11-19T08:15:00+01:00',
     'time-management': '2026-11-17T22:25:00+01:00',
   },
+  /** The entries' days fall in every ISO week from 2026-W40 to 2026-W48 (by their file names): the Balance tooltip's longest streak. */
+  longestStreak: 'Longest streak: 9 weeks (2026-W40 to 2026-W48).',
   /** The newest day with entries, as the report's calendar names it: one entry, two leadership tags. */
   newestDay: { day: '2026-11-25', entries: 1, leadership: 2, management: 0, label: 'Wednesday, November 25, 2026', file: '2026-11-25-two-months-of-both-sides.md' },
   newestInnovation: { title: 'Project retro and the empty boxes', day: '2026-11-23', dayText: 'Nov 23, 2026', file: '2026-11-23-project-retro-and-the-empty-boxes.md' },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
+import { describeLongestStreak, weekStreaks } from '../../src/core/streaks';
 import { TRAITS, traitById } from '../../src/core/traits';
 import { EXAMPLE_JOURNAL, TRAIT_LABELS } from '../e2e/exampleJournal.expected.mjs';
 
@@ -72,5 +73,7 @@ describe('examples/journal', () => {
     const sides = { leadership: 0, management: 0 };
     for (const entry of ofDay) for (const tag of new Set(entry.tags)) if (traitById(tag)) sides[traitById(tag)!.side]++;
     expect(sides).toEqual({ leadership, management });
+    // The longest streak, as of a day after the journal's last week.
+    expect(describeLongestStreak(weekStreaks(index.reflectionDays(), new Date(2027, 0, 15)))).toBe(EXAMPLE_JOURNAL.longestStreak);
   });
 });
