@@ -49,6 +49,8 @@ export const EXAMPLE_JOURNAL = {
     'problem-solving': '2026-11-19T08:15:00+01:00',
     'time-management': '2026-11-17T22:25:00+01:00',
   },
+  /** Entries tagged both Empathy and Influence (Find Entries by two tags). */
+  bothTags: { tags: ['empathy', 'influence'], entries: 5 },
   /** The entries' days fall in every ISO week from 2026-W40 to 2026-W48 (by their file names): the Balance tooltip's longest streak. */
   longestStreak: 'Longest streak: 9 weeks (2026-W40 to 2026-W48).',
   /** The newest day with entries, as the report's calendar names it: one entry, two leadership tags. */

@@ -73,6 +73,8 @@ describe('examples/journal', () => {
     const sides = { leadership: 0, management: 0 };
     for (const entry of ofDay) for (const tag of new Set(entry.tags)) if (traitById(tag)) sides[traitById(tag)!.side]++;
     expect(sides).toEqual({ leadership, management });
+    const [a, b] = EXAMPLE_JOURNAL.bothTags.tags;
+    expect([...index.reflections()].filter((entry) => entry.tags.includes(a) && entry.tags.includes(b))).toHaveLength(EXAMPLE_JOURNAL.bothTags.entries);
     // The longest streak, as of a day after the journal's last week.
     expect(describeLongestStreak(weekStreaks(index.reflectionDays(), new Date(2027, 0, 15)))).toBe(EXAMPLE_JOURNAL.longestStreak);
   });
