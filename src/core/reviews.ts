@@ -9,6 +9,7 @@ import { NoteKind, noteKind } from './noteKinds';
 import { SYSTEM_TIME_ZONE, TimeZone } from './localTime';
 import { IsoWeek, Period, PeriodKind, dayString, isoWeekOfDay, localDayNumber, periodOf, periodSpan, previousPeriod, startOfDay, weekLabel, weekPeriod, weekdayOf } from './periods';
 import { DEFAULT_NEGLECT_DAYS } from './reflection';
+import type { ReportGoal } from './reportGoals';
 import { SIDES, SIDE_LABELS, STRATEGIES, Side, Strategy, TRAITS, Trait, otherSide, sideLabelInSentence, traitById, traitsOfSide } from './traits';
 
 // The reviews of a period (a week, a month or a quarter: core/periods says what each is): its
@@ -176,6 +177,8 @@ export interface ReviewEntry {
   readonly tags: readonly string[];
   /** Its kind as the index decided it; when missing, decided from the tags (core/noteKinds). */
   readonly kind?: NoteKind;
+  /** Its task items (core/commitments), when it has some: a month's or a quarter's review counts them. */
+  readonly commitments?: readonly { readonly text: string; readonly done: boolean }[];
 }
 
 export interface WeeklyReviewInput {
@@ -208,6 +211,10 @@ export interface PeriodReviewInput extends WeeklyReviewInput {
   readonly period?: Period;
   /** The month (1–12) the fiscal year starts in, for quarters; January when absent. */
   readonly fiscalYearStartMonth?: number;
+  /** The open goals and their progress (core/reportGoals), for a month's or a quarter's review. */
+  readonly goals?: readonly ReportGoal[];
+  /** Feedback notes (kind feedback), for a month's or a quarter's review: it lists the period's. */
+  readonly feedback?: Iterable<ReviewEntry>;
 }
 
 /** The period a review covers: the one given, else `week`'s, else `now`'s. */
@@ -302,6 +309,45 @@ function namesWithMore(names: readonly string[]): string {
   return l10n.t('{0} and {1}', shown.slice(0, -1).join(', '), shown[shown.length - 1]);
 }
 
+/** The period's feedback notes, oldest first. */
+function feedbackOfPeriod(notes: Iterable<ReviewEntry>, period: Period): ReviewEntry[] {
+  const [first, last] = [dayString(period.firstDay), dayString(period.endDay - 1)];
+  const found = [...notes].filter((note) => note.day !== undefined && note.day >= first && note.day <= last && /^\d{4}-\d{2}-\d{2}$/.test(note.day));
+  return found.sort((a, b) => a.day!.localeCompare(b.day!) || a.title.localeCompare(b.title) || a.key.localeCompare(b.key));
+}
+
+/**
+ * A month's or a quarter's goals (with their progress now), the commitments its entries made
+ * (and how many are done), and the feedback received in it. Never a `- [ ]` line: a review's own
+ * text is not a commitment.
+ */
+function goalsCommitmentsFeedback(input: PeriodReviewInput, period: Period, entries: readonly ReviewEntry[], link: (entry: ReviewEntry) => string): string[] {
+  const lines: string[] = [`## ${l10n.t('Goals, commitments and feedback')}`, '', `**${l10n.t('Goals')}**`, ''];
+  const goals = input.goals ?? [];
+  if (goals.length === 0) lines.push(l10n.t('No open goals.'));
+  for (const { label, progress } of goals) {
+    const text = markdownText(progress.goal.text);
+    lines.push(`- ${markdownText(label)}${text ? `: ${text}` : ''} · ${markdownText(progress.label)}`);
+  }
+  const made = entries.flatMap((entry) => (entry.commitments ?? []).map((commitment) => ({ entry, commitment })));
+  const done = made.filter(({ commitment }) => commitment.done).length;
+  lines.push('', `**${l10n.t('Commitments')}**`, '');
+  if (made.length === 0) lines.push(l10n.t('None made in these entries.'));
+  else lines.push(l10n.t('{0} made in these entries, {1} done, {2} still open.', made.length, done, made.length - done));
+  for (const { entry, commitment } of made) {
+    if (!commitment.done) lines.push(`- ${l10n.t('Open: {0} (from {1})', markdownText(commitment.text), link(entry))}`);
+  }
+  const feedback = feedbackOfPeriod(input.feedback ?? [], period);
+  lines.push('', `**${l10n.t('Feedback received')}**`, '');
+  if (feedback.length === 0) lines.push(l10n.t('None in this period.'));
+  for (const note of feedback) {
+    const traits = note.tags.flatMap((tag) => traitById(tag)?.label ?? []).map((label) => markdownText(label));
+    lines.push(`- ${formatDayInWeek(note.day!)}: ${link(note)}${traits.length > 0 ? ` · ${traits.join(', ')}` : ''}`);
+  }
+  lines.push('');
+  return lines;
+}
+
 /**
  * The generated part of a review, between GENERATED_START and GENERATED_END: the period in
  * numbers (for a month or a quarter, against the one before), its entries, the least reflected
@@ -381,17 +427,22 @@ export function reviewGeneratedPart(input: WeeklyReviewInput | PeriodReviewInput
   lines.push('');
 
   // The period's entries.
+  const linked = (note: ReviewEntry) => {
+    const title = plain(note.title) || l10n.t('Untitled');
+    const path = relativeLink(note.key);
+    return path ? `[${title}](${linkTarget(path)})` : title;
+  };
   lines.push(`## ${words.entriesHeading()}`, '');
   if (entries.length === 0) lines.push(l10n.t('None yet.'));
   for (const entry of entries) {
     const when = formatDayInWeek(entry.day!);
-    const title = plain(entry.title) || l10n.t('Untitled');
-    const path = relativeLink(entry.key);
     const traits = entry.tags.flatMap((tag) => traitById(tag)?.label ?? []).map((label) => markdownText(label));
-    const link = path ? `[${title}](${linkTarget(path)})` : title;
-    lines.push(`- ${when}: ${link}${traits.length > 0 ? ` · ${traits.join(', ')}` : ''}`);
+    lines.push(`- ${when}: ${linked(entry)}${traits.length > 0 ? ` · ${traits.join(', ')}` : ''}`);
   }
   lines.push('');
+
+  // A month or a quarter: goals, commitments and feedback too (a week stays short).
+  if (kind !== 'week') lines.push(...goalsCommitmentsFeedback({ ...input, kind }, period, entries, linked));
 
   // Least reflected, weaker side first; ties name at most three traits, in the rule's order.
   lines.push(`## ${words.leastHeading()}`, '');

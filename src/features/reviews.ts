@@ -4,6 +4,7 @@ import { fiscalYearStartMonth, symbolicLinkError } from '../config';
 import { computeBalance } from '../core/balance';
 import { IndexedEntry } from '../core/journalIndex';
 import { JournalModel } from '../core/journalModel';
+import { reportGoals } from '../core/reportGoals';
 import type { Services } from './services';
 import { Period, PeriodKind, periodOf, weekLabel, weekPeriod, weekSpan } from '../core/periods';
 import { PeriodReviewInput, REVIEWS_FOLDER, buildPeriodReview, generatedPartRange, periodReviewPath, reviewCursorLine, reviewGeneratedPart, reviewWeeksOffered } from '../core/reviews';
@@ -123,7 +124,16 @@ async function openOrCreateReview(
   // Never read or write through a link that could lead outside the workspace: not the journal
   // folder, not `reviews`, not the review itself.
   const folder = vscode.Uri.joinPath(root.uri, REVIEWS_FOLDER);
-  const input = (): PeriodReviewInput => ({ ...journalTallies(root, model), kind, period, now, relativeLink: relativeLinkFrom(folder), neglectDays: model.neglectDays });
+  const input = (): PeriodReviewInput => ({
+    ...journalTallies(root, model),
+    kind,
+    period,
+    now,
+    relativeLink: relativeLinkFrom(folder),
+    neglectDays: model.neglectDays,
+    // A month's or a quarter's review also names the goals, and the feedback of this journal.
+    ...(kind !== 'week' && { goals: reportGoals(model.index, now), feedback: model.index.notesOf('feedback').filter((note) => note.key.startsWith(`${root.uri.toString()}/`)) }),
+  });
   const review = await writer.openOrCreate(root, segments, () => buildPeriodReview(input()));
   if ('link' in review) {
     void offerSettings(log, notCreated(kind, symbolicLinkError(review.link)));

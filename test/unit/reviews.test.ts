@@ -7,6 +7,7 @@ import { InlineTag, scanMarkdown } from '../../src/core/markdownScanner';
 const inlineTags = (text: string): readonly InlineTag[] => scanMarkdown(text, { title: false }).tags;
 import { STRATEGIES, configureTraits } from '../../src/core/traits';
 import {
+  PeriodReviewInput,
   REFLECTION_HEADINGS,
   ReviewEntry,
   WEEKLY_REVIEW_TAG,
@@ -690,6 +691,31 @@ describe.each([BERLIN, LOS_ANGELES, zone('Pacific/Kiritimati')].map((z) => [z.na
     expect(text).toMatch(/- \*\*Management\*\* \(the weaker side this quarter\): (Organizational Skills and Decision-Making|Decision-Making and Organizational Skills) \(0 entries each\)\n- \*\*Leadership\*\*: Visionary Thinking \(0 entries\)\n/);
     expect(text).toMatch(/\*\*What habit could you build next quarter to practise /);
     expect(text).toContain('\n## Which trait will I practise next quarter, and how?\n');
+  });
+
+  it('a month names its goals, the commitments its entries made and the feedback received; a week does not', () => {
+    const withCommitments = [
+      ...entries.slice(0, 3),
+      { ...entry('nov-10', '2026-11-10', ['empathy'], 'One-on-one'), commitments: [{ text: 'Ask Sam about *the* move', done: false }, { text: 'Book the room', done: true }] },
+    ];
+    const feedback = [entry('fb-nov', '2026-11-20', ['influence'], 'From Priya'), entry('fb-oct', '2026-10-20', ['empathy'], 'Too early')].map((note) => ({ ...note, kind: 'feedback' as const }));
+    const goals = [{ label: 'Empathy', progress: { goal: { text: 'Listen first' }, label: '1 of 3 this month' } }] as unknown as PeriodReviewInput['goals'];
+    const input = { entries: withCommitments, countOf, balance: computeBalance(countOf), now: wallTime(tz, 2026, 11, 30, 12), relativeLink: (key: string) => `../2026/${key}.md`, zone: tz, goals, feedback };
+    const text = buildPeriodReview({ ...input, kind: 'month' });
+    const part = text.slice(text.indexOf('## Goals, commitments and feedback'), text.indexOf('## Least reflected this month'));
+    expect(part).toBe(
+      '## Goals, commitments and feedback\n\n' +
+        '**Goals**\n\n- Empathy: Listen first · 1 of 3 this month\n\n' +
+        '**Commitments**\n\n2 made in these entries, 1 done, 1 still open.\n- Open: Ask Sam about \\*the\\* move (from [One-on-one](../2026/nov-10.md))\n\n' +
+        '**Feedback received**\n\n- Fri, Nov 20: [From Priya](../2026/fb-nov.md) · Influence\n\n',
+    );
+    // A review's own text is never a commitment, and the feedback is not an entry of the month.
+    expect(text).not.toMatch(/^\s*- \[[ xX]\]/m);
+    // Three entries (1, 10 and 30 November): the feedback note is not one.
+    expect(text).toContain('**3 entries** written this month.');
+    const empty = buildPeriodReview({ ...input, kind: 'month', entries: [], goals: [], feedback: [] });
+    expect(empty).toContain('**Goals**\n\nNo open goals.\n\n**Commitments**\n\nNone made in these entries.\n\n**Feedback received**\n\nNone in this period.\n');
+    expect(buildPeriodReview({ ...input, kind: 'week' })).not.toContain('## Goals, commitments and feedback');
   });
 
   it('a fiscal year from April: December is Q3 of the fiscal year 2026', () => {

@@ -58,6 +58,7 @@ describe('balanceJournal.monthlyReview and balanceJournal.quarterlyReview', () =
     assert.match(text, /\n- Against last month \(\d{4}-\d\d\): entries \d+ → \d+ \((?:\+|-|±)\d+\)/);
     assert.match(text, /\| Trait \| Side \| This month \| All time \| Last month \| Change \|/);
     assert.ok(text.includes(`[Period review test \\<b>](../${day.slice(0, 4)}/${day.slice(5, 7)}/${day}-period-review-test.md) · Influence, Time Management`), text);
+    assert.match(text, /\n## Goals, commitments and feedback\n\n\*\*Goals\*\*\n/);
     assert.match(text, /\n## Strategy of the month: /);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
     assert.equal(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line - 2).text, '## What went well this month?');
