@@ -1,7 +1,7 @@
 // The evidence pack: for a 1:1, a coach or a performance review, one Markdown file with, per
 // trait, its goals, the entries of a period (title, date, the first paragraph of each section,
-// a link) and the feedback received. Written as a note of its own kind (`kind: export`), so it
-// never counts as a reflection. Pure: the VS Code layer reads the files and writes the result.
+// a link), the commitments they made (and which are done) and the feedback received. Written as
+// a note of its own kind (`kind: export`), so it never counts as a reflection. Pure: the VS Code layer reads the files and writes the result.
 
 import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
@@ -100,6 +100,8 @@ export interface EvidenceEntry {
   readonly time: number;
   readonly tags: readonly string[];
   readonly sections?: readonly Section[];
+  /** Its task items (core/commitments), when it has some. */
+  readonly commitments?: readonly { readonly text: string; readonly done: boolean }[];
 }
 
 export interface EvidenceInput {
@@ -168,6 +170,17 @@ export function buildEvidence(input: EvidenceInput): string {
         lines.push(section.heading ? `> **${plain(section.heading)}** ${plain(section.paragraph)}` : `> ${plain(section.paragraph)}`);
       });
       if (sections.length > 0) lines.push('');
+    }
+    // The commitments these entries made, and which are done (never as `- [ ]`: an export is no entry).
+    const commitments = own.flatMap((entry) => (entry.commitments ?? []).map((commitment) => ({ entry, commitment })));
+    if (commitments.length > 0) {
+      const done = commitments.filter(({ commitment }) => commitment.done).length;
+      lines.push(`### ${l10n.t('Commitments ({0} made, {1} done)', commitments.length, done)}`, '');
+      for (const { entry, commitment } of commitments) {
+        const state = commitment.done ? l10n.t('Done: {0}', plain(commitment.text)) : l10n.t('Open: {0}', plain(commitment.text));
+        lines.push(`- ${state} (${entry.day ?? l10n.t('date unknown')}, ${linked(entry, relativeLink)})`);
+      }
+      lines.push('');
     }
     const feedback = findEntries(input.feedback ?? [], [trait.id], range);
     if (feedback.length > 0) {

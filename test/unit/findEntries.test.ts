@@ -149,7 +149,7 @@ describe('evidence', () => {
       range: year,
       entries: [
         { ...entry('k/b', '2026-11-03', ['empathy'], 'Later <b>'), sections: [{ heading: 'What happened?', paragraph: 'I listened. #innovation [x](command:evil)' }] },
-        { ...entry('k/a', '2026-02-01', ['empathy', 'retro'], 'Earlier'), sections: [] },
+        { ...entry('k/a', '2026-02-01', ['empathy', 'retro'], 'Earlier'), sections: [], commitments: [{ text: 'Ask *why* first', done: true }, { text: 'Share the notes', done: false }] },
         { ...entry('k/z', '2025-12-31', ['empathy'], 'Last year') },
         { ...entry('k/i', '2026-05-05', ['influence'], 'Other trait') },
       ],
@@ -170,6 +170,9 @@ describe('evidence', () => {
         '#### 2026-02-01: [Earlier](../k/a.md)\n\n' +
         '#### 2026-11-03: [Later \\<b>](../k/b.md)\n\n' +
         '> **What happened?** I listened. \\#innovation \\[x\\](command:evil)\n\n' +
+        '### Commitments (2 made, 1 done)\n\n' +
+        '- Done: Ask \\*why\\* first (2026-02-01, [Earlier](../k/a.md))\n' +
+        '- Open: Share the notes (2026-02-01, [Earlier](../k/a.md))\n\n' +
         '### Feedback received\n\n- 2026-06-01: [From Sam](../k/fb.md)\n',
     );
     // An export is a note of its own kind: parsed back, it is never a reflection.
