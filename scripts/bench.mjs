@@ -13,6 +13,7 @@ import v8 from 'node:v8';
 import { ADVERSARIAL, entryPoints } from './bench/adversarial.mjs';
 import { entryText, generateJournal, random } from './bench/generate.mjs';
 import { loadCore } from './load-core.mjs';
+import { benchYear } from './bench/year.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -470,3 +471,12 @@ for (const [pattern, make] of Object.entries(ADVERSARIAL)) {
   }
 }
 console.log(`Worst case at 1 MB of adversarial text (${Object.keys(ADVERSARIAL).length} patterns): ${Object.entries(worst).map(([name, { ms, pattern }]) => `${name} ${fmtMs(ms)} ("${pattern}")`).join(', ')}`);
+
+// The year features (issue #14) at 50,000 entries over ten years, on an in-memory index.
+const year = await benchYear(quick ? 10_000 : 50_000);
+console.log('');
+console.log(
+  `Year features at ${year.entries.toLocaleString('en')} entries over ten years (CPU time, median): the Balance Report with its year calendar, model and HTML ${fmtMs(year.reportMs)} (goal ≤ 150 ms); ` +
+    `Find Entries, two tags in a year ${fmtMs(year.findMs)}, every entry of all time ${fmtMs(year.findAllMs)} (goal ≤ 30 ms); ` +
+    `evidence for one trait and one year, ${year.evidenceEntries.toLocaleString('en')} entries with their sections, files in memory ${fmtMs(year.evidenceMs)} (goal ≤ 1 s)`,
+);

@@ -11,12 +11,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const MODULES = ['markdownScanner', 'frontMatter', 'traits', 'entryParser', 'journalIndex', 'journalSync', 'balance', 'hoverText', 'tagLocator', 'tagCompletion', 'entryFactory', 'reflection', 'balanceReport', 'indexCache', 'goals', 'commitments', 'nextTrait', 'dates'];
 
-export async function loadCore() {
+/** The core's modules (`MODULES` unless named), bundled into one CommonJS module and required. */
+export async function loadCore(modules = MODULES) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bj-core-'));
   const outfile = path.join(dir, 'core.cjs');
   try {
     await esbuild.build({
-      stdin: { contents: MODULES.map((name) => `export * from './src/core/${name}';`).join('\n'), resolveDir: root, loader: 'ts' },
+      stdin: { contents: modules.map((name) => `export * from './src/core/${name}';`).join('\n'), resolveDir: root, loader: 'ts' },
       bundle: true,
       format: 'cjs',
       platform: 'node',

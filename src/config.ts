@@ -3,6 +3,7 @@ import { DEFAULT_BALANCE_TOLERANCE } from './core/balance';
 import { DEFAULT_MAX_FILE_KB, MAX_FILE_KB_CEILING } from './core/entryBytes';
 import { DEFAULT_NEGLECT_DAYS } from './core/reflection';
 import { DEFAULT_FOLLOW_UP_DAYS } from './core/commitments';
+import { fiscalYearStartMonth as checkedStartMonth } from './core/periods';
 import { journalFolderSegments } from './core/journalFolder';
 import { Settings } from './ids';
 
@@ -84,4 +85,14 @@ export function affectsIndexing(event: vscode.ConfigurationChangeEvent): boolean
 export function balanceTolerance(): number {
   const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.balanceTolerance);
   return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_BALANCE_TOLERANCE;
+}
+
+/** The month (1–12) the fiscal year starts in, for quarterly reviews; January when unset or invalid. */
+export function fiscalYearStartMonth(scope?: vscode.WorkspaceFolder): number {
+  return checkedStartMonth(vscode.workspace.getConfiguration(Settings.section, scope?.uri).get<unknown>(Settings.fiscalYearStartMonth));
+}
+
+/** Whether New Entry asks which day the entry is for (setting balanceJournal.askForDate). */
+export function askForDate(): boolean {
+  return vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.askForDate) === true;
 }

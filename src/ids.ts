@@ -2,10 +2,13 @@
 export const Commands = {
   newEntry: 'balanceJournal.newEntry',
   newEntryForTrait: 'balanceJournal.newEntryForTrait',
+  newEntryForAnotherDay: 'balanceJournal.newEntryForAnotherDay',
   refresh: 'balanceJournal.refresh',
   showTraits: 'balanceJournal.showTraits',
   showMoreEntries: 'balanceJournal.showMoreEntries',
   weeklyReview: 'balanceJournal.weeklyReview',
+  monthlyReview: 'balanceJournal.monthlyReview',
+  quarterlyReview: 'balanceJournal.quarterlyReview',
   showReport: 'balanceJournal.showReport',
   exportReport: 'balanceJournal.exportReport',
   setGoal: 'balanceJournal.setGoal',
@@ -15,6 +18,9 @@ export const Commands = {
   goToActionSection: 'balanceJournal.goToActionSection',
   writeSuggested: 'balanceJournal.writeSuggested',
   showTraitEntries: 'balanceJournal.showTraitEntries',
+  openDay: 'balanceJournal.openDay',
+  findEntries: 'balanceJournal.findEntries',
+  exportEvidence: 'balanceJournal.exportEvidence',
 } as const;
 
 export const Views = {
@@ -43,4 +49,6 @@ export const Settings = {
   nextStepHints: 'nextStepHints',
   reminder: 'reminder',
   tagColors: 'tagColors',
+  askForDate: 'askForDate',
+  fiscalYearStartMonth: 'fiscalYearStartMonth',
 } as const;

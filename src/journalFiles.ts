@@ -136,3 +136,21 @@ export async function chooseJournal(interactive: boolean, placeHolder: string): 
   const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder });
   return folder && journalRoot(folder);
 }
+
+/** The `/`-separated path from `folder` to a note (unencoded: a review or an export encodes it). */
+export function relativeLinkFrom(folder: vscode.Uri): (key: string) => string | undefined {
+  return (key) => {
+    let target: vscode.Uri;
+    try {
+      target = vscode.Uri.parse(key, true);
+    } catch {
+      return undefined;
+    }
+    if (target.scheme !== folder.scheme || target.authority !== folder.authority) return undefined;
+    const from = folder.path.split('/').filter(Boolean);
+    const to = target.path.split('/').filter(Boolean);
+    let common = 0;
+    while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+    return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+  };
+}

@@ -6,6 +6,10 @@
 //   a week                       formatWeek         Nov 23 – 29, 2026
 //   a day inside a named week    formatDayInWeek    Mon, Nov 23
 //   a week under a chart's bar   formatWeekStart    Nov 23
+//   a day named in full          formatLongDay      Tuesday, November 3, 2026
+//   a month, or months           formatMonths       November 2026, October – December 2026
+//   a calendar's month column    formatShortMonth   Nov
+//   weekday names, Monday first  weekdayNames       Monday … / Mon …
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -73,4 +77,32 @@ export function formatDayInWeek(day: string | Date): string {
 export function formatWeekStart(day: string | Date): string {
   const date = asDate(day);
   return date ? plainSpaces(format('weekStart', { month: 'short', day: 'numeric' }).format(date)) : String(day);
+}
+
+/** `Tuesday, November 3, 2026`: a day named in full (the calendar's accessible names, the date box). */
+export function formatLongDay(day: string | Date): string {
+  const date = asDate(day);
+  return date ? plainSpaces(format('longDay', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(date)) : String(day);
+}
+
+/** `November 2026` for one month, `October – December 2026` or `December 2026 – February 2027` for several. */
+export function formatMonths(first: string | Date, last: string | Date): string {
+  const from = asDate(first);
+  const to = asDate(last);
+  if (!from || !to) return `${String(first)} – ${String(last)}`;
+  const months = format('months', { year: 'numeric', month: 'long' });
+  if (from.getFullYear() === to.getFullYear() && from.getMonth() === to.getMonth()) return plainSpaces(months.format(from));
+  return plainSpaces(months.formatRange(from, to));
+}
+
+/** `Nov`: a month (0-based) on its own, above a calendar's columns. */
+export function formatShortMonth(month: number): string {
+  return plainSpaces(format('shortMonth', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, month, 15))));
+}
+
+/** The weekdays' names, Monday first: `long` (Monday) or `short` (Mon). */
+export function weekdayNames(style: 'long' | 'short'): string[] {
+  const weekday = format(`weekday-${style}`, { weekday: style, timeZone: 'UTC' });
+  // 1 January 2024 was a Monday.
+  return Array.from({ length: 7 }, (_, i) => plainSpaces(weekday.format(new Date(Date.UTC(2024, 0, 1 + i)))));
 }

@@ -2,6 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { writeFrontMatter } from './frontMatter';
 import { SYSTEM_TIME_ZONE, TimeZone, wallClock } from './localTime';
 import { REFLECTION_STRUCTURES, ReflectionStructure, isReflectionStructure, structuredPromptsBlock } from './reflectionStructures';
+import { parseDayArgument } from './dateInput';
+import { momentOnDay } from './periods';
 import { allTraits, Trait, normalizeTag, sideLabelInSentence, traitById } from './traits';
 
 export const MAX_SLUG_LENGTH = 60;
@@ -160,6 +162,14 @@ export function buildEntry(
   return { slug, text: text.replace(CURSOR, ''), cursorLine };
 }
 
+/**
+ * When an entry for `day` (a day number; undefined for today) is written: that day at the
+ * current local time, with its offset. Its file is named by that day.
+ */
+export function entryMoment(day: number | undefined, now: Date, zone: TimeZone = SYSTEM_TIME_ZONE): Date {
+  return day === undefined ? now : momentOnDay(day, now, zone);
+}
+
 export interface NewEntryArgs {
   traits: Trait[];
   title: string | undefined;
@@ -167,17 +177,21 @@ export interface NewEntryArgs {
   structure?: ReflectionStructure;
   /** Ask for the title (Escape keeps the traits' names): the hover's and the report's "Write about it". */
   askTitle: boolean;
+  /** The day the entry is for (a day number), when the argument named one. */
+  day?: number;
 }
 
 /**
- * Validates the argument of `balanceJournal.newEntry` (`{ traits: string[], title?: string, askTitle?: boolean }`),
- * which keybindings and other extensions may pass: an error message, or the resolved traits.
+ * Validates the argument of `balanceJournal.newEntry` (`{ traits: string[], title?: string,
+ * askTitle?: boolean, structure?: string, date?: "YYYY-MM-DD" }`), which keybindings and other
+ * extensions may pass: an error message, or the resolved traits and day (never one after `now`'s
+ * local day in `zone`).
  */
-export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: string } {
+export function parseNewEntryArgs(value: unknown, now: Date = new Date(), zone: TimeZone = SYSTEM_TIME_ZONE): NewEntryArgs | { error: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { error: l10n.t('Expected an argument like { "traits": ["empathy"], "title": "…" }.') };
   }
-  const { traits, title, structure, askTitle } = value as { traits?: unknown; title?: unknown; structure?: unknown; askTitle?: unknown };
+  const { traits, title, structure, askTitle, date } = value as { traits?: unknown; title?: unknown; structure?: unknown; askTitle?: unknown; date?: unknown };
   if (structure !== undefined && !isReflectionStructure(structure)) {
     return { error: l10n.t('"structure" must be one of {0}.', REFLECTION_STRUCTURES.join(', ')) };
   }
@@ -202,6 +216,11 @@ export function parseNewEntryArgs(value: unknown): NewEntryArgs | { error: strin
   }
   const parsed: NewEntryArgs = { traits: resolved, title: typeof title === 'string' ? title : undefined, askTitle: askTitle === true };
   if (structure !== undefined) parsed.structure = structure;
+  if (date !== undefined) {
+    const day = parseDayArgument(date, now, zone);
+    if ('error' in day) return day;
+    parsed.day = day.day;
+  }
   return parsed;
 }
 

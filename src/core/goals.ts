@@ -21,6 +21,7 @@ import type { EntryProblem } from './entryParser';
 import { localDay, localIsoTimestamp } from './entryFactory';
 import { frontMatterKeyLine as keyLine, writeFrontMatter } from './frontMatter';
 import type { IndexedEntry } from './journalIndex';
+import { periodOf, periodRange as rangeOfPeriod } from './periods';
 import { normalizeTag } from './traits';
 
 export type GoalPeriod = 'week' | 'month';
@@ -96,14 +97,9 @@ function goalBodyText(body: string): string {
   return JSON.parse(JSON.stringify(lines.join(' ').slice(0, MAX_GOAL_TEXT))) as string;
 }
 
-/** The local period containing `now`: [start, end) as epoch milliseconds. ISO weeks run Monday to Sunday. */
+/** The local period containing `now` (core/periods: ISO weeks run Monday to Sunday): [start, end) as epoch milliseconds. */
 export function periodRange(now: Date, per: GoalPeriod): { start: number; end: number } {
-  if (per === 'month') {
-    return { start: new Date(now.getFullYear(), now.getMonth(), 1).getTime(), end: new Date(now.getFullYear(), now.getMonth() + 1, 1).getTime() };
-  }
-  const mondayOffset = (now.getDay() + 6) % 7;
-  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() - mondayOffset);
-  const end = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 7);
+  const { start, end } = rangeOfPeriod(periodOf(per, now));
   return { start: start.getTime(), end: end.getTime() };
 }
 

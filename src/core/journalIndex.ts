@@ -335,6 +335,11 @@ export class JournalIndex {
     return keys ? [...keys].map((key) => this.entries.get(key)!).sort(newestFirst) : [];
   }
 
+  /** The local days (`YYYY-MM-DD`) that hold at least one reflection, in no particular order. */
+  reflectionDays(): IterableIterator<string> {
+    return this.keysByDay.keys();
+  }
+
   /** Tags that are not traits, most used first. */
   otherTags(): TagCount[] {
     const others: TagCount[] = [];

@@ -8,12 +8,10 @@ import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
 import { formatWeekStart } from './dates';
 import { BalanceReport, ReportTrait, weekRange } from './reportModel';
+import { escapeXml } from './markup';
 import { SIDES, SIDE_LABELS, Side } from './traits';
 
-/** Escapes text for XML and HTML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+export { escapeXml };
 
 /** Colours come from the theme (light, dark and high contrast), with a fallback outside VS Code. */
 export const CHART_COLORS: Readonly<Record<Side, string>> = {

@@ -8,6 +8,8 @@ import { BalanceReport, REPORT_RANGES, ReportRange, escapeXml, traitBarsSvg, wee
 import { formatDay, formatWeek } from './dates';
 import { FeedbackComparison, feedbackSectionHtml } from './reportFeedback';
 import { ReportGoal, goalsSectionHtml } from './reportGoals';
+import { calendarHtml } from './reportCalendar';
+import { describeCurrentStreak, describeLongestStreak } from './streaks';
 import { SIDE_LABELS, anyoneCanShowBoth, sourceTitle } from './traits';
 
 export const reportTitle = (): string => l10n.t('Balance Report');
@@ -115,6 +117,7 @@ export function reportHtml(report: BalanceReport, resources: ReportResources, go
       ? `<p>${e(l10n.t('No trait tags yet. Write an entry tagged with a trait to see your balance.'))}</p>`
       : `<p class="counts"><span class="swatch bj-leadership-swatch" aria-hidden="true"></span>${e(l10n.t('{0}: {1} trait tags', SIDE_LABELS.leadership, b.leadership))} · <span class="swatch bj-management-swatch" aria-hidden="true"></span>${e(l10n.t('{0}: {1} trait tags', SIDE_LABELS.management, b.management))}</p>`
   }
+  <p class="streaks">${e(describeCurrentStreak(report.streaks))} ${e(describeLongestStreak(report.streaks))}</p>
   <div class="next-trait">
     <p class="focus-line">${sentence((trait) => l10n.t('Next: {0} ({1}, {2}).', trait, SIDE_LABELS[report.focus.side], pluralEntries(focusCount)), traitLink(report.focus.id, report.focus.label))} ${e(report.focusWhy)}</p>
     <button id="write-about" type="button" data-trait="${e(report.focus.id)}">${e(l10n.t('Write about it'))}</button>
@@ -124,6 +127,8 @@ export function reportHtml(report: BalanceReport, resources: ReportResources, go
 ${goalsSectionHtml(goals)}
 
 ${feedback ? feedbackSectionHtml(feedback) : ''}
+
+${calendarHtml(report.calendar)}
 
 <section class="card" aria-labelledby="weeks-heading">
   <div class="card-head"><h2 id="weeks-heading">${e(weeksTitle)}</h2>${rangeControl}</div>

@@ -6,6 +6,7 @@ import { formatDay, formatWeek } from './dates';
 import { writeFrontMatter } from './frontMatter';
 import { markdownText } from './markdownText';
 import { BalanceReport, REPORT_TAG, weekRange } from './reportModel';
+import { describeCurrentStreak, describeLongestStreak } from './streaks';
 import { SIDE_LABELS, Trait } from './traits';
 
 /** A table cell, escaped only where Markdown would misread it. */
@@ -37,6 +38,8 @@ export function reportMarkdown(report: BalanceReport): string {
       `- ${l10n.t('Leadership: {0} trait tags ({1}%)', b.leadership, b.leadershipPercent)}`,
       `- ${l10n.t('Management: {0} trait tags ({1}%)', b.management, b.managementPercent)}`,
       `- ${l10n.t('Entries: {0}', report.totalEntries)}`,
+      `- ${describeCurrentStreak(report.streaks)}`,
+      `- ${describeLongestStreak(report.streaks)}`,
       `- ${text(l10n.t('Next: {0} ({1}, {2}). {3}', report.focus.label, SIDE_LABELS[report.focus.side], pluralEntries(countIn(report, report.focus)), report.focusWhy))}`,
       '',
     );

@@ -10,10 +10,12 @@ import { Balance, DEFAULT_BALANCE_TOLERANCE, describeBalance, pluralEntries } fr
 import { formatWeek } from './dates';
 import { localDay, localIsoTimestamp } from './entryFactory';
 import { IndexedEntry } from './journalIndex';
-import { SYSTEM_TIME_ZONE, TimeZone, dayNumber, localDayNumber } from './localTime';
+import { SYSTEM_TIME_ZONE, TimeZone } from './localTime';
 import { DatedEntry, Suggestion, nextTrait, traitActivity } from './nextTrait';
+import { dayNumber, dayString, isoWeekOfDay, localDayNumber, mondayOf, weekLabel } from './periods';
 import { DEFAULT_NEGLECT_DAYS } from './reflection';
-import { isoWeekOfDay, weekLabel } from './weeklyReview';
+import { YearCalendar, buildYearCalendar, currentCalendarYear } from './reportCalendar';
+import { WeekStreaks, weekStreaks } from './streaks';
 import { STRATEGIES, Side, Strategy, allTraits, Trait, otherSide, traitById } from './traits';
 
 /** The tag of an exported report, so the journal can tell reports from entries. */
@@ -34,6 +36,8 @@ export interface ReportSource {
   balance(tolerance?: number): Balance;
   /** Reflections carrying `tag`, newest first (for core/nextTrait). */
   entriesTagged(tag: string): readonly DatedEntry[];
+  /** A local day's reflections; when there, the calendar looks its days up instead of walking every entry. */
+  entriesOn?(day: string): readonly IndexedEntry[];
 }
 
 export interface ReportWeek {
@@ -91,6 +95,10 @@ export interface BalanceReport {
   readonly totalEntries: number;
   /** Tags that are not traits, most used first (at most 10); reports are left out. */
   readonly otherTags: readonly { readonly tag: string; readonly count: number }[];
+  /** Runs of ISO weeks with at least one reflection. */
+  readonly streaks: WeekStreaks;
+  /** Every day of one ISO year (this one unless `calendarYear` says otherwise). */
+  readonly calendar: YearCalendar;
 }
 
 export interface ReportOptions {
@@ -101,10 +109,11 @@ export interface ReportOptions {
   readonly weeks?: ReportRange;
   /** The user's time zone: the machine's when absent. */
   readonly zone?: TimeZone;
+  /** The ISO year the calendar shows; the current one when absent. */
+  readonly calendarYear?: number;
 }
 
 const DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
 /** The calendar day an entry belongs to, in local time: its `time`, else its `day`. */
 function entryDayNumber(entry: IndexedEntry, zone: TimeZone): number | undefined {
@@ -114,21 +123,11 @@ function entryDayNumber(entry: IndexedEntry, zone: TimeZone): number | undefined
   return dayNumber(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
-function dayString(dayNum: number): string {
-  return new Date(dayNum * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
 /** ISO 8601 week of the Monday `monday` (a day number): the week belongs to its Thursday's year. */
 export function isoWeekOf(monday: number): { isoYear: number; isoWeek: number } {
-  // One ISO-week rule for the journal: the weekly review's, on that calendar day.
-  const date = new Date(monday * MS_PER_DAY);
-  const { year, week } = isoWeekOfDay(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  // One ISO-week rule for the journal: periods.ts.
+  const { year, week } = isoWeekOfDay(monday);
   return { isoYear: year, isoWeek: week };
-}
-
-/** The day number of the Monday of the local week containing `dayNum` (1970-01-01 was a Thursday). */
-function mondayOf(dayNum: number): number {
-  return dayNum - ((dayNum + 3) % 7 + 7) % 7;
 }
 
 export function buildBalanceReport(source: ReportSource, options: ReportOptions): BalanceReport {
@@ -144,9 +143,11 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
   const recent = new Map<string, number>();
   const otherCounts = new Map<string, number>();
   let totalEntries = 0;
+  const days = new Set<string>();
   for (const entry of source.reflections()) {
     const tags = new Set(entry.tags);
     totalEntries++;
+    if (entry.day) days.add(entry.day);
     for (const tag of tags) if (!traitById(tag)) otherCounts.set(tag, (otherCounts.get(tag) ?? 0) + 1);
     const dayNum = entryDayNumber(entry, zone);
     if (dayNum === undefined) continue;
@@ -205,6 +206,8 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
     steps: nextSteps(focus, countOf),
     totalEntries,
     otherTags,
+    streaks: weekStreaks(days, now, zone),
+    calendar: buildYearCalendar(source.entriesOn ? { entriesOn: (day: string) => source.entriesOn!(day) } : source.reflections(), options.calendarYear ?? currentCalendarYear(now, zone), now, zone),
   };
 }
 

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { symbolicLinkError } from '../config';
 import { REPORT_RANGES, REPORT_WEEKS, ReportRange, buildBalanceReport, reportMarkdown } from '../core/balanceReport';
-import { formatDay } from '../core/dates';
+import { formatDay, formatLongDay } from '../core/dates';
 import { allTraits, traitById } from '../core/traits';
 import { compareFeedback } from '../core/reportFeedback';
 import { reportGoals } from '../core/reportGoals';
 import { reportHtml, reportTitle } from '../core/reportHtml';
+import { clampYear } from '../core/reportCalendar';
+import { localDayNumber, parseDay } from '../core/periods';
+import { pluralEntries } from '../core/balance';
 import { JournalModel } from '../core/journalModel';
 import type { Services } from './services';
 import { Commands } from '../ids';
@@ -35,13 +38,15 @@ export function registerBalanceReport({ model, log, context, writer }: Services)
   };
   const exportNow = (arg?: unknown) => exportReport(model, log, writer, range.get(), arg);
   return [
-    // `{ weeks: 4 | 12 | 52 | 'all' }` chooses the range, as the panel's range control does.
+    // `{ weeks: 4 | 12 | 52 | 'all' }` chooses the range, as the panel's range control does;
+    // `{ year }` shows that ISO year in the calendar (a test, a keybinding); by default this year.
     vscode.commands.registerCommand(Commands.showReport, (arg?: unknown) => {
       const weeks = typeof arg === 'object' && arg !== null ? parseRange((arg as { weeks?: unknown }).weeks) : undefined;
       if (weeks !== undefined) range.set(weeks);
-      return ReportPanel.createOrShow(model, context.extensionUri, exportNow, range).panel;
+      return ReportPanel.createOrShow(model, context.extensionUri, exportNow, range, yearArgument(arg)).panel;
     }),
     vscode.commands.registerCommand(Commands.exportReport, exportNow),
+    vscode.commands.registerCommand(Commands.openDay, (day?: unknown) => openDay(model, log, day)),
     { dispose: () => current?.dispose() },
   ];
 }
@@ -64,8 +69,12 @@ class ReportPanel {
   /** The last rendered content without its nonce: an unchanged report is not redrawn. */
   private lastContent = '';
 
-  static createOrShow(model: JournalModel, extensionUri: vscode.Uri, exportNow: () => Promise<vscode.Uri | undefined>, range: RangeStore): ReportPanel {
+  /** The ISO year the calendar shows; undefined: the current one (it follows the date). */
+  private year: number | undefined;
+
+  static createOrShow(model: JournalModel, extensionUri: vscode.Uri, exportNow: () => Promise<vscode.Uri | undefined>, range: RangeStore, year?: number): ReportPanel {
     if (current) {
+      if (year !== undefined) current.year = year;
       current.panel.reveal();
       current.render();
       return current;
@@ -76,7 +85,7 @@ class ReportPanel {
       localResourceRoots: [media],
     });
     panel.iconPath = vscode.Uri.joinPath(media, 'activity-bar.svg');
-    current = new ReportPanel(panel, model, media, exportNow, range);
+    current = new ReportPanel(panel, model, media, exportNow, range, year);
     return current;
   }
 
@@ -86,7 +95,9 @@ class ReportPanel {
     private readonly media: vscode.Uri,
     private readonly exportNow: () => Promise<vscode.Uri | undefined>,
     private readonly range: RangeStore,
+    year: number | undefined,
   ) {
+    this.year = year;
     this.disposables.push(
       // Files, your traits and the settings: one event for all, so the report is never stale.
       model.onDidChange(() => this.scheduleRender()),
@@ -110,7 +121,7 @@ class ReportPanel {
       return;
     }
     this.stale = false;
-    const report = buildBalanceReport(this.model.index, { now: new Date(), tolerance: this.model.tolerance, neglectDays: this.model.neglectDays, weeks: this.range.get() });
+    const report = buildBalanceReport(this.model.index, { now: new Date(), tolerance: this.model.tolerance, neglectDays: this.model.neglectDays, weeks: this.range.get(), calendarYear: this.year });
     const webview = this.panel.webview;
     const resources = {
       cspSource: webview.cspSource,
@@ -130,7 +141,7 @@ class ReportPanel {
   /** What the page asks (media/report.js); everything it sends is checked, nothing is trusted. */
   private async onMessage(message: unknown): Promise<void> {
     if (typeof message !== 'object' || message === null) return;
-    const { type, id, weeks } = message as { type?: unknown; id?: unknown; weeks?: unknown };
+    const { type, id, weeks, year, day } = message as { type?: unknown; id?: unknown; weeks?: unknown; year?: unknown; day?: unknown };
     const trait = typeof id === 'string' ? traitById(id) : undefined;
     switch (type) {
       case 'export': {
@@ -155,6 +166,16 @@ class ReportPanel {
       case 'newEntry':
         await vscode.commands.executeCommand(Commands.newEntry);
         return;
+      case 'year': {
+        const wanted = yearArgument({ year });
+        if (wanted === undefined) return;
+        this.year = wanted;
+        this.render();
+        return;
+      }
+      case 'openDay':
+        await vscode.commands.executeCommand(Commands.openDay, day);
+        return;
     }
   }
 
@@ -165,6 +186,57 @@ class ReportPanel {
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.panel.dispose();
   }
+}
+
+/** `{ year }` with a whole year the calendar can show, else undefined. */
+function yearArgument(arg: unknown): number | undefined {
+  const year = typeof arg === 'object' && arg !== null ? (arg as { year?: unknown }).year : undefined;
+  return typeof year === 'number' && Number.isInteger(year) && clampYear(year) === year ? year : undefined;
+}
+
+interface EntryPick extends vscode.QuickPickItem {
+  readonly uri: vscode.Uri;
+}
+
+/**
+ * `balanceJournal.openDay` (the calendar's Enter): the reflections of a local day `YYYY-MM-DD`,
+ * one opened at once, several offered in a QuickPick; none: an offer to write one for that day.
+ * Returns the entries it opened.
+ */
+async function openDay(model: JournalModel, log: vscode.LogOutputChannel, day: unknown): Promise<vscode.Uri[]> {
+  const number = typeof day === 'string' ? parseDay(day) : undefined;
+  if (number === undefined) return [];
+  const entries = model.index.entriesOn(day as string);
+  const name = formatLongDay(day as string);
+  if (entries.length === 0) {
+    if (number > localDayNumber(Date.now())) return [];
+    const write = vscode.l10n.t('New Entry for This Day');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No entries on {0}.', name), write).then((choice) => {
+      if (choice === write) void vscode.commands.executeCommand(Commands.newEntry, { date: day });
+    });
+    return [];
+  }
+  let chosen: vscode.Uri[];
+  if (entries.length === 1) {
+    chosen = [vscode.Uri.parse(entries[0].key, true)];
+  } else {
+    const items: EntryPick[] = entries.map((entry) => {
+      const uri = vscode.Uri.parse(entry.key, true);
+      const traits = entry.tags.flatMap((tag) => traitById(tag)?.label ?? []);
+      return { label: entry.title, description: traits.join(', '), detail: vscode.workspace.asRelativePath(uri, true), uri };
+    });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Entries on {0}', name), placeHolder: vscode.l10n.t('{0}: pick one to open', pluralEntries(entries.length)), matchOnDescription: true });
+    if (!picked) return [];
+    chosen = [picked.uri];
+  }
+  for (const uri of chosen) {
+    try {
+      await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    } catch (error) {
+      log.warn(`Could not open ${uri.toString()}: ${String(error)}`);
+    }
+  }
+  return chosen;
 }
 
 function makeNonce(): string {

@@ -17,7 +17,9 @@ import { registerTagNavigation } from './tagNavigation';
 import { registerTagRename } from './tagRename';
 import { registerTraitHover } from './traitHover';
 import { registerTraitsView } from './traitsView';
-import { registerWeeklyReview } from './weeklyReview';
+import { registerReviews } from './reviews';
+import { registerFindEntries } from './findEntries';
+import { registerExportEvidence } from './exportEvidence';
 
 /**
  * Every feature of the extension, in the order activation registers them. Settings and your own
@@ -34,13 +36,15 @@ export const FEATURES: readonly Feature[] = [
   registerTagNavigation,
   registerTagColors,
   registerNewEntryCommands,
-  registerWeeklyReview,
+  registerReviews,
   registerBalanceReport,
   registerGoals,
   registerFollowUp,
   registerFeedback,
   registerNextStepHints,
   registerReminder,
+  registerFindEntries,
+  registerExportEvidence,
   registerRefresh,
   registerShowTraits,
 ];

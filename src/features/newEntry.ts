@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
-import { JournalRoot, symbolicLinkError } from '../config';
+import { JournalRoot, askForDate, symbolicLinkError } from '../config';
 import { pluralEntries } from '../core/balance';
-import { buildEntry, cleanTitle, entryPathSegments, MAX_TITLE_LENGTH, parseNewEntryArgs } from '../core/entryFactory';
+import { buildEntry, cleanTitle, entryMoment, entryPathSegments, MAX_TITLE_LENGTH, parseNewEntryArgs } from '../core/entryFactory';
+import { describeDayInput, parseDayArgument, parseDayInput } from '../core/dateInput';
+import { formatLongDay } from '../core/dates';
+import { dayString, localDayNumber } from '../core/periods';
 import { JournalIndex } from '../core/journalIndex';
 import { REFLECTION_STRUCTURES, ReflectionStructure, isReflectionStructure, structureDescription, structureLabel } from '../core/reflectionStructures';
 import { SIDES, SIDE_LABELS, Trait, traitsOfSide } from '../core/traits';
@@ -19,13 +22,15 @@ interface TraitPickItem extends vscode.QuickPickItem {
 
 /**
  * `balanceJournal.newEntry`, the tree's "+" (`balanceJournal.newEntryForTrait`: asks for the
- * title, Escape keeps the trait's name) and the Balance row's "Write about it"
- * (`balanceJournal.writeSuggested`: the trait core/nextTrait suggests).
+ * title, Escape keeps the trait's name), the Balance row's "Write about it"
+ * (`balanceJournal.writeSuggested`: the trait core/nextTrait suggests) and
+ * `balanceJournal.newEntryForAnotherDay` (which asks for the day first, as New Entry does when
+ * `balanceJournal.askForDate` is on).
  */
 export function registerNewEntryCommands({ model, log, templates, writer, context }: Services): vscode.Disposable[] {
-  const run = (arg?: unknown) => newEntry(model.index, log, templates, writer, arg, context.workspaceState);
+  const run = (arg?: unknown, askDay = askForDate()) => newEntry(model.index, log, templates, writer, arg, context.workspaceState, askDay);
   return [
-    vscode.commands.registerCommand(Commands.newEntry, run),
+    vscode.commands.registerCommand(Commands.newEntry, (arg?: unknown) => run(arg)),
     vscode.commands.registerCommand(Commands.newEntryForTrait, (node?: { trait?: Trait }) =>
       node?.trait ? run({ traits: [node.trait.id], askTitle: true }) : run(),
     ),
@@ -33,7 +38,13 @@ export function registerNewEntryCommands({ model, log, templates, writer, contex
       const suggestion = model.nextTrait();
       return suggestion ? run({ traits: [suggestion.trait.id], askTitle: true }) : run();
     }),
+    vscode.commands.registerCommand(Commands.newEntryForAnotherDay, () => run(undefined, true)),
   ];
+}
+
+/** `{ date: "YYYY-MM-DD" }` alone: the UI asks for the rest, for that day. */
+function onlyADate(arg: unknown): arg is { date: unknown } {
+  return typeof arg === 'object' && arg !== null && !Array.isArray(arg) && 'date' in arg && (arg as { traits?: unknown }).traits === undefined;
 }
 
 /**
@@ -52,24 +63,43 @@ async function askTitle(traits: readonly Trait[]): Promise<string | undefined> {
 }
 
 /**
- * Creates an entry and opens it. With an argument `{ traits, title? }` it shows no UI; without,
- * it asks for traits and a title. Returns the new file, or undefined when cancelled or refused.
+ * Creates an entry and opens it. With an argument `{ traits, title?, date? }` it shows no UI;
+ * without, it asks for the day (when `askDay`), the traits, the structure (unless the setting
+ * chooses one) and a title; with `{ date }` alone, the rest for that day. Returns the new file, or
+ * undefined when cancelled or refused.
  */
-async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templates: EntryTemplates, writer: JournalWriter, arg: unknown, memory: vscode.Memento): Promise<vscode.Uri | undefined> {
+async function newEntry(
+  index: JournalIndex,
+  log: vscode.LogOutputChannel,
+  templates: EntryTemplates,
+  writer: JournalWriter,
+  arg: unknown,
+  memory: vscode.Memento,
+  askDay: boolean,
+): Promise<vscode.Uri | undefined> {
   // Commands run from a keybinding without "args" receive nothing; from a menu, a URI or a node.
-  const interactive = arg === undefined || arg instanceof vscode.Uri;
+  const dateOnly = onlyADate(arg);
+  const interactive = arg === undefined || arg instanceof vscode.Uri || dateOnly;
   let traits: Trait[];
   let title: string | undefined;
+  let day: number | undefined;
   // The setting chooses the structure, or (`ask`, the default) New Entry asks, offering the last one first.
   const setting = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.reflectionStructure);
   let structure: ReflectionStructure | undefined = isReflectionStructure(setting) ? setting : undefined;
-  if (!interactive) {
-    const parsed = parseNewEntryArgs(arg);
+  if (dateOnly) {
+    const parsed = parseDayArgument(arg.date, new Date());
     if ('error' in parsed) {
       void showError(log, vscode.l10n.t('No entry was created: {0}', parsed.error));
       return undefined;
     }
-    ({ traits, title } = parsed);
+    day = parsed.day;
+  } else if (!interactive) {
+    const parsed = parseNewEntryArgs(arg, new Date());
+    if ('error' in parsed) {
+      void showError(log, vscode.l10n.t('No entry was created: {0}', parsed.error));
+      return undefined;
+    }
+    ({ traits, title, day } = parsed);
     structure = parsed.structure ?? structure ?? 'trait-prompts';
     if (parsed.askTitle && title === undefined) title = await askTitle(traits);
   }
@@ -82,15 +112,22 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
   }
 
   if (interactive) {
-    const steps = structure ? 2 : 3;
+    const asking = askDay && day === undefined;
+    if (asking) {
+      day = await askForDay(structure ? 3 : 4);
+      if (day === undefined) return undefined;
+    }
+    // Today needs no mention; another day is named in every step.
+    const forDay = day !== undefined && day !== localDayNumber(new Date().getTime()) ? formatLongDay(dayString(day)) : undefined;
+    const steps: NewEntrySteps = { forDay, first: asking ? 2 : 1, total: (asking ? 1 : 0) + (structure ? 2 : 3) };
     const picked = await pickTraits(index, steps);
     if (!picked) return undefined;
     if (!structure) {
-      structure = await pickStructure(memory);
+      structure = await pickStructure(memory, steps);
       if (!structure) return undefined;
     }
     const typed = await vscode.window.showInputBox({
-      title: steps === 2 ? vscode.l10n.t('New Entry: title (2/2)') : vscode.l10n.t('New Entry: title (3/3)'),
+      title: stepTitle(steps, steps.total),
       prompt: vscode.l10n.t('Optional. Leave empty to name the entry after {0}.', picked[0].label),
       placeHolder: vscode.l10n.t('e.g. Hard conversation about the roadmap'),
       validateInput: (value) => (value.length > MAX_TITLE_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_TITLE_LENGTH) : undefined),
@@ -102,7 +139,7 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
 
   try {
     const template = await templates.templateFor(root.folder, traits!);
-    const uri = await writeEntry(root, traits!, title, log, template, writer, structure ?? 'trait-prompts');
+    const uri = await writeEntry(root, traits!, title, day, log, template, writer, structure ?? 'trait-prompts');
     if (!uri) return undefined;
     log.info(`Created ${uri.fsPath || uri.toString()}`);
     return uri;
@@ -117,19 +154,64 @@ async function newEntry(index: JournalIndex, log: vscode.LogOutputChannel, templ
 
 const LAST_STRUCTURE_KEY = 'balanceJournal.lastReflectionStructure';
 
+/** Where New Entry is: the day it is for (when not today), the traits' step, and how many steps. */
+interface NewEntrySteps {
+  readonly forDay: string | undefined;
+  readonly first: number;
+  readonly total: number;
+}
+
+/** The title step's title: `New Entry: title (2/2)`, `New Entry for Tuesday, November 3, 2026: title (4/4)`. */
+function stepTitle(steps: NewEntrySteps, step: number): string {
+  if (steps.forDay) return vscode.l10n.t('New Entry for {0}: title ({1}/{2})', steps.forDay, step, steps.total);
+  if (step === 2 && steps.total === 2) return vscode.l10n.t('New Entry: title (2/2)');
+  if (step === 3 && steps.total === 3) return vscode.l10n.t('New Entry: title (3/3)');
+  return vscode.l10n.t('New Entry: title ({0}/{1})', step, steps.total);
+}
+
 /** The structure step: the one chosen last time in this workspace first. */
-async function pickStructure(memory: vscode.Memento): Promise<ReflectionStructure | undefined> {
+async function pickStructure(memory: vscode.Memento, steps: NewEntrySteps): Promise<ReflectionStructure | undefined> {
   const last = memory.get<unknown>(LAST_STRUCTURE_KEY);
   const order = isReflectionStructure(last) ? [last, ...REFLECTION_STRUCTURES.filter((structure) => structure !== last)] : [...REFLECTION_STRUCTURES];
+  const step = steps.first + 1;
+  const title = steps.forDay
+    ? vscode.l10n.t('New Entry for {0}: structure ({1}/{2})', steps.forDay, step, steps.total)
+    : step === 2 && steps.total === 3
+      ? vscode.l10n.t('New Entry: structure (2/3)')
+      : vscode.l10n.t('New Entry: structure ({0}/{1})', step, steps.total);
   const picked = await vscode.window.showQuickPick(
     order.map((structure) => ({ label: structureLabel(structure), detail: structureDescription(structure), structure })),
-    { title: vscode.l10n.t('New Entry: structure (2/3)'), placeHolder: vscode.l10n.t('How do you want to reflect? (setting balanceJournal.reflectionStructure)') },
+    { title, placeHolder: vscode.l10n.t('How do you want to reflect? (setting balanceJournal.reflectionStructure)') },
   );
   if (picked) await memory.update(LAST_STRUCTURE_KEY, picked.structure);
   return picked?.structure;
 }
 
-function pickTraits(index: JournalIndex, steps: number): Promise<Trait[] | undefined> {
+/**
+ * Step 1 of New Entry for Another Day: `today`, `yesterday`, a weekday (the last one) or
+ * `YYYY-MM-DD`, checked as you type (never a day in the future). The day, or undefined.
+ */
+async function askForDay(totalSteps: number): Promise<number | undefined> {
+  const typed = await vscode.window.showInputBox({
+    title: vscode.l10n.t('New Entry: day (1/{0})', totalSteps),
+    prompt: vscode.l10n.t('Which day is this entry for? today, yesterday, a weekday (the last one) or YYYY-MM-DD.'),
+    placeHolder: vscode.l10n.t('e.g. yesterday, monday or 2026-11-03'),
+    value: vscode.l10n.t({ message: 'yesterday', comment: ['A word the date box of New Entry for Another Day accepts.'] }),
+    validateInput: (value) => {
+      const now = new Date();
+      const parsed = parseDayInput(value, now);
+      if ('error' in parsed) return parsed.error;
+      // A valid day is named, so the reader sees which one it is before pressing Enter.
+      return { message: describeDayInput(parsed.day, now), severity: vscode.InputBoxValidationSeverity.Info };
+    },
+  });
+  if (typed === undefined) return undefined;
+  // Checked again at Enter: the box may have stayed open past midnight.
+  const parsed = parseDayInput(typed, new Date());
+  return 'error' in parsed ? undefined : parsed.day;
+}
+
+function pickTraits(index: JournalIndex, steps: NewEntrySteps): Promise<Trait[] | undefined> {
   const items: TraitPickItem[] = [];
   for (const side of SIDES) {
     items.push({ label: SIDE_LABELS[side], kind: vscode.QuickPickItemKind.Separator });
@@ -138,9 +220,9 @@ function pickTraits(index: JournalIndex, steps: number): Promise<Trait[] | undef
     }
   }
   const picker = vscode.window.createQuickPick<TraitPickItem>();
-  picker.title = vscode.l10n.t('New Entry: traits');
-  picker.step = 1;
-  picker.totalSteps = steps;
+  picker.title = steps.forDay ? vscode.l10n.t('New Entry for {0}: traits', steps.forDay) : vscode.l10n.t('New Entry: traits');
+  picker.step = steps.first;
+  picker.totalSteps = steps.total;
   picker.placeholder = vscode.l10n.t('Which traits does this entry reflect on? Space selects, Enter confirms.');
   picker.canSelectMany = true;
   picker.matchOnDescription = true;
@@ -172,12 +254,14 @@ async function writeEntry(
   root: Extract<JournalRoot, { uri: vscode.Uri }>,
   traits: Trait[],
   title: string | undefined,
+  day: number | undefined,
   log: vscode.LogOutputChannel,
   template: string | undefined,
   writer: JournalWriter,
   structure: ReflectionStructure,
 ): Promise<vscode.Uri | undefined> {
-  const now = new Date();
+  // Another day at the current local time: the file is named by that day, the date is that day's.
+  const now = entryMoment(day, new Date());
   const entry = buildEntry(traits, cleanTitle(title), now, template, structure);
   const bytes = new TextEncoder().encode(entry.text);
   const [year, month] = entryPathSegments(now, entry.slug);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Balance, balanceDetails, describeBalance, pluralEntries, shortBalance, sideTotal, verdict } from '../core/balance';
 import { formatDay } from '../core/dates';
+import { describeCurrentStreak, describeLongestStreak, weekStreaks } from '../core/streaks';
 import { escapeMarkdown } from '../core/hoverText';
 import { IndexedEntry } from '../core/journalIndex';
 import { JournalModel } from '../core/journalModel';
@@ -256,6 +257,9 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     const suggestion = balance.state === 'empty' ? undefined : this.model.nextTrait();
     const neglected = this.model.activity().filter((activity) => isNeglected(activity, this.model.neglectDays)).map((activity) => activity.trait);
     const lines = balanceDetails(balance, { suggestion, neglected, neglectDays: this.model.neglectDays });
+    // Streaks in weeks: a reflective journal is weekly.
+    const streaks = weekStreaks(this.index.reflectionDays(), new Date());
+    lines.push(describeCurrentStreak(streaks), describeLongestStreak(streaks));
     const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(vscode.l10n.t('Balance: {0}', describeBalance(balance)))}**\n\n${lines.map(escapeMarkdown).join('  \n')}`);
     if (balance.state !== 'empty') tooltip.appendMarkdown(`\n\n*${escapeMarkdown(this.dueLegend())}* ${escapeMarkdown(vscode.l10n.t('The pencil button starts an entry about the suggestion.'))}`);
     item.tooltip = tooltip;

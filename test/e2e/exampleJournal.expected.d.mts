@@ -9,6 +9,9 @@ export declare const EXAMPLE_JOURNAL: {
   status: string;
   leastOfWeakerSide: string;
   newest: Record<string, string>;
+  bothTags: { tags: string[]; entries: number };
+  longestStreak: string;
+  newestDay: { day: string; entries: number; leadership: number; management: number; label: string; file: string };
   newestInnovation: { title: string; day: string; dayText: string; file: string };
   sideTotals: { leadership: number; management: number };
   otherTags: Record<string, number>;

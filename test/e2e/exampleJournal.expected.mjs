@@ -49,6 +49,12 @@ export const EXAMPLE_JOURNAL = {
     'problem-solving': '2026-11-19T08:15:00+01:00',
     'time-management': '2026-11-17T22:25:00+01:00',
   },
+  /** Entries tagged both Empathy and Influence (Find Entries by two tags). */
+  bothTags: { tags: ['empathy', 'influence'], entries: 5 },
+  /** The entries' days fall in every ISO week from 2026-W40 to 2026-W48 (by their file names): the Balance tooltip's longest streak. */
+  longestStreak: 'Longest streak: 9 weeks (2026-W40 to 2026-W48).',
+  /** The newest day with entries, as the report's calendar names it: one entry, two leadership tags. */
+  newestDay: { day: '2026-11-25', entries: 1, leadership: 2, management: 0, label: 'Wednesday, November 25, 2026', file: '2026-11-25-two-months-of-both-sides.md' },
   newestInnovation: { title: 'Project retro and the empty boxes', day: '2026-11-23', dayText: 'Nov 23, 2026', file: '2026-11-23-project-retro-and-the-empty-boxes.md' },
   /** Trait tags per side (the side rows): 9 + 12 + 5 + 11 and 9 + 10 + 10 + 5. */
   sideTotals: { leadership: 37, management: 34 },

@@ -43,6 +43,8 @@ async function reportShots(page, name) {
   const frame = reportFrame(page);
   await frame.locator('h1').scrollIntoViewIfNeeded();
   await shot(page, `report-${name}.png`);
+  await frame.locator('.calendar-card').scrollIntoViewIfNeeded();
+  await frame.locator('.calendar-card').screenshot({ path: path.join(shots, `report-${name}-calendar.png`) });
   await frame.locator('#steps-heading').scrollIntoViewIfNeeded();
   await shot(page, `report-${name}-bottom.png`);
   await frame.locator('h1').scrollIntoViewIfNeeded();
@@ -66,6 +68,11 @@ describe('Balance Report in a real VS Code', { timeout: 600_000 }, () => {
     await frame.locator('h1', { hasText: 'Balance Report' }).waitFor({ state: 'visible', timeout: WAIT_MS });
     await frame.locator('.headline', { hasText: EXAMPLE_JOURNAL.headline }).waitFor({ state: 'visible', timeout: WAIT_MS });
     assert.equal(await frame.locator('svg[role="img"]').count(), 2);
+    // The year calendar: 7 weekday rows, a column per ISO week, a name for every day.
+    assert.equal(await frame.locator('#calendar tbody tr').count(), 7);
+    const cells = await frame.locator('#calendar td[role="gridcell"]').count();
+    assert.ok(cells === 52 * 7 || cells === 53 * 7, `${cells} days`);
+    assert.equal(await frame.locator('#calendar td[role="gridcell"]:not([aria-label])').count(), 0);
     // The tables are in the page for screen readers, shown only on request.
     assert.equal(await frame.locator('#weeks-table tbody tr').count(), 12);
     assert.match(await frame.locator('#weeks-table-wrap').getAttribute('class'), /\bvisually-hidden\b/);
@@ -104,12 +111,13 @@ describe('Balance Report in a real VS Code', { timeout: 600_000 }, () => {
     await page.keyboard.press('Tab'); // the suggested trait's name
     await page.keyboard.press('Tab');
     assert.equal(await focused(), 'write-about');
+    // Then the calendar's year buttons and its one stop (a roving tab index), the range, the table toggle.
     const seen = [];
-    for (let i = 0; i < 8 && seen.at(-1) !== 'weeks-table-wrap'; i++) {
+    for (let i = 0; i < 12 && seen.at(-1) !== 'weeks-table-wrap'; i++) {
       await page.keyboard.press('Tab');
       seen.push(await focused());
     }
-    assert.deepEqual(seen, ['4', '12', '52', 'all', 'weeks-table-wrap']);
+    assert.deepEqual(seen, ['prev-year', 'next-year', 'TD', '4', '12', '52', 'all', 'weeks-table-wrap']);
     await page.keyboard.press('Enter');
     await frame.locator('#weeks-table-wrap:not(.visually-hidden)').waitFor({ state: 'visible' });
     assert.equal(await frame.locator('button[aria-controls="weeks-table-wrap"]').innerText(), 'Hide table');
@@ -162,6 +170,57 @@ describe('Balance Report in a real VS Code', { timeout: 600_000 }, () => {
     await toast.locator('a.monaco-button', { hasText: 'Update It' }).click();
     await frame.locator('#status', { hasText: `Saved journal/reports/${name}.` }).waitFor({ state: 'visible', timeout: WAIT_MS });
     assert.ok(!existsSync(path.join(workspace, 'journal', 'reports', `balance-report-${day}-2.md`)), 'no second file');
+  });
+
+  it('moves through the calendar by keyboard and opens a day\'s entries with Enter; the year buttons keep the focus', async () => {
+    const frame = reportFrame(page);
+    const now = new Date();
+    // The newest day with entries in the example journal, counted by hand (exampleJournal.expected.mjs).
+    const { day: target, entries, leadership, management, label: targetLabel } = EXAMPLE_JOURNAL.newestDay;
+    // Calendar arithmetic of the test's own: whole days, and the ISO year of a day (its Thursday's year).
+    const dayNumber = (day) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+    const dayString = (number) => new Date(number * 86_400_000).toISOString().slice(0, 10);
+    const isoYear = (number) => new Date((number - ((number + 3) % 7) + 3) * 86_400_000).getUTCFullYear();
+    const targetYear = isoYear(dayNumber(target));
+    const cell = () => frame.locator('#calendar td[tabindex="0"]');
+    // Back to the target's year with the previous year button (Enter), which keeps the focus.
+    for (let year = isoYear(dayNumber(localDay(now))); year > targetYear; year--) {
+      await frame.locator('#prev-year').focus();
+      await page.keyboard.press('Enter');
+      await frame.locator('#calendar-heading', { hasText: String(year - 1) }).waitFor({ state: 'visible', timeout: WAIT_MS });
+      await frame.locator('#prev-year:focus').waitFor({ state: 'attached', timeout: WAIT_MS });
+    }
+    await cell().focus();
+    const start = await cell().getAttribute('data-day');
+    const back = dayNumber(start) - dayNumber(target);
+    for (let i = 0; i < Math.floor(back / 7); i++) await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < back % 7; i++) await page.keyboard.press('ArrowUp');
+    const focusedDay = frame.locator('#calendar td:focus');
+    assert.equal(await focusedDay.getAttribute('data-day'), target);
+    // The name a screen reader reads, counted by hand.
+    assert.equal(await focusedDay.getAttribute('aria-label'), `${targetLabel}: ${entries === 1 ? '1 entry' : `${entries} entries`}, leadership ${leadership}, management ${management}`);
+    // A day, a week, the start and the end of the year.
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await frame.locator('#calendar td:focus').getAttribute('data-day'), dayString(dayNumber(target) + 1));
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await frame.locator('#calendar td:focus').getAttribute('data-day'), target);
+    await shot(page, 'report-calendar-focus.png');
+
+    await page.keyboard.press('Enter');
+    if (entries === 1) {
+      const name = EXAMPLE_JOURNAL.newestDay.file;
+      await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+    } else {
+      await page.locator(sel.quickInput).waitFor({ state: 'visible', timeout: WAIT_MS });
+      assert.equal(await page.locator(sel.quickInputRow).count(), entries);
+      await shot(page, 'report-calendar-day.png');
+      await page.keyboard.press('Enter');
+      await page.locator(sel.quickInput).waitFor({ state: 'hidden' });
+      await page.locator('.tabs-container .tab', { hasText: '.md' }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+    }
+    await shot(page, 'report-calendar-opened.png');
   });
 });
 

@@ -59,6 +59,8 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     // One suggestion, a trait, with a sentence saying why.
     assert.match(text, new RegExp(`Try next: (${Object.values(TRAIT_LABELS).join('|')})\\. \\S`), text);
     assert.ok(text.includes('"due": no entry for 14 days or more'), text);
+    // Streaks in ISO weeks, counted by hand.
+    assert.ok(text.includes(EXAMPLE_JOURNAL.longestStreak), text);
     await page.screenshot({ path: path.join(shots, '1b-balance-tooltip.png') });
     await page.mouse.move(900, 700);
   });

@@ -427,6 +427,8 @@ describe('reportMarkdown, whole text', () => {
         '- Leadership: 3 trait tags (75%)',
         '- Management: 1 trait tags (25%)',
         '- Entries: 2',
+        '- Current streak: 2 weeks with at least one entry, this week included.',
+        '- Longest streak: 2 weeks (2026-W47 to 2026-W48).',
         '- Next: Organizational Skills (Management, 0 entries). Organizational Skills has no entries yet, and management is the side you wrote less about in the last four weeks.',
         '',
         '## Last 2 weeks',
@@ -488,5 +490,24 @@ describe('reportMarkdown, whole text', () => {
     expect(empty).not.toContain('### Other tags');
     const even = reportMarkdown(buildBalanceReport(indexOf([{ date: '2026-11-23T10:00:00Z', tags: ['empathy', 'decision-making'] }]), { now: Date.parse('2026-11-27T10:00:00Z'), zone: UTC }));
     expect(even).toContain('- Next: Visionary Thinking (Leadership, 0 entries). Visionary Thinking has no entries yet, and both sides are even.\n');
+  });
+});
+
+describe('buildBalanceReport: streaks', () => {
+  it.each([BERLIN, LOS_ANGELES, zone('Pacific/Kiritimati')].map((z) => [z.name, z] as const))('counts runs of ISO weeks with a reflection (%s)', (_name, tz) => {
+    const index = indexOf([
+      { day: '2026-11-02', tags: ['empathy'] },
+      { day: '2026-11-10', tags: [] },
+      { day: '2026-11-23', tags: ['influence'] },
+      { day: '2026-11-24', tags: ['time-management'] },
+      { day: '2026-10-12', tags: ['empathy'] },
+      { day: '2026-10-19', tags: ['empathy'] },
+      { day: '2026-10-26', tags: ['empathy'] },
+    ]);
+    // Friday 27 November 2026: W48 has entries, W47 none; W45 and W46 two weeks; W42 to W46 five.
+    const report = buildBalanceReport(index, { now: wallTime(tz, 2026, 11, 27, 9), zone: tz });
+    expect(report.streaks).toEqual({ current: 1, thisWeek: true, longest: 5, longestFrom: '2026-W42', longestTo: '2026-W46' });
+    const markdown = reportMarkdown(report);
+    expect(markdown).toContain('- Current streak: 1 week with at least one entry, this week included.\n- Longest streak: 5 weeks (2026-W42 to 2026-W46).\n');
   });
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
-import { allTraits } from '../../src/core/traits';
+import { describeLongestStreak, weekStreaks } from '../../src/core/streaks';
+import { allTraits, traitById } from '../../src/core/traits';
 import { EXAMPLE_JOURNAL, TRAIT_LABELS } from '../e2e/exampleJournal.expected.mjs';
 
 // The bundled example journal is what `npm start` shows a new user: it must read cleanly.
@@ -64,5 +65,17 @@ describe('examples/journal', () => {
     const { dayText, ...expected } = EXAMPLE_JOURNAL.newestInnovation;
     expect({ title: newest.title, day: newest.day, file: newest.key.slice(newest.key.lastIndexOf('/') + 1) }).toEqual(expected);
     expect(dayText).toBe('Nov 23, 2026'); // how the tree writes that day in English (Intl, month short)
+    // The calendar's newest day: the newest day with reflections, its entries and trait tags per side.
+    const { day, entries, leadership, management, file } = EXAMPLE_JOURNAL.newestDay;
+    expect([...index.reflections()].map((entry) => entry.day ?? '').sort().at(-1)).toBe(day);
+    const ofDay = index.entriesOn(day);
+    expect(ofDay.map((entry) => entry.key.slice(entry.key.lastIndexOf('/') + 1))).toEqual(entries === 1 ? [file] : expect.arrayContaining([file]));
+    const sides = { leadership: 0, management: 0 };
+    for (const entry of ofDay) for (const tag of new Set(entry.tags)) if (traitById(tag)) sides[traitById(tag)!.side]++;
+    expect(sides).toEqual({ leadership, management });
+    const [a, b] = EXAMPLE_JOURNAL.bothTags.tags;
+    expect([...index.reflections()].filter((entry) => entry.tags.includes(a) && entry.tags.includes(b))).toHaveLength(EXAMPLE_JOURNAL.bothTags.entries);
+    // The longest streak, as of a day after the journal's last week.
+    expect(describeLongestStreak(weekStreaks(index.reflectionDays(), new Date(2027, 0, 15)))).toBe(EXAMPLE_JOURNAL.longestStreak);
   });
 });

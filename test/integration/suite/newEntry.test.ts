@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, exists, journalUri, localDay, sideNode, waitFor } from './helpers';
+import { EXTENSION_ID, api, exists, journalUri, localDay, sideNode, waitFor } from './helpers';
 
 const created: vscode.Uri[] = [];
 
@@ -108,5 +108,65 @@ describe('balanceJournal.newEntry with arguments', () => {
     created.push(uri);
     // The fixture: nothing recent, sides even; Visionary Thinking has never been written about.
     assert.ok(uri.path.endsWith(`/${localDay()}-visionary-thinking.md`), uri.path);
+  });
+});
+
+describe('balanceJournal.newEntry for another day', () => {
+  after(async () => {
+    const { index } = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const mine = created.splice(0);
+    for (const uri of mine) if (await exists(uri)) await vscode.workspace.fs.delete(uri);
+    const leapYear = journalUri('2024');
+    if (await exists(leapYear)) await vscode.workspace.fs.delete(leapYear, { recursive: true });
+    await waitFor('the entries for other days to leave the index', () => mine.every((uri) => !index.get(uri.toString())));
+  });
+
+  it('names the file by that day and dates it that day at the current local time, with its offset', async () => {
+    const { index } = await api();
+    const yesterday = new Date();
+    yesterday.setDate(yesterday.getDate() - 1);
+    const day = localDay(yesterday);
+    const before = Date.now();
+    const uri = await newEntry({ traits: ['empathy'], title: 'Written a day late', date: day });
+    assert.ok(uri, 'the command returns the new file');
+    assert.equal(uri.toString(), journalUri(day.slice(0, 4), day.slice(5, 7), `${day}-written-a-day-late.md`).toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const date = /^---\ndate: (\S+)\n/.exec(text)?.[1];
+    assert.ok(date, text);
+    assert.match(date, new RegExp(`^${day}T\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d$`));
+    // The time of day is now's, give or take the test's own run time (and a DST change at worst).
+    const written = new Date(date);
+    const nowThen = new Date(before);
+    const expected = new Date(yesterday.getFullYear(), yesterday.getMonth(), yesterday.getDate(), nowThen.getHours(), nowThen.getMinutes(), nowThen.getSeconds());
+    assert.ok(Math.abs(written.getTime() - expected.getTime()) <= 60 * 60 * 1000 + 60_000, `${date} is not yesterday at about ${nowThen.toTimeString()}`);
+    await waitFor('the entry to be indexed on its day', () => index.entriesOn(day).some((entry) => entry.key === uri.toString()));
+  });
+
+  it('takes a day long ago, such as 29 February', async () => {
+    const uri = await newEntry({ traits: ['influence'], date: '2024-02-29' });
+    assert.ok(uri);
+    assert.ok(uri.path.endsWith('/journal/2024/02/2024-02-29-influence.md'), uri.path);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, /^---\ndate: 2024-02-29T\d\d:\d\d:\d\d[+-]\d\d:\d\d\n/);
+  });
+
+  it('refuses a day in the future or one that is not in the calendar, writing nothing', async () => {
+    const before = await journalFiles();
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    for (const date of [localDay(tomorrow), '2026-02-30', 'yesterday', 20240229]) {
+      assert.equal(await newEntry({ traits: ['empathy'], date }), undefined, String(date));
+      assert.equal(await newEntry({ date }), undefined, String(date));
+    }
+    assert.deepEqual(await journalFiles(), before);
+  });
+
+  it('is declared as "New Entry for Another Day…", with the setting that asks for the day in New Entry', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const commands = extension?.packageJSON?.contributes?.commands as { command: string; title: string }[];
+    assert.equal(commands.find((command) => command.command === 'balanceJournal.newEntryForAnotherDay')?.title, 'New Entry for Another Day…');
+    assert.ok((await vscode.commands.getCommands(true)).includes('balanceJournal.newEntryForAnotherDay'));
+    assert.equal(vscode.workspace.getConfiguration('balanceJournal').get('askForDate'), false);
   });
 });

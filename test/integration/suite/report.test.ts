@@ -122,6 +122,33 @@ describe('Balance Report', () => {
     for (const strategy of ['Develop Dual Skills', 'Foster Collaboration', 'Continuous Learning']) assert.ok(html.includes(`<h3>${strategy}</h3>`), strategy);
   });
 
+  it('shows a year calendar of ISO weeks, each day named with its entries, and moves to another year', async () => {
+    const html = (await vscode.commands.executeCommand<vscode.WebviewPanel>(SHOW, { year: 2026 })).webview.html;
+    assert.match(html, /<h2 id="calendar-heading">Year calendar 2026<\/h2>/);
+    assert.match(html, /<table id="calendar" class="calendar" role="grid"/);
+    assert.equal(html.match(/role="gridcell"/g)?.length, 53 * 7, '2026 has 53 ISO weeks');
+    assert.ok(html.includes('data-day="2026-10-01" data-entries="1" tabindex="-1" aria-label="Thursday, October 1, 2026: 1 entry, leadership 2, management 0"'), 'the first one-on-one');
+    assert.ok(html.includes('aria-label="Friday, October 2, 2026: 1 entry, leadership 1, management 1"'));
+    assert.ok(html.includes('class="bj-day bj-mix-management bj-level-1" data-day="2026-11-01"'));
+    assert.ok(html.includes('aria-label="Saturday, October 31, 2026: no entries"'));
+    assert.match(html, /<button id="prev-year"[^>]*data-year="2025"/);
+    const earlier = (await vscode.commands.executeCommand<vscode.WebviewPanel>(SHOW, { year: 2025 })).webview.html;
+    assert.match(earlier, /Year calendar 2025/);
+    assert.equal(earlier.match(/role="gridcell"/g)?.length, 52 * 7);
+    // Back to this year for the other tests.
+    await vscode.commands.executeCommand(SHOW, { year: 2026 });
+  });
+
+  it('opens a day\'s entry from the calendar (balanceJournal.openDay), and nothing for a day without one', async () => {
+    const opened = await vscode.commands.executeCommand<vscode.Uri[]>('balanceJournal.openDay', '2026-10-01');
+    assert.equal(opened.length, 1);
+    assert.match(opened[0].path, /\/journal\/2026\/10\/2026-10-01-first-one-on-one\.md$/);
+    await waitFor('the entry to open', () => vscode.window.activeTextEditor?.document.uri.toString() === opened[0].toString());
+    for (const day of ['2026-10-31', '2026-02-30', '../../etc/passwd', 42, undefined]) {
+      assert.deepEqual(await vscode.commands.executeCommand('balanceJournal.openDay', day), [], String(day));
+    }
+  });
+
   it('exports to journal/reports/balance-report-<day>.md; again today: update it, open it, or a new file only on request', async () => {
     const { index } = await api();
     const day = localDay();

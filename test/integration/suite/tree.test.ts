@@ -97,6 +97,9 @@ describe('Traits tree on the fixture journal', () => {
     assert.match(tooltip, /Also due \(no entry for 14 days or more\): Empathy, Innovation, Influence, Organizational Skills, Decision-Making, Problem-Solving, Time Management\./);
     assert.equal(tooltip.match(/Visionary Thinking/g)?.length, 2);
     assert.ok(item.iconPath instanceof vscode.ThemeIcon && item.iconPath.id === 'pass-filled');
+    // Streaks in ISO weeks: the fixture's entries fall in 2026-W40 and 2026-W44, a week each.
+    assert.match(tooltip, /\nCurrent streak: /);
+    assert.match(tooltip, /\nLongest streak: 1 week \(2026-W4[04]\)\./);
     // Its inline "Write about it" (package.json: view/item/context, viewItem == balance).
     assert.equal(item.contextValue, 'balance');
   });

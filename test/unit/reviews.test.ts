@@ -7,26 +7,28 @@ import { InlineTag, scanMarkdown } from '../../src/core/markdownScanner';
 const inlineTags = (text: string): readonly InlineTag[] => scanMarkdown(text, { title: false }).tags;
 import { STRATEGIES, configureTraits } from '../../src/core/traits';
 import {
+  PeriodReviewInput,
   REFLECTION_HEADINGS,
   ReviewEntry,
   WEEKLY_REVIEW_TAG,
   GENERATED_END,
   GENERATED_START,
+  buildPeriodReview,
   buildWeeklyReview,
   generatedPartRange,
-  isoWeek,
+  periodReviewPath,
+  reflectionHeadings,
   reviewGeneratedPart,
+  reviewTag,
   reviewWeeksOffered,
   withGeneratedPart,
   reviewCursorLine,
   reviewPath,
   strategyOfWeek,
   strategyQuestion,
-  weekLabel,
-  weekRange,
-  weekSpan,
-  weeksInYear,
-} from '../../src/core/weeklyReview';
+} from '../../src/core/reviews';
+import { PeriodKind, isoWeek, periodOf, weekLabel, weekRange, weekSpan, weeksInYear } from '../../src/core/periods';
+import type { TimeZone } from '../../src/core/localTime';
 import { BERLIN, LOS_ANGELES, SAMPLE_STEP, SANTIAGO, UTC, intlWallClock, wallTime, zone } from './zones';
 
 const ZONES = [BERLIN, LOS_ANGELES, zone('Pacific/Kiritimati'), UTC, SANTIAGO];
@@ -635,5 +637,108 @@ describe('buildWeeklyReview, whole text', () => {
     expect(body).toContain('## Entries this week\n\nNone yet.\n\n## Least reflected this week\n\n');
     // Nothing written this week: no list of every trait, a short line per side.
     expect(body).toContain('- **Leadership**: none of its traits yet\n- **Management**: none of its traits yet\n');
+  });
+});
+
+function periodReview(kind: PeriodKind, entries: ReviewEntry[], now: Date, tz: TimeZone, fiscalYearStartMonth?: number): string {
+  return buildPeriodReview({ kind, entries, countOf, balance: computeBalance(countOf), now, relativeLink: (key) => `../2026/${key}.md`, fiscalYearStartMonth, zone: tz });
+}
+
+describe.each([BERLIN, LOS_ANGELES, zone('Pacific/Kiritimati')].map((z) => [z.name, z] as const))('monthly and quarterly reviews (%s)', (_name, tz) => {
+  const entries = [
+    entry('oct-31', '2026-10-31', ['empathy']),
+    entry('nov-01', '2026-11-01', ['influence', 'time-management'], 'First of November'),
+    entry('nov-30', '2026-11-30', ['problem-solving'], 'Last of November'),
+    entry('dec-01', '2026-12-01', ['innovation']),
+    entry('sep-15', '2026-09-15', ['decision-making']),
+    { ...entry('nov-review', '2026-11-15', ['empathy']), kind: 'review' as const },
+  ];
+
+  it('a monthly review covers the calendar month and compares it with the month before', () => {
+    const text = periodReview('month', entries, wallTime(tz, 2026, 11, 30, 23, 45), tz);
+    expect(text.startsWith('---\ndate: 2026-11-30T23:45:00')).toBe(true);
+    expect(readFrontMatter(text).data).toMatchObject({ kind: 'review', tags: ['monthly-review'], month: '2026-11' });
+    expect(text).toContain('\n# Monthly review 2026-11 (November 2026)\n');
+    expect(text).toContain(`${GENERATED_START}\n\n## This month in numbers\n\n**2 entries** written this month.\n`);
+    expect(text).toContain('- Leadership: 1 trait tag (33%)\n- Management: 2 trait tags (67%)\n- This month: leaning management\n');
+    expect(text).toContain('- Against last month (2026-10): entries 1 → 2 (+1), leadership 1 → 1 (±0), management 0 → 2 (+2)\n');
+    expect(text).toContain('| Trait | Side | This month | All time | Last month | Change |\n| --- | --- | ---: | ---: | ---: | ---: |\n');
+    expect(text).toContain('| Empathy | Leadership | 0 | 10 | 1 | -1 |');
+    expect(text).toContain('| Influence | Leadership | 1 | 3 | 0 | +1 |');
+    const links = text.split('\n').filter((line) => line.includes(']('));
+    expect(links).toEqual(['- Sun, Nov 1: [First of November](../2026/nov-01.md) · Influence, Time Management', '- Mon, Nov 30: [Last of November](../2026/nov-30.md) · Problem-Solving']);
+    expect(text).toContain('## Least reflected this month\n\n- **Leadership** (the weaker side this month): ');
+    // November is month 11: (11 - 1) % 3 = 1, Foster Collaboration.
+    expect(text).toContain('## Strategy of the month: Foster Collaboration\n');
+    expect(text).toMatch(/\*\*Who around you is strong in [^,]+, and how could you work with them next month to learn from it\?\*\*/);
+    expect(text).toContain(`${GENERATED_END}\n\n## What went well this month?\n`);
+    expect(parseEntry(text, '2026-11.md').tags).toEqual(['monthly-review']);
+  });
+
+  it('a quarterly review covers the quarter and compares it with the quarter before', () => {
+    const text = periodReview('quarter', entries, wallTime(tz, 2026, 12, 1, 0, 15), tz);
+    expect(readFrontMatter(text).data).toMatchObject({ kind: 'review', tags: ['quarterly-review'], quarter: '2026-Q4' });
+    expect(text).toContain('\n# Quarterly review 2026-Q4 (October – December 2026)\n');
+    expect(text).toContain('**4 entries** written this quarter.');
+    expect(text).toContain('- Against last quarter (2026-Q3): entries 1 → 4 (+3), leadership 0 → 3 (+3), management 1 → 2 (+1)\n');
+    expect(text).toContain('| Decision-Making | Management | 0 | 9 | 1 | -1 |');
+    // A quarter's entries name their month.
+    expect(text).toContain('- Sat, Oct 31: [oct-31](../2026/oct-31.md) · Empathy');
+    expect(text).toContain('- Tue, Dec 1: [dec-01](../2026/dec-01.md) · Innovation');
+    // Quarter 4: (4 - 1) % 3 = 0, Develop Dual Skills.
+    expect(text).toContain('## Strategy of the quarter: Develop Dual Skills\n');
+    // Leadership 3 against management 2: the weaker side is management, two of its traits tie at none.
+    expect(text).toMatch(/- \*\*Management\*\* \(the weaker side this quarter\): (Organizational Skills and Decision-Making|Decision-Making and Organizational Skills) \(0 entries each\)\n- \*\*Leadership\*\*: Visionary Thinking \(0 entries\)\n/);
+    expect(text).toMatch(/\*\*What habit could you build next quarter to practise /);
+    expect(text).toContain('\n## Which trait will I practise next quarter, and how?\n');
+  });
+
+  it('a month names its goals, the commitments its entries made and the feedback received; a week does not', () => {
+    const withCommitments = [
+      ...entries.slice(0, 3),
+      { ...entry('nov-10', '2026-11-10', ['empathy'], 'One-on-one'), commitments: [{ text: 'Ask Sam about *the* move', done: false }, { text: 'Book the room', done: true }] },
+    ];
+    const feedback = [entry('fb-nov', '2026-11-20', ['influence'], 'From Priya'), entry('fb-oct', '2026-10-20', ['empathy'], 'Too early')].map((note) => ({ ...note, kind: 'feedback' as const }));
+    const goals = [{ label: 'Empathy', progress: { goal: { text: 'Listen first' }, label: '1 of 3 this month' } }] as unknown as PeriodReviewInput['goals'];
+    const input = { entries: withCommitments, countOf, balance: computeBalance(countOf), now: wallTime(tz, 2026, 11, 30, 12), relativeLink: (key: string) => `../2026/${key}.md`, zone: tz, goals, feedback };
+    const text = buildPeriodReview({ ...input, kind: 'month' });
+    const part = text.slice(text.indexOf('## Goals, commitments and feedback'), text.indexOf('## Least reflected this month'));
+    expect(part).toBe(
+      '## Goals, commitments and feedback\n\n' +
+        '**Goals**\n\n- Empathy: Listen first · 1 of 3 this month\n\n' +
+        '**Commitments**\n\n2 made in these entries, 1 done, 1 still open.\n- Open: Ask Sam about \\*the\\* move (from [One-on-one](../2026/nov-10.md))\n\n' +
+        '**Feedback received**\n\n- Fri, Nov 20: [From Priya](../2026/fb-nov.md) · Influence\n\n',
+    );
+    // A review's own text is never a commitment, and the feedback is not an entry of the month.
+    expect(text).not.toMatch(/^\s*- \[[ xX]\]/m);
+    // Three entries (1, 10 and 30 November): the feedback note is not one.
+    expect(text).toContain('**3 entries** written this month.');
+    const empty = buildPeriodReview({ ...input, kind: 'month', entries: [], goals: [], feedback: [] });
+    expect(empty).toContain('**Goals**\n\nNo open goals.\n\n**Commitments**\n\nNone made in these entries.\n\n**Feedback received**\n\nNone in this period.\n');
+    expect(buildPeriodReview({ ...input, kind: 'week' })).not.toContain('## Goals, commitments and feedback');
+  });
+
+  it('a fiscal year from April: December is Q3 of the fiscal year 2026', () => {
+    const text = periodReview('quarter', entries, wallTime(tz, 2026, 12, 1, 12), tz, 4);
+    expect(readFrontMatter(text).data).toMatchObject({ quarter: '2026-Q3' });
+    expect(text).toContain('# Quarterly review 2026-Q3 (October – December 2026)');
+    expect(text).toContain('Against last quarter (2026-Q2)');
+    const january = periodReview('quarter', entries, wallTime(tz, 2027, 1, 2, 12), tz, 4);
+    expect(january).toContain('# Quarterly review 2026-Q4 (January – March 2027)');
+    expect(january).toContain('No entries this quarter yet.');
+    expect(january).toContain('No trait tags this quarter.');
+    expect(january).toContain('- Against last quarter (2026-Q3): entries 4 → 0 (-4)');
+  });
+
+  it('the cursor starts under the first heading of each kind, and "Update Numbers" finds each kind\'s generated part', () => {
+    for (const kind of ['week', 'month', 'quarter'] as const) {
+      const text = periodReview(kind, entries, wallTime(tz, 2026, 11, 20, 12), tz);
+      const lines = text.split('\n');
+      expect(lines[reviewCursorLine(text)! - 2]).toBe(`## ${reflectionHeadings(kind)[0]}`);
+      expect([reviewTag(kind)]).toEqual((readFrontMatter(text).data as { tags: string[] }).tags);
+      expect(generatedPartRange(text)).toBeDefined();
+    }
+    expect(periodReviewPath(periodOf('quarter', wallTime(tz, 2026, 11, 20), 4, tz))).toEqual(['reviews', '2026-Q3.md']);
+    expect(periodReviewPath(periodOf('month', wallTime(tz, 2026, 1, 20), 1, tz))).toEqual(['reviews', '2026-01.md']);
   });
 });
