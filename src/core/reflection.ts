@@ -59,10 +59,35 @@ export interface LookBack {
   readonly day: string;
 }
 
-/** The days to look back on: one month and one year ago. */
+/** The days to look back on from today (in `zone`): one month and one year ago. */
 export function lookBackDays(now: Date, zone: TimeZone = SYSTEM_TIME_ZONE): LookBack[] {
   return [
     { label: l10n.t('One month ago'), day: sameDayMonthsAgo(now, 1, zone) },
     { label: l10n.t('One year ago'), day: sameDayMonthsAgo(now, 12, zone) },
   ];
+}
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The days to look back on from a day (`YYYY-MM-DD`, the open entry's): one month before it, and
+ * the same day in every earlier year down to `oldestYear` (the journal's first), nearest first.
+ * A day a month or year does not have (31 March, 29 February) becomes that month's last day.
+ * Empty for a day that is not one.
+ */
+export function lookBackFrom(day: string, oldestYear: number): LookBack[] {
+  const match = DAY_PATTERN.exec(day);
+  if (!match) return [];
+  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const at = (monthsBack: number) => {
+    const first = new Date(Date.UTC(year, month - monthsBack, 1));
+    const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+    return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(date, lastDay))).toISOString().slice(0, 10);
+  };
+  const days: LookBack[] = [{ label: l10n.t('One month before'), day: at(1) }];
+  // At most a century back: a mistyped year (0001) must not make a million rows.
+  for (let years = 1; year - years >= Math.max(oldestYear, year - 100); years++) {
+    days.push({ label: years === 1 ? l10n.t('One year before') : l10n.t('{0} years before', years), day: at(12 * years) });
+  }
+  return days;
 }

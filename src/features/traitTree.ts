@@ -8,7 +8,7 @@ import { JournalModel } from '../core/journalModel';
 import { DueCommitment, dueCommitments } from '../core/commitments';
 import { Goal, GoalProgress, goalProgress, openGoals } from '../core/goals';
 import { TraitActivity, durationSince, isNeglected } from '../core/nextTrait';
-import { describeDaysAgo, lookBackDays, shortDaysAgo } from '../core/reflection';
+import { describeDaysAgo, lookBackDays, lookBackFrom, shortDaysAgo } from '../core/reflection';
 import { Commands } from '../ids';
 import { TagTreeNode, otherTagTree } from '../core/tagTree';
 import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitById, traitsOfSide } from '../core/traits';
@@ -66,9 +66,31 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
 
   private midnightTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The entry in the active editor that Look back last looked from, by key ('' for today). */
+  private lookBackKey = '';
+  private readonly editorSubscription: { dispose(): void };
+
   constructor(private readonly model: JournalModel) {
     this.subscription = model.onDidChange(() => this.scheduleRefresh());
+    // Look back follows the open entry: refresh only when that changes what it looks back from.
+    this.editorSubscription = vscode.window.onDidChangeActiveTextEditor(() => {
+      if ((this.openEntry()?.key ?? '') !== this.lookBackKey) this.scheduleRefresh();
+    });
     this.refreshAtMidnight();
+  }
+
+  /** The reflection in the active editor, when it has a day: what Look back looks back from. */
+  private openEntry(): IndexedEntry | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const entry = uri ? this.index.get(uri.toString()) : undefined;
+    return entry && entry.kind === 'entry' && entry.day ? entry : undefined;
+  }
+
+  /** The year of the journal's first dated reflection (this year when there is none). */
+  private oldestYear(): number {
+    let oldest = new Date().getFullYear();
+    for (const day of this.index.reflectionDays()) oldest = Math.min(oldest, Number(day.slice(0, 4)));
+    return oldest;
   }
 
   /** "2 days ago" and Look back change with the date, not only with the journal. */
@@ -148,9 +170,15 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     return { kind: 'otherTag', tag: tagNode.tag, count: tagNode.count, node: tagNode };
   }
 
-  /** Entries written on this day one month and one year ago. */
+  /**
+   * Entries written one month and one year before today; with an entry open, one month before its
+   * day and on its day in every earlier year of the journal.
+   */
   private lookBackEntries(): TraitTreeNode[] {
-    return lookBackDays(new Date()).flatMap(({ label, day }) =>
+    const open = this.openEntry();
+    this.lookBackKey = open?.key ?? '';
+    const days = open ? lookBackFrom(open.day!, this.oldestYear()) : lookBackDays(new Date());
+    return days.flatMap(({ label, day }) =>
       this.index.entriesOn(day).map((entry) => ({ kind: 'entry' as const, entry, parentId: 'lookBack', note: `${label.toLowerCase()} · ${formatDay(day)}` })),
     );
   }
@@ -210,8 +238,11 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       case 'lookBack': {
         const item = new vscode.TreeItem(vscode.l10n.t('Look back'), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = 'lookBack';
-        item.description = vscode.l10n.t('on this day');
-        item.tooltip = vscode.l10n.t('Entries you wrote on this day one month and one year ago.');
+        const open = this.openEntry();
+        item.description = open ? vscode.l10n.t('from {0}', formatDay(open.day!)) : vscode.l10n.t('on this day');
+        item.tooltip = open
+          ? vscode.l10n.t('Entries written one month before the open entry ({0}) and on its day in every earlier year.', formatDay(open.day!))
+          : vscode.l10n.t('Entries you wrote on this day one month and one year ago. Open an entry to look back from its day.');
         item.iconPath = new vscode.ThemeIcon('history');
         return item;
       }
@@ -370,6 +401,7 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     if (this.midnightTimer) clearTimeout(this.midnightTimer);
     this.subscription.dispose();
+    this.editorSubscription.dispose();
     this.changeEmitter.dispose();
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
-import { DEFAULT_NEGLECT_DAYS, daysSinceLastReflected, describeDaysAgo, lookBackDays, neglectedTraits, sameDayMonthsAgo } from '../../src/core/reflection';
+import { DEFAULT_NEGLECT_DAYS, daysSinceLastReflected, describeDaysAgo, lookBackDays, lookBackFrom, neglectedTraits, sameDayMonthsAgo } from '../../src/core/reflection';
 
 import { BERLIN, KOLKATA, NEW_YORK, UTC, wallTime } from './zones';
 
@@ -162,5 +162,28 @@ describe('shortDaysAgo: the Traits view within a narrow sidebar', () => {
   it('says it in a few characters', async () => {
     const { shortDaysAgo } = await import('../../src/core/reflection');
     expect([undefined, 0, 1, 4, 13, 14, 27, 59, 60, 400, 800].map(shortDaysAgo)).toEqual(['never', 'today', '1d ago', '4d ago', '13d ago', '2w ago', '3w ago', '8w ago', '2mo ago', '13mo ago', '2y ago']);
+  });
+});
+
+describe('lookBackFrom: the open entry\'s day', () => {
+  it('goes a month back and to the same day in every earlier year, down to the journal\'s first', () => {
+    expect(lookBackFrom('2024-03-31', 2021)).toEqual([
+      { label: 'One month before', day: '2024-02-29' }, // 2024 is a leap year
+      { label: 'One year before', day: '2023-03-31' },
+      { label: '2 years before', day: '2022-03-31' },
+      { label: '3 years before', day: '2021-03-31' },
+    ]);
+    expect(lookBackFrom('2023-03-31', 2023)).toEqual([{ label: 'One month before', day: '2023-02-28' }]);
+  });
+
+  it('takes a month\'s last day for a day it does not have, and crosses the year back in January', () => {
+    expect(lookBackFrom('2024-02-29', 2020).map((d) => d.day)).toEqual(['2024-01-29', '2023-02-28', '2022-02-28', '2021-02-28', '2020-02-29']);
+    expect(lookBackFrom('2026-01-15', 2026).map((d) => d.day)).toEqual(['2025-12-15']);
+  });
+
+  it('stops at a century, and gives nothing for what is not a day', () => {
+    expect(lookBackFrom('2026-05-01', 1)).toHaveLength(101);
+    expect(lookBackFrom('2026-5-1', 2000)).toEqual([]);
+    expect(lookBackFrom('', 2000)).toEqual([]);
   });
 });

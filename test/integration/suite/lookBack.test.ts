@@ -42,4 +42,38 @@ describe('Look back', () => {
       ],
     );
   });
+
+  it('looks back from the entry in the active editor: a month before its day, and its day in every earlier year', async () => {
+    const { index, treeProvider } = await api();
+    await disk.mkdir(dir);
+    // Counted by hand: from 31 March 2024, a month before is 29 February 2024 (a leap year), and
+    // the years before are 31 March 2023, 2022, 2021. 30 March 2024 is neither.
+    const files: Array<[string, string]> = [
+      ['2024-03-31-open', 'The open one'],
+      ['2024-02-29-month', 'A month before'],
+      ['2023-03-31-year', 'A year before'],
+      ['2021-03-31-three', 'Three years before'],
+      ['2024-03-30-not', 'Not a look-back day'],
+    ];
+    for (const [name, title] of files) {
+      await disk.writeFile(vscode.Uri.joinPath(dir, `${name}.md`), `---\ndate: ${name.slice(0, 10)}T12:00:00\ntags: [look-back-test]\n---\n# ${title}\n`);
+    }
+    await waitFor('the entries', () => index.countOf('look-back-test') === 5);
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(dir, '2024-03-31-open.md'));
+    const rows = () => {
+      const lookBack = treeProvider.getChildren().find((node) => node.kind === 'lookBack');
+      return lookBack ? treeProvider.getChildren(lookBack).map((node) => [treeProvider.getTreeItem(node).label, treeProvider.getTreeItem(node).description]) : [];
+    };
+    await waitFor('Look back from the open entry', () => rows().some(([label]) => label === 'A month before'));
+    assert.deepEqual(rows(), [
+      ['A month before', 'one month before · Feb 29, 2024'],
+      ['A year before', 'one year before · Mar 31, 2023'],
+      ['Three years before', '3 years before · Mar 31, 2021'],
+    ]);
+    const lookBack = treeProvider.getChildren().find((node) => node.kind === 'lookBack')!;
+    assert.equal(treeProvider.getTreeItem(lookBack).description, 'from Mar 31, 2024');
+    // No entry open: today's look back again.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('Look back from today', () => !rows().some(([label]) => label === 'A month before'));
+  });
 });
