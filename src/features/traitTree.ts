@@ -13,6 +13,9 @@ import { Commands } from '../ids';
 import { TagTreeNode, otherTagTree } from '../core/tagTree';
 import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitById, traitsOfSide } from '../core/traits';
 
+/** The Look back row: one object, so that it alone can be redrawn. */
+const LOOK_BACK: TraitTreeNode = Object.freeze({ kind: 'lookBack' });
+
 /** Characters of a trait row (label and description) that fit the default side bar width. */
 const ROW_TEXT_LENGTH = 34;
 
@@ -68,13 +71,21 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
 
   /** The entry in the active editor that Look back last looked from, by key ('' for today). */
   private lookBackKey = '';
+  /** Whether the view's last root list had the Look back row. */
+  private lookBackShown = false;
   private readonly editorSubscription: { dispose(): void };
 
   constructor(private readonly model: JournalModel) {
     this.subscription = model.onDidChange(() => this.scheduleRefresh());
     // Look back follows the open entry: refresh only when that changes what it looks back from.
+    // Only the Look back row is redrawn (the rest of the view stays still under the pointer),
+    // unless it appears or goes.
     this.editorSubscription = vscode.window.onDidChangeActiveTextEditor(() => {
-      if ((this.openEntry()?.key ?? '') !== this.lookBackKey) this.scheduleRefresh();
+      if ((this.openEntry()?.key ?? '') === this.lookBackKey) return;
+      const shown = this.lookBackShown;
+      const entries = this.lookBackEntries().length;
+      if (shown && entries > 0) this.changeEmitter.fire(LOOK_BACK);
+      else if (shown || entries > 0) this.scheduleRefresh();
     });
     this.refreshAtMidnight();
   }
@@ -141,7 +152,8 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       // No reflections (reviews and reports are not): the view shows its welcome content instead.
       if (this.index.countOfKind('entry') === 0) return [];
       const roots: TraitTreeNode[] = [{ kind: 'balance' }];
-      if (this.lookBackEntries().length > 0) roots.push({ kind: 'lookBack' });
+      this.lookBackShown = this.lookBackEntries().length > 0;
+      if (this.lookBackShown) roots.push(LOOK_BACK);
       if (this.dueCommitments().length > 0) roots.push({ kind: 'followUps' });
       roots.push(...SIDES.map((side) => ({ kind: 'side' as const, side })));
       if (this.index.otherTags().length > 0) roots.push({ kind: 'otherTags' });
