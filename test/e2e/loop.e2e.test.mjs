@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { localDay, onExampleJournal, rowTooltip, shot } from './steps.mjs';
+import { WAIT_MS, entries, localDay, onExampleJournal, rowTooltip, shot, waitForRowDescription } from './steps.mjs';
+import { EXAMPLE_JOURNAL } from './exampleJournal.expected.mjs';
 import { quickInputSelect, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
 
 describe('Plan, act, follow up in a real VS Code', { timeout: 600_000 }, () => {
@@ -58,10 +59,18 @@ describe('Plan, act, follow up in a real VS Code', { timeout: 600_000 }, () => {
   });
 
   it('follows up a commitment with its inline button: a new entry that follows the original', async () => {
-    const row = await waitForTreeRow(page, 'Ask Tomasz in two weeks whether the prefixes changed how Lea reads reviews');
-    await row.hover();
-    await row.locator('.actions .action-label[aria-label="Follow Up"]').click();
-    await page.locator('.tabs-container .tab.active[aria-label*="follow-up-ask-tomasz"]').waitFor({ state: 'visible' });
+    // The view first counts the Rolfe entry (Empathy: 12 by hand, and that one), so it does not
+    // redraw under the pointer as the button is clicked.
+    await waitForRowDescription(page, 'Empathy', entries(EXAMPLE_JOURNAL.counts.empathy + 1));
+    const tab = page.locator('.tabs-container .tab.active[aria-label*="follow-up-ask-tomasz"]');
+    for (let attempt = 1; ; attempt++) {
+      const row = await waitForTreeRow(page, 'Ask Tomasz in two weeks whether the prefixes changed how Lea reads reviews');
+      await row.hover();
+      await row.locator('.actions .action-label[aria-label="Follow Up"]').click();
+      // A click that landed while a row was redrawn did nothing: click again, as a person would.
+      if (await tab.waitFor({ state: 'visible', timeout: attempt < 3 ? 15_000 : WAIT_MS }).then(() => true, () => attempt >= 3)) break;
+    }
+    await tab.waitFor({ state: 'visible', timeout: 1 });
     await page.locator(sel.editorLine, { hasText: 'What happened when you tried it?' }).first().waitFor({ state: 'visible' });
     const day = localDay();
     const folder = path.join(journal(), day.slice(0, 4), day.slice(5, 7));
