@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { symbolicLinkError } from '../config';
 import { localDay } from '../core/entryFactory';
-import { GOALS_FOLDER, GoalPeriod, MAX_GOAL_TEXT, buildGoal, closedLineAt, goalFileName, openGoals, targetError, untilError } from '../core/goals';
+import { GOALS_FOLDER, GoalPeriod, MAX_GOAL_TEXT, buildGoal, closedLineAt, goalFileName, goalProgress, openGoals, targetError, untilError } from '../core/goals';
 import { IndexedEntry } from '../core/journalIndex';
 import { JournalModel } from '../core/journalModel';
 import { SIDES, SIDE_LABELS, Trait, normalizeTag, traitById, traitsOfSide } from '../core/traits';
@@ -27,11 +27,43 @@ interface GoalArgs {
  * front matter by one undoable WorkspaceEdit, the file kept as history) and is written beside it
  * under a dated name (`goals/<trait-id>-<day>.md`). Returns the new goal's file.
  */
-export function registerGoals({ model, log, writer, indexer }: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.setGoal, async (arg?: unknown) => {
+export function registerGoals({ model, log, writer, indexer, context }: Services): vscode.Disposable {
+  const command = vscode.commands.registerCommand(Commands.setGoal, async (arg?: unknown) => {
     await indexer.settle();
     return setGoal(model, log, writer, arg);
   });
+  const announcer = model.onDidChange(() => announceEndedGoals(model, context.workspaceState));
+  announceEndedGoals(model, context.workspaceState);
+  return vscode.Disposable.from(command, announcer);
+}
+
+const ANNOUNCED_KEY = 'balanceJournal.goalsAnnounced';
+
+/**
+ * Says once, per goal, that it was met or missed when its end date has passed (the trait row and
+ * its tooltip go on saying it). Remembered per goal note and end date in the workspace state.
+ */
+function announceEndedGoals(model: JournalModel, memory: vscode.Memento): void {
+  const announced = new Set(memory.get<string[]>(ANNOUNCED_KEY, []));
+  const now = new Date();
+  let changed = false;
+  for (const [traitId, { note, goal }] of openGoals(model.index)) {
+    if (!goal.until) continue;
+    const id = `${note.key}#${goal.until}`;
+    if (announced.has(id)) continue;
+    const progress = goalProgress(goal, model.index.entriesTagged(traitId), now);
+    if (!progress.ended) continue;
+    announced.add(id);
+    changed = true;
+    const label = traitById(traitId)?.label ?? traitId;
+    void vscode.window.showInformationMessage(
+      progress.met
+        ? vscode.l10n.t('Your goal for {0} was met: {1} of {2} by {3}.', label, progress.count, progress.target, goal.until)
+        : vscode.l10n.t('Your goal for {0} was missed: {1} of {2} by {3}. Set a new one from the trait row when you are ready.', label, progress.count, progress.target, goal.until),
+    );
+  }
+  // Bounded: the newest 200 are remembered.
+  if (changed) void memory.update(ANNOUNCED_KEY, [...announced].slice(-200));
 }
 
 function rootPrefix(root: UsableRoot): string {

@@ -343,7 +343,7 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     const feedback = this.index.feedbackCountOf(trait.id);
     const goal = this.goalOf(trait.id);
     let description = neglected ? vscode.l10n.t('{0} · {1} · due', count, when) : vscode.l10n.t('{0} · {1}', count, when);
-    for (const extra of [goal ? vscode.l10n.t('goal {0}/{1}', goal.count, goal.target) : '', feedback > 0 ? vscode.l10n.t('{0} feedback', feedback) : '']) {
+    for (const extra of [goal ? (goal.ended ? (goal.met ? vscode.l10n.t('goal met') : vscode.l10n.t('goal missed')) : vscode.l10n.t('goal {0}/{1}', goal.count, goal.target)) : '', feedback > 0 ? vscode.l10n.t('{0} feedback', feedback) : '']) {
       if (extra && trait.label.length + description.length + 3 + extra.length <= ROW_TEXT_LENGTH) description += ` · ${extra}`;
     }
     item.description = description;

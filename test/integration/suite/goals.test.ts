@@ -90,6 +90,21 @@ describe('goals per trait', () => {
     assert.match(tooltipText(item), /Ask what would help/);
   });
 
+  it('a goal whose end date has passed says met or missed on the trait row and in its tooltip', async () => {
+    const { index, treeProvider } = await api();
+    const ended = journalUri('goals', 'innovation.md');
+    // No innovation entry of the week of 31 January 2020 in the fixture journal: missed, 0 of 2.
+    await vscode.workspace.fs.writeFile(ended, new TextEncoder().encode('---\nkind: goal\ntrait: innovation\ntarget: 2\nper: week\nuntil: 2020-01-31\n---\nTry one new thing a week\n'));
+    await waitFor('the ended goal to be indexed', () => index.get(ended.toString())?.goal?.until === '2020-01-31');
+    await (await api()).settle();
+    treeProvider.refresh();
+    const { item } = await traitRow('innovation');
+    assert.match(tooltipText(item), /Goal: missed: 0 of 2 by 2020\\?-01\\?-31/);
+    assert.match(String(item.description), /^\d+ · [^·]+( · due)?( · goal missed)?$/);
+    await vscode.workspace.fs.delete(ended);
+    await waitFor('the ended goal to go', () => index.get(ended.toString()) === undefined);
+  });
+
   it('a goal file with a broken target gets a warning and is not tracked; nothing throws', async () => {
     const { index } = await api();
     const broken = journalUri('goals', 'influence.md');
