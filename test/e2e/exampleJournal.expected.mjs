@@ -96,7 +96,11 @@ export function traitRowText(id, now = new Date()) {
   const feedback = EXAMPLE_JOURNAL.feedback[id];
   const days = wholeDaysSince(EXAMPLE_JOURNAL.newest[id], now);
   let text = `${EXAMPLE_JOURNAL.counts[id]} · ${shortDaysAgoText(days)}${days >= 14 ? ' · due' : ''}`;
-  const extras = [id === EXAMPLE_JOURNAL.goal.trait ? `goal ${goalCount(now)}/${EXAMPLE_JOURNAL.goal.target}` : '', feedback ? `${feedback} feedback` : ''];
+  const { trait, target, until } = EXAMPLE_JOURNAL.goal;
+  const pad = (n) => String(n).padStart(2, '0');
+  const ended = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` > until;
+  const goal = ended ? `goal ${goalCount(now) >= target ? 'met' : 'missed'}` : `goal ${goalCount(now)}/${target}`;
+  const extras = [id === trait ? goal : '', feedback ? `${feedback} feedback` : ''];
   for (const extra of extras) if (extra && TRAIT_LABELS[id].length + text.length + 3 + extra.length <= 34) text += ` · ${extra}`;
   return text;
 }
