@@ -63,14 +63,18 @@ describe('Plan, act, follow up in a real VS Code', { timeout: 600_000 }, () => {
     // redraw under the pointer as the button is clicked.
     await waitForRowDescription(page, 'Empathy', entries(EXAMPLE_JOURNAL.counts.empathy + 1));
     const tab = page.locator('.tabs-container .tab.active[aria-label*="follow-up-ask-tomasz"]');
-    for (let attempt = 1; ; attempt++) {
+    let opened = false;
+    for (let attempt = 1; attempt <= 3 && !opened; attempt++) {
       const row = await waitForTreeRow(page, 'Ask Tomasz in two weeks whether the prefixes changed how Lea reads reviews');
       await row.hover();
       await row.locator('.actions .action-label[aria-label="Follow Up"]').click();
       // A click that landed while a row was redrawn did nothing: click again, as a person would.
-      if (await tab.waitFor({ state: 'visible', timeout: attempt < 3 ? 15_000 : WAIT_MS }).then(() => true, () => attempt >= 3)) break;
+      opened = await tab.waitFor({ state: 'visible', timeout: attempt < 3 ? 15_000 : WAIT_MS }).then(
+        () => true,
+        () => false,
+      );
     }
-    await tab.waitFor({ state: 'visible', timeout: 1 });
+    assert.ok(opened, 'Follow Up opened no follow-up entry');
     await page.locator(sel.editorLine, { hasText: 'What happened when you tried it?' }).first().waitFor({ state: 'visible' });
     const day = localDay();
     const folder = path.join(journal(), day.slice(0, 4), day.slice(5, 7));
