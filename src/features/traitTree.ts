@@ -71,21 +71,16 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
 
   /** The entry in the active editor that Look back last looked from, by key ('' for today). */
   private lookBackKey = '';
-  /** Whether the view's last root list had the Look back row. */
-  private lookBackShown = false;
   private readonly editorSubscription: { dispose(): void };
 
   constructor(private readonly model: JournalModel) {
     this.subscription = model.onDidChange(() => this.scheduleRefresh());
     // Look back follows the open entry: refresh only when that changes what it looks back from.
-    // Only the Look back row is redrawn (the rest of the view stays still under the pointer),
-    // unless it appears or goes.
+    // Only the Look back row is redrawn: the rest of the view stays still under the pointer.
     this.editorSubscription = vscode.window.onDidChangeActiveTextEditor(() => {
       if ((this.openEntry()?.key ?? '') === this.lookBackKey) return;
-      const shown = this.lookBackShown;
-      const entries = this.lookBackEntries().length;
-      if (shown && entries > 0) this.changeEmitter.fire(LOOK_BACK);
-      else if (shown || entries > 0) this.scheduleRefresh();
+      this.lookBackKey = this.openEntry()?.key ?? '';
+      this.changeEmitter.fire(LOOK_BACK);
     });
     this.refreshAtMidnight();
   }
@@ -152,8 +147,9 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       // No reflections (reviews and reports are not): the view shows its welcome content instead.
       if (this.index.countOfKind('entry') === 0) return [];
       const roots: TraitTreeNode[] = [{ kind: 'balance' }];
-      this.lookBackShown = this.lookBackEntries().length > 0;
-      if (this.lookBackShown) roots.push(LOOK_BACK);
+      // Always there, empty or not, so that opening an entry (which changes what it looks back
+      // from) never moves the rows below it under the pointer.
+      roots.push(LOOK_BACK);
       if (this.dueCommitments().length > 0) roots.push({ kind: 'followUps' });
       roots.push(...SIDES.map((side) => ({ kind: 'side' as const, side })));
       if (this.index.otherTags().length > 0) roots.push({ kind: 'otherTags' });
@@ -248,10 +244,12 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       case 'entry':
         return this.entryItem(node.entry, node.parentId, node.note);
       case 'lookBack': {
-        const item = new vscode.TreeItem(vscode.l10n.t('Look back'), vscode.TreeItemCollapsibleState.Collapsed);
+        const found = this.lookBackEntries().length;
+        const item = new vscode.TreeItem(vscode.l10n.t('Look back'), found > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = 'lookBack';
         const open = this.openEntry();
-        item.description = open ? vscode.l10n.t('from {0}', formatDay(open.day!)) : vscode.l10n.t('on this day');
+        const from = open ? vscode.l10n.t('from {0}', formatDay(open.day!)) : vscode.l10n.t('on this day');
+        item.description = found > 0 ? from : vscode.l10n.t('{0} · nothing', from);
         item.tooltip = open
           ? vscode.l10n.t('Entries written one month before the open entry ({0}) and on its day in every earlier year.', formatDay(open.day!))
           : vscode.l10n.t('Entries you wrote on this day one month and one year ago. Open an entry to look back from its day.');

@@ -33,7 +33,7 @@ function traitDescription(count: number, newestDay?: string): string {
 describe('Traits tree on the fixture journal', () => {
   it('shows the balance, both sides with their four traits, and other tags', async () => {
     const { treeProvider } = await api();
-    // "Look back" appears only on days with entries a month or a year before: not part of this test.
+    // "Look back" is always there (empty or not): not part of this test.
     const roots = treeProvider.getChildren().filter((node) => node.kind !== 'lookBack');
     assert.deepEqual(await rows(roots), [
       // The verdict first and short, so a narrow sidebar keeps it; side totals say what they count.
