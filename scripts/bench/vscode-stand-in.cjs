@@ -12,6 +12,9 @@ class StandInDisposable {
   dispose() {
     this.fn();
   }
+  static from(...items) {
+    return new StandInDisposable(() => items.forEach((item) => item?.dispose()));
+  }
 }
 
 class EventEmitter {
@@ -277,6 +280,7 @@ const vscode = {
     activeTextEditor: undefined,
     visibleTextEditors: [],
     onDidChangeVisibleTextEditors: () => new StandInDisposable(),
+    onDidChangeActiveTextEditor: () => new StandInDisposable(),
     createTextEditorDecorationType: () => new StandInDisposable(),
   },
   languages: {

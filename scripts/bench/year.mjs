@@ -49,7 +49,7 @@ export async function benchYear(total = 50_000) {
   const year = core.rangeOf('year', now);
   const findMs = time(() => core.findEntries(index.entriesTagged('empathy'), ['empathy', 'retro'], year), 21);
   const findAllMs = time(() => core.findEntries(index.reflections(), [], core.ALL_TIME), 7);
-  const empathy = [core.TRAITS.find((trait) => trait.id === 'empathy')];
+  const empathy = [core.allTraits().find((trait) => trait.id === 'empathy')];
   let evidenceEntries = 0;
   const evidenceMs = time(() => {
     const chosen = core.evidenceEntries([...index.reflections()], empathy, year);
