@@ -144,41 +144,63 @@ describe('the Follow up section', () => {
   });
 });
 
-describe('speed at 50,000 entries with 20,000 open commitments', () => {
-  it('computes the Follow up section and the goals in at most 50 ms of CPU, and re-indexes one changed file in at most 0.5 ms', { timeout: 120_000 }, async () => {
+/** An index of `count` entries, 2 in 5 with an open and a done commitment, and a goal per trait. */
+function largeIndex(count: number): { index: JournalIndex; texts: string[] } {
+  const index = new JournalIndex();
+  const tags = ['empathy', 'influence', 'decision-making', 'time-management'];
+  const texts: string[] = [];
+  index.batch(() => {
+    for (let i = 0; i < count; i++) {
+      const day = new Date(2024, 0, 1 + (i % 700));
+      const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+      const tasks = i % 5 < 2 ? `\n## Now what?\n\n- [ ] Try thing ${i}\n- [x] Done thing ${i}\n` : '\nJust notes.\n';
+      const text = `---\ndate: ${iso}T10:00:00Z\ntags: [${tags[i % 4]}]\n---\n# Entry ${i}\n${tasks}`;
+      texts.push(text);
+      const follows = i % 50 === 1 ? `---\ndate: ${iso}T11:00:00Z\nfollows: 2024/e-${i - 1}.md\n---\n` : undefined;
+      index.set(`${ROOT}2024/e-${i}.md`, `e-${i}.md`, parseEntry(follows ?? text, `e-${i}.md`), '2024', ROOT);
+    }
+    for (const trait of tags) index.set(`${ROOT}goals/${trait}.md`, `${trait}.md`, parseEntry(`---\nkind: goal\ntrait: ${trait}\ntarget: 4\nper: month\n---\nMore\n`), 'goals', ROOT);
+  });
+  return { index, texts };
+}
+
+/** The median CPU time of re-indexing 200 changed files of an index, one at a time. */
+function medianChangeMs(index: JournalIndex, texts: string[], fastestCpuMs: (run: () => unknown, repeats: number) => number): number {
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const text = texts[i * 5].replace('Try thing', 'Tried thing');
+    times.push(fastestCpuMs(() => index.set(`${ROOT}2024/e-${i * 5}.md`, `e-${i * 5}.md`, parseEntry(text, `e-${i * 5}.md`), '2024', ROOT), 1));
+  }
+  return times.sort((a, b) => a - b)[100];
+}
+
+// Growth, not a time budget: CPU time at 50,000 entries against 5,000 says whether the work is
+// linear (10×) or worse (100×) on any machine and under Stryker's instrumented code alike. The
+// absolute figures are `npm run bench`'s ("Follow up section").
+describe('cost at 5,000 and 50,000 entries (20,000 open commitments)', () => {
+  it('the Follow up section and the goals grow linearly, and one changed file costs the same at both sizes', { timeout: 180_000 }, async () => {
     const { fastestCpuMs } = await import('./helpers/timing');
     const { reportGoals } = await import('../../src/core/reportGoals');
-    const index = new JournalIndex();
-    const tags = ['empathy', 'influence', 'decision-making', 'time-management'];
-    const texts: string[] = [];
-    index.batch(() => {
-      for (let i = 0; i < 50_000; i++) {
-        const day = new Date(2024, 0, 1 + (i % 700));
-        const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-        const tasks = i % 5 < 2 ? `\n## Now what?\n\n- [ ] Try thing ${i}\n- [x] Done thing ${i}\n` : '\nJust notes.\n';
-        const text = `---\ndate: ${iso}T10:00:00Z\ntags: [${tags[i % 4]}]\n---\n# Entry ${i}\n${tasks}`;
-        texts.push(text);
-        const follows = i % 50 === 1 ? `---\ndate: ${iso}T11:00:00Z\nfollows: 2024/e-${i - 1}.md\n---\n` : undefined;
-        index.set(`${ROOT}2024/e-${i}.md`, `e-${i}.md`, parseEntry(follows ?? text, `e-${i}.md`), '2024', ROOT);
-      }
-      for (const trait of tags) index.set(`${ROOT}goals/${trait}.md`, `${trait}.md`, parseEntry(`---\nkind: goal\ntrait: ${trait}\ntarget: 4\nper: month\n---\nMore\n`), 'goals', ROOT);
-    });
+    const small = largeIndex(5_000);
+    const large = largeIndex(50_000);
     const now = new Date(2026, 0, 1);
-    const due = dueCommitments(index, now, 7);
-    expect(due.length).toBeGreaterThan(15_000);
-    const dueMs = fastestCpuMs(() => dueCommitments(index, now, 7), 5);
-    const goalsMs = fastestCpuMs(() => reportGoals(index, now), 5);
-    expect(dueMs).toBeLessThanOrEqual(50);
-    expect(goalsMs).toBeLessThanOrEqual(50);
-
-    // One changed file: parse and index, median of 200.
-    const times: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const text = texts[i * 5].replace('Try thing', 'Tried thing');
-      times.push(fastestCpuMs(() => index.set(`${ROOT}2024/e-${i * 5}.md`, `e-${i * 5}.md`, parseEntry(text, `e-${i * 5}.md`), '2024', ROOT), 1));
-    }
-    times.sort((a, b) => a - b);
-    if (process.env.BJ_PRINT_SPEED) console.log(`Follow up section ${dueMs.toFixed(1)} ms (${due.length} due), goals ${goalsMs.toFixed(2)} ms, one changed file ${times[100].toFixed(3)} ms median`);
-    expect(times[100]).toBeLessThanOrEqual(0.5);
+    // Hand count: 2 entries in 5 make one open commitment (20,000 of 50,000); 1 in 50 (i % 50 === 1)
+    // is a follow-up instead (−1,000) and follows entry i − 1, whose commitment it closes (−1,000).
+    expect(dueCommitments(large.index, now, 7).length).toBe(18_000);
+    expect(dueCommitments(small.index, now, 7).length).toBe(1_800);
+    const growth = (run: (index: JournalIndex) => unknown) => {
+      run(small.index);
+      run(large.index);
+      return fastestCpuMs(() => run(large.index), 5) / Math.max(fastestCpuMs(() => run(small.index), 7), 0.5);
+    };
+    // n log n (the list is sorted) plus cache misses: measured 21–24× here; quadratic is 100×.
+    expect(growth((index) => dueCommitments(index, now, 7))).toBeLessThan(50);
+    expect(growth((index) => reportGoals(index, now))).toBeLessThan(30);
+    medianChangeMs(small.index, small.texts, fastestCpuMs); // warm up the JIT
+    const changeSmall = medianChangeMs(small.index, small.texts, fastestCpuMs);
+    const changeLarge = medianChangeMs(large.index, large.texts, fastestCpuMs);
+    // Measured 1.5–2.3× here (cache misses in a larger heap); an index that re-walked its
+    // entries on each change would be 10× slower at 50,000.
+    expect(changeLarge / Math.max(changeSmall, 0.02)).toBeLessThan(6);
   });
 });
