@@ -20,6 +20,7 @@ function workspaceFileSystem(platform: Platform, roots: () => readonly JournalRo
       return children.map(([name, type]) => [name, fileKind(type)] as const);
     },
     stat: (uri) => platform.stat(uri),
+    statAll: platform.statAll ? (uris) => platform.statAll!(uris) : undefined,
     readFile: (uri, maxBytes, headBytes) => platform.readFile(uri, maxBytes, headBytes),
     isNotFound: (error) => error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound'),
     async rootIsSafe(uri) {

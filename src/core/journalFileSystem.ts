@@ -42,6 +42,11 @@ export interface JournalFileSystem<L> {
   readDirectory(directory: L): PromiseLike<ReadonlyArray<readonly [string, FileKind]>>;
   stat(location: L): PromiseLike<FileStamp>;
   /**
+   * Optional: the stamps of many locations, in their order (undefined where one is gone or
+   * unreadable), where the platform can do it cheaper than one `stat` each.
+   */
+  statAll?(locations: readonly L[]): PromiseLike<ReadonlyArray<FileStamp | undefined>>;
+  /**
    * A regular file's bytes: all of them when it holds at most `maxBytes`, else only the first
    * `headBytes`. Rejects (without reading) a symbolic link or anything but a regular file.
    */

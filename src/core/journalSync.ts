@@ -259,14 +259,10 @@ export class JournalSync<L> {
     let files = found;
     if (reuseUnchanged) {
       // One `stat` per file (never following a link): unchanged records stay as they are.
+      const stamps = await this.stampAll(found);
       const stamped: Array<{ file: L; key: string; stamp: FileStamp }> = [];
-      await mapLimit(found, this.options.readConcurrency, async (file) => {
-        let stamp: FileStamp;
-        try {
-          stamp = await this.fs.stat(file);
-        } catch {
-          stamp = { kind: 'file', size: -1, mtime: -1 }; // gone or unreadable: the read will tell
-        }
+      found.forEach((file, at) => {
+        const stamp = stamps[at] ?? { kind: 'file', size: -1, mtime: -1 }; // gone or unreadable: the read will tell
         // Listed as a file, a link now: neither read nor kept (its record is dropped below).
         if (stamp.kind === 'file') stamped.push({ file, key: this.fs.key(file), stamp });
       });
@@ -296,6 +292,16 @@ export class JournalSync<L> {
         : `Indexed ${done} entries in ${milliseconds} ms (${this.index.size} in the index).`,
     );
     return { files: found.length, read: done, milliseconds, cancelled: false };
+  }
+
+  /** Each file's stamp, in order (undefined when gone or unreadable): the port's statAll if any. */
+  private async stampAll(files: readonly L[]): Promise<ReadonlyArray<FileStamp | undefined>> {
+    if (this.fs.statAll) return this.fs.statAll(files);
+    const stamps = new Array<FileStamp | undefined>(files.length);
+    await mapLimit(files.map((_, at) => at), this.options.readConcurrency, async (at) => {
+      stamps[at] = await Promise.resolve(this.fs.stat(files[at])).catch(() => undefined);
+    });
+    return stamps;
   }
 
   /** Every `.md` file under `folder` (none if it does not exist), skipping dot-folders. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createExclusive, readRegularFile, statNoFollow } from './nodeFiles';
+import { createExclusive, readRegularFile, statAllNoFollow, statNoFollow } from './nodeFiles';
 import { Platform, createThroughWorkspaceFs, readThroughWorkspaceFs, statThroughWorkspaceFs } from './platform';
 
 /**
@@ -25,6 +25,10 @@ export const nodePlatform: Platform = {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') throw vscode.FileSystemError.FileNotFound(uri);
       throw error;
     }
+  },
+  async statAll(uris) {
+    if (uris.every((uri) => uri.scheme === 'file')) return statAllNoFollow(uris.map((uri) => uri.fsPath));
+    return Promise.all(uris.map((uri) => this.stat(uri).catch(() => undefined)));
   },
   createExclusively(uri, bytes) {
     return uri.scheme === 'file' ? createExclusive(uri.fsPath, bytes) : createThroughWorkspaceFs(uri, bytes);

@@ -7,7 +7,7 @@ import { JournalIndex } from '../../src/core/journalIndex';
 import { FileKind, JournalFileSystem, JournalSync } from '../../src/core/journalSync';
 import { decodeIndexCache, encodeIndexCache } from '../../src/core/indexCache';
 import { IndexedEntry } from '../../src/core/journalIndex';
-import { NotARegularFileError, createExclusive, readRegularFile, statNoFollow } from '../../src/platform/nodeFiles';
+import { NotARegularFileError, createExclusive, readRegularFile, statAllNoFollow, statNoFollow } from '../../src/platform/nodeFiles';
 
 // The Node host's file access against a real disk: links, FIFOs and devices, as a hostile
 // repository would hold them.
@@ -71,8 +71,66 @@ describe('createExclusive', () => {
   });
 });
 
+describe('statAllNoFollow', () => {
+  /** 600 paths (more than two slices): files, a link to a file, a folder, a link to it, gone ones. */
+  function fixture(): { paths: string[]; expected: Array<{ kind: string; size: number; mtime: number } | undefined> } {
+    mkdirSync(join(dir, 'folder'));
+    writeFileSync(join(dir, 'target.md'), 'outside');
+    symlinkSync(join(dir, 'target.md'), join(dir, 'link.md'));
+    symlinkSync(join(dir, 'folder'), join(dir, 'folder-link.md'));
+    const paths: string[] = [];
+    const expected: Array<{ kind: string; size: number; mtime: number } | undefined> = [];
+    for (let i = 0; i < 600; i++) {
+      const path = join(dir, `${i}.md`);
+      if (i % 7 === 3) {
+        paths.push(join(dir, `gone-${i}.md`));
+        expected.push(undefined);
+        continue;
+      }
+      writeFileSync(path, 'x'.repeat(i));
+      const stamp = lstatSync(path);
+      paths.push(path);
+      expected.push({ kind: 'file', size: i, mtime: stamp.mtimeMs });
+    }
+    const odd = [
+      [join(dir, 'link.md'), 'other'],
+      [join(dir, 'folder'), 'directory'],
+      [join(dir, 'folder-link.md'), 'other'],
+      [join(dir, '0.md', 'under-a-file.md'), undefined], // ENOTDIR
+    ] as const;
+    for (const [path, kind] of odd) {
+      paths.splice(300, 0, path);
+      expected.splice(300, 0, kind && { kind, size: lstatSync(path).size, mtime: lstatSync(path).mtimeMs });
+    }
+    return { paths, expected };
+  }
+
+  it('stamps every path in order on this thread, never through a link, undefined when gone', async () => {
+    const { paths, expected } = fixture();
+    expect(await statAllNoFollow(paths)).toEqual(expected);
+  });
+
+  it('gives the same stamps when a slow first slice sends the rest to the thread pool', async () => {
+    const { paths, expected } = fixture();
+    expect(await statAllNoFollow(paths, { sliceSize: 100, slowSliceMs: -1 })).toEqual(expected);
+  });
+
+  it('lets the event loop run between slices', async () => {
+    const { paths } = fixture();
+    // Queued before the call: it runs only if the stamping yields to the event loop (one slice,
+    // or none, would finish in microtasks first).
+    let immediateRan = false;
+    setImmediate(() => (immediateRan = true));
+    const ranBeforeTheEnd = await statAllNoFollow(paths, { sliceSize: 50, slowSliceMs: 1e9 }).then(() => immediateRan);
+    expect(ranBeforeTheEnd).toBe(true);
+    immediateRan = false;
+    setImmediate(() => (immediateRan = true));
+    expect(await statAllNoFollow(paths.slice(0, 50), { sliceSize: 50, slowSliceMs: 1e9 }).then(() => immediateRan)).toBe(false);
+  });
+});
+
 /** JournalSync over Node's fs with the extension's own reader: what the Node host does. */
-function nodePort(): JournalFileSystem<string> {
+function nodePort(withStatAll = false): JournalFileSystem<string> {
   const kind = (path: string): FileKind => {
     const stat = lstatSync(path);
     return stat.isSymbolicLink() ? 'other' : stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
@@ -85,6 +143,7 @@ function nodePort(): JournalFileSystem<string> {
     parent: (path) => path.slice(0, Math.max(path.lastIndexOf('/'), 1)),
     readDirectory: async (folder) => readdirSync(folder).map((name) => [name, kind(`${folder}/${name}`)] as const),
     stat: (path) => statNoFollow(path),
+    ...(withStatAll ? { statAll: (paths: readonly string[]) => statAllNoFollow(paths, { sliceSize: 1, slowSliceMs: 1e9 }) } : {}),
     readFile: (path, maxBytes, headBytes) => readRegularFile(path, maxBytes, headBytes),
     isNotFound: (error) => (error as { code?: string }).code === 'ENOENT',
   };
@@ -127,7 +186,10 @@ describe('JournalSync on a real disk with symbolic links', () => {
 });
 
 describe('An index restored from a cache on a real disk whose files became symbolic links', () => {
-  it('ends equal to a fresh scan, with nothing read through a link', async () => {
+  it.each([
+    ['a stat per file', false],
+    ['statAll (the Node host)', true],
+  ])('ends equal to a fresh scan, with nothing read through a link (%s)', async (_, withStatAll) => {
     const journal = join(dir, 'journal');
     const outside = join(dir, 'outside');
     mkdirSync(join(journal, '2026', '10'), { recursive: true });
@@ -144,7 +206,7 @@ describe('An index restored from a cache on a real disk whose files became symbo
     const quiet = { problems: () => undefined, forgotten: () => undefined, log: () => undefined };
     const scan = async () => {
       const index = new JournalIndex();
-      const sync = new JournalSync(index, nodePort(), quiet, options);
+      const sync = new JournalSync(index, nodePort(withStatAll), quiet, options);
       sync.setRoots([journal]);
       return { index, sync };
     };
