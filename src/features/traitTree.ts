@@ -334,13 +334,15 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
       count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `trait:${trait.id}`;
-    // Short enough for a narrow sidebar (`9 · 4d ago`, `2 · 3w ago · due`); a goal's progress and
+    // Short enough for a narrow sidebar (`9 · 4d ago`, `2 · 3w ago · due`, `9 · due`); a goal's progress and
     // feedback are added, in that order, only while the row stays within ROW_TEXT_LENGTH
     // characters. The tooltip always says everything, in sentences.
     const when = dateUnknown ? vscode.l10n.t('date unknown') : shortDaysAgo(days);
     const feedback = this.index.feedbackCountOf(trait.id);
     const goal = this.goalOf(trait.id);
     let description = neglected ? vscode.l10n.t('{0} · {1} · due', count, when) : vscode.l10n.t('{0} · {1}', count, when);
+    // A long name on a due trait (`Organizational Skills`): the age goes before anything is cut.
+    if (neglected && trait.label.length + description.length > ROW_TEXT_LENGTH) description = vscode.l10n.t('{0} · due', count);
     for (const extra of [goal ? (goal.ended ? (goal.met ? vscode.l10n.t('goal met') : vscode.l10n.t('goal missed')) : vscode.l10n.t('goal {0}/{1}', goal.count, goal.target)) : '', feedback > 0 ? vscode.l10n.t('{0} feedback', feedback) : '']) {
       if (extra && trait.label.length + description.length + 3 + extra.length <= ROW_TEXT_LENGTH) description += ` · ${extra}`;
     }

@@ -89,13 +89,16 @@ export function shortDaysAgoText(days) {
 }
 
 /**
- * A trait row's description: `12 · 4d ago`, ` · due` from 14 days; then the goal (`goal 4/4`) and
+ * A trait row's description: `12 · 4d ago`, ` · due` from 14 days (only `9 · due` when a long name
+ * would pass 34 characters); then the goal (`goal 4/4`) and
  * the feedback (`1 feedback`), each only while label and description stay within 34 characters.
  */
 export function traitRowText(id, now = new Date()) {
   const feedback = EXAMPLE_JOURNAL.feedback[id];
   const days = wholeDaysSince(EXAMPLE_JOURNAL.newest[id], now);
   let text = `${EXAMPLE_JOURNAL.counts[id]} · ${shortDaysAgoText(days)}${days >= 14 ? ' · due' : ''}`;
+  // A due trait whose name and text pass 34 characters drops the age: `9 · due`.
+  if (days >= 14 && TRAIT_LABELS[id].length + text.length > 34) text = `${EXAMPLE_JOURNAL.counts[id]} · due`;
   const { trait, target, until } = EXAMPLE_JOURNAL.goal;
   const pad = (n) => String(n).padStart(2, '0');
   const ended = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` > until;

@@ -19,9 +19,15 @@ async function rows(nodes: TraitTreeNode[]): Promise<Row[]> {
 
 /**
  * `2 · 8w ago · due`: the count, when (short, for a narrow sidebar) and `due` after 14 days
- * without an entry, computed here from the fixture's newest day for the trait.
+ * without an entry, computed here from the fixture's newest day for the trait; only `1 · due`
+ * when the label and that text pass 34 characters.
  */
-function traitDescription(count: number, newestDay?: string): string {
+function traitDescription(label: string, count: number, newestDay?: string): string {
+  const text = fullTraitDescription(count, newestDay);
+  return text.endsWith(' · due') && label.length + text.length > 34 ? `${count} · due` : text;
+}
+
+function fullTraitDescription(count: number, newestDay?: string): string {
   if (!newestDay) return `${count} · never · due`;
   const [y, m, d] = newestDay.split('-').map(Number);
   const now = new Date();
@@ -45,16 +51,16 @@ describe('Traits tree on the fixture journal', () => {
     assert.equal(treeProvider.getTreeItem(roots[1]).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
 
     assert.deepEqual(await rows(treeProvider.getChildren(roots[1])), [
-      { label: 'Visionary Thinking', description: traitDescription(0) },
-      { label: 'Empathy', description: traitDescription(2, '2026-10-02') },
-      { label: 'Innovation', description: traitDescription(0) },
-      { label: 'Influence', description: traitDescription(1, '2026-10-01') },
+      { label: 'Visionary Thinking', description: traitDescription('Visionary Thinking', 0) },
+      { label: 'Empathy', description: traitDescription('Empathy', 2, '2026-10-02') },
+      { label: 'Innovation', description: traitDescription('Innovation', 0) },
+      { label: 'Influence', description: traitDescription('Influence', 1, '2026-10-01') },
     ]);
     assert.deepEqual(await rows(treeProvider.getChildren(roots[2])), [
-      { label: 'Organizational Skills', description: traitDescription(1, '2026-11-01') },
-      { label: 'Decision-Making', description: traitDescription(1, '2026-10-03') },
-      { label: 'Problem-Solving', description: traitDescription(0) },
-      { label: 'Time Management', description: traitDescription(1, '2026-10-02') },
+      { label: 'Organizational Skills', description: traitDescription('Organizational Skills', 1, '2026-11-01') },
+      { label: 'Decision-Making', description: traitDescription('Decision-Making', 1, '2026-10-03') },
+      { label: 'Problem-Solving', description: traitDescription('Problem-Solving', 0) },
+      { label: 'Time Management', description: traitDescription('Time Management', 1, '2026-10-02') },
     ]);
     assert.deepEqual(await rows(treeProvider.getChildren(roots[3])), [{ label: '#retro', description: '1' }]);
     // Every trait description fits a narrow sidebar; the sentence is in the tooltip and read aloud.
