@@ -6,6 +6,9 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
+/** Whether each write here is a round trip to another process: Node writes the files directly. */
+export const writesAreRoundTrips = false;
+
 export const mkdir = async (dir: vscode.Uri): Promise<void> => void (await fs.mkdir(dir.fsPath, { recursive: true }));
 export const writeFile = (file: vscode.Uri, content: string | Uint8Array): Promise<void> => fs.writeFile(file.fsPath, content);
 export const readText = (file: vscode.Uri): Promise<string> => fs.readFile(file.fsPath, 'utf8');

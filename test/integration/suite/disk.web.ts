@@ -7,6 +7,9 @@ import * as vscode from 'vscode';
 const wfs = vscode.workspace.fs;
 const notFound = (error: unknown) => error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound');
 
+/** Whether each write here is a round trip to another process: each write crosses to the window and the server. */
+export const writesAreRoundTrips = true;
+
 export const mkdir = (dir: vscode.Uri): Promise<void> => Promise.resolve(wfs.createDirectory(dir));
 export const writeFile = (file: vscode.Uri, content: string | Uint8Array): Promise<void> =>
   Promise.resolve(wfs.writeFile(file, typeof content === 'string' ? new TextEncoder().encode(content) : content));
