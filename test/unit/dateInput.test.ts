@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import * as l10n from '@vscode/l10n';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configureDateLocale } from '../../src/core/dates';
 import { describeDayInput, lastWeekday, parseDayArgument, parseDayInput } from '../../src/core/dateInput';
 import { buildEntry, entryMoment, entryPathSegments, localIsoTimestamp, parseNewEntryArgs } from '../../src/core/entryFactory';
 import { parseEntry } from '../../src/core/entryParser';
@@ -53,6 +55,9 @@ describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'As
     ['t', /"t" could be today, tuesday, thursday: type a little more/],
     ['s', /could be saturday, sunday/],
     ['someday', /"someday" is not a day/],
+    // The message quotes what was typed without the spaces around it.
+    [' t ', /^error: "t" could be/],
+    [' someday ', /^error: "someday" is not a day/],
     ['2026-11-04', /2026-11-04 is in the future/],
     ['2027-01-01', /in the future/],
     ['2026-02-29', /2026-02-29 is not a date in the calendar/],
@@ -159,5 +164,66 @@ describe('the date argument of New Entry', () => {
     const parsed = parseNewEntryArgs({ traits: ['empathy'], date }, now, tz);
     expect('error' in parsed && parsed.error).toMatch(message);
     expect(parseDayArgument(date, now, tz)).toHaveProperty('error');
+  });
+});
+
+// In another display language the box takes that language's words and weekday names as well as
+// the English ones, and names the days in that language when a prefix could be more than one.
+describe('the day typed, with German as the display language', () => {
+  const tz = zone('Europe/Berlin');
+  const at = () => wallTime(tz, 2026, 11, 3, 0, 30); // Tuesday 3 November 2026
+  const comment = 'A word the date box of New Entry for Another Day accepts.';
+  beforeAll(() => {
+    l10n.config({ contents: { [`today/${comment}`]: 'heute', [`yesterday/${comment}`]: 'gestern' } });
+    configureDateLocale('de');
+  });
+  afterAll(() => {
+    l10n.config({ contents: {} });
+    configureDateLocale('en');
+  });
+
+  it.each([
+    ['heute', '2026-11-03'],
+    ['gestern', '2026-11-02'],
+    ['today', '2026-11-03'],
+    ['yesterday', '2026-11-02'],
+    ['Montag', '2026-11-02'],
+    ['monday', '2026-11-02'],
+    ['Mo', '2026-11-02'],
+    ['mittwoch', '2026-10-28'],
+    ['Mi.', '2026-10-28'],
+    ['Fr.', '2026-10-30'],
+    ['so', '2026-11-01'],
+  ])('"%s" is %s', (text, day) => {
+    expect(typed(text, at(), tz)).toBe(day);
+  });
+
+  it.each([
+    ['m', 'error: "m" could be montag, mittwoch: type a little more.'],
+    ['d', 'error: "d" could be dienstag, donnerstag: type a little more.'],
+  ])('"%s" names the German days it could be', (text, message) => {
+    expect(typed(text, at(), tz)).toBe(message);
+  });
+});
+
+describe('what is not a day, whatever the language', () => {
+  const tz = zone('UTC');
+  const now = wallTime(tz, 2026, 11, 3, 12);
+  it.each([
+    // A dot only at the end is dropped ("Fr."), not one inside a word.
+    ['t.u', 'error: "t.u" is not a day. Type today, yesterday, a weekday such as monday, or a date such as 2026-11-03.'],
+    // Only text that starts with a digit is read as a date.
+    ['mon1', 'error: "mon1" is not a day. Type today, yesterday, a weekday such as monday, or a date such as 2026-11-03.'],
+    // The whole text is the date: nothing before or after it.
+    ['12026-11-03', 'error: Write the date as YYYY-MM-DD, e.g. 2026-11-03.'],
+    ['2026-11-031', 'error: Write the date as YYYY-MM-DD, e.g. 2026-11-03.'],
+  ])('"%s"', (text, message) => {
+    expect(typed(text, now, tz)).toBe(message);
+  });
+
+  it('takes an absent or null date argument as today, and a date argument with spaces around it', () => {
+    expect(parseDayArgument(undefined, now, tz)).toEqual({ day: parseDay('2026-11-03') });
+    expect(parseDayArgument(null, now, tz)).toEqual({ day: parseDay('2026-11-03') });
+    expect(parseDayArgument(' 2026-11-02 ', now, tz)).toEqual({ day: parseDay('2026-11-02') });
   });
 });
