@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
-import { firstFolderUnder, noteKind } from '../../src/core/noteKinds';
+import { firstFolderUnder, noteKind, pathUnder } from '../../src/core/noteKinds';
 
 describe('noteKind', () => {
   it('takes the front matter first, then the folder, then a legacy tag, else entry', () => {
@@ -66,5 +66,19 @@ describe('JournalIndex with kinds', () => {
     index.delete('/j/reviews/2026-W48.md');
     expect(index.countOfKind('review')).toBe(0);
     expect(index.countOf('empathy')).toBe(2);
+  });
+});
+
+describe('pathUnder (how follows: names an entry)', () => {
+  it('gives the decoded path under a root written with or without its slash, and nothing for a sibling with the same prefix', () => {
+    for (const root of ['file:///ws/journal', 'file:///ws/journal/']) {
+      expect(pathUnder(root, 'file:///ws/journal/2026/11/one%20on%20one.md')).toBe('2026/11/one on one.md');
+      expect(pathUnder(root, 'file:///ws/journal-old/2026/a.md')).toBeUndefined();
+      expect(pathUnder(root, 'file:///ws/other/a.md')).toBeUndefined();
+    }
+  });
+
+  it('keeps a segment that is not valid URI encoding as it is', () => {
+    expect(pathUnder('file:///ws/journal', 'file:///ws/journal/100%/a%20b.md')).toBe('100%/a b.md');
   });
 });
