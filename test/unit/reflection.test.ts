@@ -162,6 +162,22 @@ describe('shortDaysAgo: the Traits view within a narrow sidebar', () => {
   it('says it in a few characters', async () => {
     const { shortDaysAgo } = await import('../../src/core/reflection');
     expect([undefined, 0, 1, 4, 13, 14, 27, 59, 60, 400, 800].map(shortDaysAgo)).toEqual(['never', 'today', '1d ago', '4d ago', '13d ago', '2w ago', '3w ago', '8w ago', '2mo ago', '13mo ago', '2y ago']);
+    // Months up to two years, then years: 729 days is 24 months, 730 is 2 years.
+    expect([729, 730].map(shortDaysAgo)).toEqual(['24mo ago', '2y ago']);
+  });
+
+  it('is translated through the bundle, each form under its own key (with its translator comment)', async () => {
+    const l10n = await import('@vscode/l10n');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { shortDaysAgo } = await import('../../src/core/reflection');
+    const bundle: Record<string, string | { message: string }> = JSON.parse(readFileSync(join(__dirname, '../../l10n/bundle.l10n.json'), 'utf8'));
+    l10n.config({ contents: Object.fromEntries(Object.entries(bundle).map(([key, value]) => [key, `⟦${typeof value === 'string' ? value : value.message}⟧`])) });
+    try {
+      expect([undefined, 4, 21, 150, 800].map(shortDaysAgo)).toEqual(['⟦never⟧', '⟦4d ago⟧', '⟦3w ago⟧', '⟦5mo ago⟧', '⟦2y ago⟧']);
+    } finally {
+      l10n.config({ contents: {} });
+    }
   });
 });
 
@@ -184,6 +200,10 @@ describe('lookBackFrom: the open entry\'s day', () => {
   it('stops at a century, and gives nothing for what is not a day', () => {
     expect(lookBackFrom('2026-05-01', 1)).toHaveLength(101);
     expect(lookBackFrom('2026-5-1', 2000)).toEqual([]);
+    // The whole text is the day: nothing before or after it, two digits for month and day.
+    for (const notADay of ['x2026-05-01', '2026-05-01x', '12026-05-01', '2026-005-01', '2026-05-001', 'abcd-05-01', '2026-ab-01', '2026-05-ab', '2026-5-01', '2026-05-1']) {
+      expect(lookBackFrom(notADay, 2000), notADay).toEqual([]);
+    }
     expect(lookBackFrom('', 2000)).toEqual([]);
   });
 });
