@@ -42,3 +42,37 @@ describe('balanceJournal.reminder', () => {
     expect(msUntilNextCheck(reminder, new Date(2026, 10, 27, 18, 0))).toBe(23.5 * 3_600_000);
   });
 });
+
+describe('balanceJournal.reminder, each message whole and each edge', () => {
+  const shape = 'balanceJournal.reminder should be a time like "17:30", or { "time": "17:30", "days": ["mon", "tue", "wed", "thu", "fri"] }.';
+  const time = 'balanceJournal.reminder: "time" should be a local time like "17:30".';
+  const days = 'balanceJournal.reminder: "days" should list days like "mon", "tue".';
+  it.each([
+    [7, shape],
+    [['17:30'], shape],
+    [true, shape],
+    ['25:00', time],
+    ['17h30', time],
+    [{ time: 1730 }, time],
+    [{}, time],
+    [{ time: '17:30', days: [] }, days],
+    [{ time: '17:30', days: 'mon' }, days],
+    [{ time: '17:30', days: ['someday'] }, 'balanceJournal.reminder: "someday" is not a day; use mon, tue, wed, thu, fri, sat or sun.'],
+    [{ time: '17:30', days: [5] }, 'balanceJournal.reminder: "5" is not a day; use mon, tue, wed, thu, fri, sat or sun.'],
+  ])('%j: %s', (value, message) => {
+    expect(readReminder(value)).toEqual({ error: message });
+  });
+
+  it('takes spaces around the time and the days', () => {
+    const reminder = readReminder({ time: ' 07:05 ', days: [' Mon ', 'TUESDAY'] }).reminder!;
+    expect(reminder.minutes).toBe(7 * 60 + 5);
+    expect([...reminder.days]).toEqual(['mon', 'tue']);
+    expect(reminder.notify).toBe(false);
+  });
+
+  it('at its very minute, the next look is tomorrow (today is being handled now)', () => {
+    const reminder = readReminder('17:30').reminder!;
+    expect(msUntilNextCheck(reminder, new Date(2026, 10, 27, 17, 30))).toBe(24 * 3_600_000);
+    expect(msUntilNextCheck(reminder, new Date(2026, 10, 27, 17, 29, 59))).toBe(1000);
+  });
+});
