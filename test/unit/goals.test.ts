@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
-import { buildGoal, closedLineAt, goalFileName, goalProgress, openGoals, periodRange, targetError, untilError } from '../../src/core/goals';
+import { MAX_GOAL_TEXT, buildGoal, closedLineAt, goalFileName, goalProgress, openGoals, periodRange, readGoal, targetError, untilError } from '../../src/core/goals';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { reportGoals, goalsSectionHtml } from '../../src/core/reportGoals';
 
@@ -141,5 +141,82 @@ describe('the report\'s goals section', () => {
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62; &#38; more');
     expect(html).not.toContain('<script>');
     expect(goalsSectionHtml([])).toBe('');
+  });
+});
+
+describe('goal notes, edge by edge', () => {
+  const read = (data: Record<string, unknown>, body = 'Listen first.\n') => readGoal(data, body, '');
+  const valid = { trait: 'empathy', target: 3, per: 'week' };
+
+  it('reads per in any case with spaces, defaults to week, and refuses anything else', () => {
+    expect(read({ ...valid, per: ' Month ' }).goal?.per).toBe('month');
+    expect(read({ trait: 'empathy', target: 3 }).goal?.per).toBe('week');
+    expect(read({ ...valid, per: 7 })).toEqual({ problems: [{ message: '"per" should be "week" or "month".', line: 1 }] });
+  });
+
+  it('takes a target from 1 to 100 entries, whole', () => {
+    const message = '"target" should be a whole number of entries from 1 to 100, e.g. "target: 4"; this goal is not tracked until it is.';
+    for (const target of [1, 100]) expect(read({ ...valid, target }).goal?.target).toBe(target);
+    for (const target of [0, 101, 2.5, '3']) expect(read({ ...valid, target }), String(target)).toEqual({ problems: [{ message, line: 1 }] });
+  });
+
+  it('needs a trait, and says so', () => {
+    expect(read({ target: 3 })).toEqual({ problems: [{ message: 'A goal needs "trait": the id of the trait it is about, e.g. "trait: empathy".', line: 1 }] });
+  });
+
+  it('reads until and closed as real days, with spaces around them; null is none', () => {
+    expect(read({ ...valid, until: ' 2027-03-31 ', closed: ' 2026-12-01 ' }).goal).toMatchObject({ until: '2027-03-31', closed: '2026-12-01' });
+    const none = read({ ...valid, until: null, closed: null });
+    expect(none).toEqual({ goal: { trait: 'empathy', target: 3, per: 'week', text: 'Listen first.' }, problems: [] });
+    const message = '"until" should be a day like 2027-03-31; the goal has no end date until it is.';
+    for (const until of ['2027-02-30', '2027-03-31x', '2027-3-31', 20270331, '2027-03-31T10:00']) {
+      expect(read({ ...valid, until }).problems, String(until)).toEqual([{ message, line: 1 }]);
+      expect(read({ ...valid, until }).goal).not.toHaveProperty('until');
+    }
+  });
+
+  it('keeps any closed value as closed (a goal once closed stays closed), cut to ten characters', () => {
+    expect(read({ ...valid, closed: 'yes, done long ago' }).goal?.closed).toBe('yes, done ');
+    expect(read({ ...valid, closed: 20261201 }).goal?.closed).toBe('20261201');
+    expect(read({ ...valid, closed: true }).goal?.closed).toBe('true');
+  });
+
+  it('makes the body one line of words, from any line ending, at most the limit', () => {
+    expect(read(valid, '  Listen \r\n\r\n first.\rThen  talk.\n').goal?.text).toBe('Listen first. Then  talk.');
+    expect(read(valid, `${'word '.repeat(MAX_GOAL_TEXT)}`).goal?.text).toHaveLength(MAX_GOAL_TEXT);
+  });
+
+  it('checks a typed target and end date', () => {
+    expect([' 4 ', '1', '100'].map(targetError)).toEqual([undefined, undefined, undefined]);
+    expect(['0', '101', '4.5', '-3', '4x', '', ' '].map(targetError)).toEqual(Array(7).fill('A whole number from 1 to 100.'));
+    const now = new Date(2026, 10, 27, 9);
+    expect(untilError('  ', now)).toBeUndefined();
+    expect(untilError(' 2026-11-27 ', now)).toBeUndefined();
+    expect(untilError('2026-11-26', now)).toBe('The end date is in the past.');
+    expect(untilError('2027-02-30', now)).toBe('A day like 2027-02-27, or empty for no end date.');
+  });
+
+  it('writes until only when given, and the text on one line within the limit', () => {
+    const now = new Date(2026, 10, 27, 9);
+    const without = buildGoal({ trait: 'empathy', text: ' a\n b ', target: 2, per: 'month', now });
+    expect(without).not.toContain('until');
+    expect(without.endsWith('---\na b\n')).toBe(true);
+    expect(buildGoal({ trait: 'empathy', text: 'x'.repeat(MAX_GOAL_TEXT + 5), target: 2, per: 'month', now })).toContain(`\n${'x'.repeat(MAX_GOAL_TEXT)}\n`);
+    expect(buildGoal({ trait: 'empathy', text: 'x'.repeat(MAX_GOAL_TEXT + 5), target: 2, per: 'month', now })).not.toContain('x'.repeat(MAX_GOAL_TEXT + 1));
+  });
+
+  it('puts closed: before the closing --- of the front matter only', () => {
+    expect(closedLineAt('---\ntrait: empathy\n---\nbody\n')).toBe(2);
+    expect(closedLineAt('---  \ntrait: empathy\n...\n')).toBe(2);
+    expect(closedLineAt('---\ntrait: empathy\n--- \n')).toBe(2);
+    expect(closedLineAt('x---\ntrait: empathy\n---\n')).toBeUndefined();
+    expect(closedLineAt('---x\ntrait: empathy\n---\n')).toBeUndefined();
+    expect(closedLineAt('---\ntrait: empathy\nnot---\n---\n')).toBe(3);
+    expect(closedLineAt('---\ntrait: empathy\n---x\n---\n')).toBe(3);
+    expect(closedLineAt('---\nclosed: 2026-01-01\n---\n')).toBeUndefined();
+    expect(closedLineAt('---\nclosed : 2026-01-01\n---\n')).toBeUndefined();
+    expect(closedLineAt('---\nnotclosed: x\n---\n')).toBe(2);
+    expect(closedLineAt('---\ntrait: empathy\n')).toBeUndefined(); // never closed
+    expect(closedLineAt(`---\n${'a: 1\n'.repeat(1200)}---\n`)).toBeUndefined(); // looks no further than 1,000 lines
   });
 });
