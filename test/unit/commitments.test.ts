@@ -76,6 +76,17 @@ describe('follows:', () => {
     }
   });
 
+  it('allows 1,000 characters, a colon after the first segment and doubled slashes; refuses 1,001, a scheme, a NUL', () => {
+    const long = `${'a/'.repeat(498)}x.md`; // 1,000 characters
+    expect(long).toHaveLength(1000);
+    expect(followsPath(long)).toEqual({ path: long });
+    expect(followsPath(`a${long}`)).toHaveProperty('error');
+    expect(followsPath('notes/10:30 standup.md')).toEqual({ path: 'notes/10:30 standup.md' });
+    expect(followsPath('2026//11/./a.md')).toEqual({ path: '2026/11/a.md' });
+    for (const bad of ['vscode:a.md', 'x+y.z:a.md', 'a\u0000b.md', '2026/11/..', '..', '2026/a.MD/..']) expect(followsPath(bad), bad).toHaveProperty('error');
+    expect(followsPath('2026/A.MD')).toEqual({ path: '2026/A.MD' });
+  });
+
   it('is a problem in the entry when it leaves the journal, and then follows nothing', () => {
     const parsed = parseEntry('---\ntags: [empathy]\nfollows: ../../etc/passwd.md\n---\n', 'x.md');
     expect(parsed.follows).toBeUndefined();
