@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFollowUpEntry, commitmentText, dueCommitments, followsPath, openCheckboxAt } from '../../src/core/commitments';
+import { buildFollowUpEntry, commitmentText, describeAge, dueCommitments, followsPath, openCheckboxAt } from '../../src/core/commitments';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { scanMarkdown } from '../../src/core/markdownScanner';
@@ -114,6 +114,23 @@ describe('the Follow up section', () => {
     expect(dueCommitments(index, now, 0).map((d) => d.commitment.text)).toContain('Too recent');
   });
 
+  it('orders the same age by the entry\'s time, then its path, then the line; the boundary day is due', () => {
+    const index = new JournalIndex();
+    // All on 2026-11-13 (7 days before now): due at followUpDays 7, not at 8.
+    add(index, '2026/11/b.md', '---\ndate: 2026-11-13T08:00:00\n---\n- [ ] b early\n');
+    add(index, '2026/11/c.md', '---\ndate: 2026-11-13T10:00:00\n---\n- [ ] c later one\n- [ ] c later two\n');
+    add(index, '2026/11/a.md', '---\ndate: 2026-11-13T10:00:00\n---\n- [ ] a later\n');
+    add(index, '2026/11/z.md', '---\ndate: 2026-11-12T23:00:00\n---\n- [ ] z older\n');
+    expect(dueCommitments(index, now, 7).map((d) => `${d.commitment.text} ${d.days}`)).toEqual(['z older 8', 'b early 7', 'a later 7', 'c later one 7', 'c later two 7']);
+    expect(dueCommitments(index, now, 8).map((d) => d.commitment.text)).toEqual(['z older']);
+    expect(dueCommitments(index, now, 9)).toEqual([]);
+  });
+
+  it('says how old a due commitment is', () => {
+    expect(describeAge(19, '2026-11-01')).toBe('2026-11-01 · 19 days ago');
+    expect(describeAge(3, undefined)).toBe('3 days ago');
+  });
+
   it('drops a commitment once done, or once an entry follows it up', () => {
     const index = new JournalIndex();
     add(index, '2026/11/2026-11-01-one on one.md', original);
@@ -148,6 +165,17 @@ describe('the Follow up section', () => {
     expect(parsed.problems).toEqual([]);
     // Its own next step is an empty commitment: not listed until written.
     expect(parsed.commitments).toEqual([{ text: '', line: expect.any(Number), column: 2, done: false }]);
+  });
+
+  it('writes a follow-up entry whole, and one for an empty commitment of an undated entry', () => {
+    const built = buildFollowUpEntry({ traits: [traitById('influence')!], followsPath: '2026/a.md', commitment: '', originalTitle: 'Retro #2', originalDay: undefined, now: new Date(2026, 10, 20, 9) });
+    expect(built.slug).toBe('follow-up');
+    const body = built.text.slice(built.text.indexOf('\n---\n') + 5);
+    expect(body).toBe('# Follow-up\n\n> Following up on a commitment from "Retro \\#2".\n\n## What happened when you tried it?\n\n\n\n## What did you learn?\n\n\n## Now what?\n\n- [ ] \n');
+    expect(built.text).not.toContain('commitment:');
+    expect(built.text).toContain('follows: 2026/a.md');
+    const dated = buildFollowUpEntry({ traits: [traitById('influence')!], followsPath: '2026/a.md', commitment: 'Try #this', originalTitle: 'Retro', originalDay: '2026-11-01', now: new Date(2026, 10, 20, 9) });
+    expect(dated.text).toContain('\n# Try \\#this\n\n> Following up on a commitment from "Retro" (2026-11-01).\n');
   });
 
   it('collapses white space', () => {
