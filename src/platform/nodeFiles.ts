@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { mapLimit } from '../core/journalSync';
 
 // Journal file access on a local disk, for the Node extension host: no symbolic link is ever
 // followed, nothing but a regular file is read, and never more bytes than asked for. No `vscode`
@@ -85,15 +86,10 @@ export async function statAllNoFollow(paths: readonly string[], { sliceSize, slo
     for (; next < end; next++) stamps[next] = lstatStamp(paths[next]);
     if (next === paths.length) break;
     if (performance.now() - sliceStarted > slowSliceMs) {
-      const rest = paths.slice(next).map((path, offset) => ({ path, at: next + offset }));
-      let taken = 0;
-      const worker = async () => {
-        while (taken < rest.length) {
-          const { path, at } = rest[taken++];
-          stamps[at] = await statNoFollow(path).catch(() => undefined);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(64, rest.length) }, worker));
+      const rest = Array.from({ length: paths.length - next }, (_, offset) => next + offset);
+      await mapLimit(rest, 64, async (at) => {
+        stamps[at] = await statNoFollow(paths[at]).catch(() => undefined);
+      });
       break;
     }
     await new Promise((resume) => setImmediate(resume));

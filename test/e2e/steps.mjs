@@ -21,7 +21,7 @@ export function localDay(date = new Date()) {
 /** A screenshot of the settled UI, without the activity bar's tooltip over the tree. */
 export async function shot(page, name) {
   await page.mouse.move(900, 700);
-  await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 2000 }).catch(() => {});
+  await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 30_000 }).catch(() => {});
   await settleAnimations(page);
   await page.screenshot({ path: path.join(shots, name) });
 }
@@ -146,7 +146,7 @@ export async function rowTooltip(page, label, text, timeout = WAIT_MS) {
     await page.mouse.move(900, 700);
     await row.hover();
     const tooltip = page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').first();
-    const shown = await tooltip.waitFor({ state: 'visible', timeout: 5000 }).then(() => tooltip.innerText(), () => '');
+    const shown = await tooltip.waitFor({ state: 'visible', timeout: 15_000 }).then(() => tooltip.innerText(), () => '');
     if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) {
       await page.mouse.move(900, 700);
       return shown;

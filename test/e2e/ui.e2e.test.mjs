@@ -158,7 +158,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     for (;;) {
       await page.mouse.move(900, 700);
       await balance.hover();
-      if (await tooltip.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) break;
+      if (await tooltip.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false)) break;
       assert.ok(Date.now() - started < WAIT_MS, 'the Balance row shows its tooltip');
     }
     const label = suggested(await tooltip.innerText());
@@ -181,7 +181,7 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await innovation.click();
     // Away from the row, so its tooltip does not cover the entries below it.
     await page.mouse.move(900, 700);
-    await page.locator('.context-view .monaco-hover, .workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    await page.locator('.context-view .monaco-hover, .workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 30_000 }).catch(() => {});
     const newest = EXAMPLE_JOURNAL.newestInnovation;
     const entryRow = await waitForTreeRow(page, newest.title);
     assert.equal((await entryRow.locator('.label-description').innerText()).trim(), newest.dayText);

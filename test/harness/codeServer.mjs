@@ -63,7 +63,7 @@ export async function portIsFree(port, host = '127.0.0.1') {
 
 function httpStatus(url) {
   return new Promise((resolve) => {
-    const req = http.get(url, { timeout: 2000 }, (res) => {
+    const req = http.get(url, { timeout: 10_000 }, (res) => {
       res.resume();
       resolve(res.statusCode);
     });

@@ -4,6 +4,7 @@ import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { scanMarkdown } from '../../src/core/markdownScanner';
 import { traitById } from '../../src/core/traits';
+import { fastestCpuMs } from './helpers/timing';
 
 const ROOT = 'file:///ws/journal/';
 
@@ -204,7 +205,7 @@ function largeIndex(count: number): { index: JournalIndex; texts: string[] } {
 }
 
 /** The median CPU time of re-indexing 200 changed files of an index, one at a time. */
-function medianChangeMs(index: JournalIndex, texts: string[], fastestCpuMs: (run: () => unknown, repeats: number) => number): number {
+function medianChangeMs(index: JournalIndex, texts: string[]): number {
   const times: number[] = [];
   for (let i = 0; i < 200; i++) {
     const text = texts[i * 5].replace('Try thing', 'Tried thing');
@@ -218,7 +219,6 @@ function medianChangeMs(index: JournalIndex, texts: string[], fastestCpuMs: (run
 // absolute figures are `npm run bench`'s ("Follow up section").
 describe('cost at 5,000 and 50,000 entries (20,000 open commitments)', () => {
   it('the Follow up section and the goals grow linearly, and one changed file costs the same at both sizes', { timeout: 180_000 }, async () => {
-    const { fastestCpuMs } = await import('./helpers/timing');
     const { reportGoals } = await import('../../src/core/reportGoals');
     const small = largeIndex(5_000);
     const large = largeIndex(50_000);
@@ -235,9 +235,9 @@ describe('cost at 5,000 and 50,000 entries (20,000 open commitments)', () => {
     // n log n (the list is sorted) plus cache misses: measured 21–24× here; quadratic is 100×.
     expect(growth((index) => dueCommitments(index, now, 7))).toBeLessThan(50);
     expect(growth((index) => reportGoals(index, now))).toBeLessThan(30);
-    medianChangeMs(small.index, small.texts, fastestCpuMs); // warm up the JIT
-    const changeSmall = medianChangeMs(small.index, small.texts, fastestCpuMs);
-    const changeLarge = medianChangeMs(large.index, large.texts, fastestCpuMs);
+    medianChangeMs(small.index, small.texts); // warm up the JIT
+    const changeSmall = medianChangeMs(small.index, small.texts);
+    const changeLarge = medianChangeMs(large.index, large.texts);
     // Measured 1.5–2.3× here (cache misses in a larger heap); an index that re-walked its
     // entries on each change would be 10× slower at 50,000.
     expect(changeLarge / Math.max(changeSmall, 0.02)).toBeLessThan(6);
