@@ -8,6 +8,7 @@ import { dayString, parseDay } from '../../src/core/periods';
 import { allTraits, traitById } from '../../src/core/traits';
 import { fastestCpuMs } from './helpers/timing';
 import { BERLIN, wallTime, zone } from './zones';
+import { linearSize } from './helpers/runs';
 
 function entry(key: string, day: string | undefined, tags: string[], title = key): FindableEntry {
   const [y, m, d] = (day ?? '1970-01-01').split('-').map(Number);
@@ -69,12 +70,13 @@ describe('findEntries', () => {
 
   it('grows linearly with the journal: 50,000 entries against 5,000 (the bench times it)', () => {
     const journal = (count: number) => Array.from({ length: count }, (_, i) => entry(`k${i}`, dayString(parseDay('2017-01-01')! + (i % 3650)), i % 3 === 0 ? ['empathy', 'retro'] : ['influence']));
-    const [small, large] = [journal(5_000), journal(50_000)];
+    const [smallCount, largeCount] = [linearSize(5_000), linearSize(50_000)];
+    const [small, large] = [journal(smallCount), journal(largeCount)];
     const year2026 = { from: parseDay('2026-01-01')!, to: parseDay('2026-12-31')! };
     // Hand count: 2017–2025 are 3,287 days (two leap years), so day offsets 3,287–3,649 fall in
     // 2026; every third entry has empathy.
     const expected = (count: number) => Array.from({ length: count }, (_, i) => i).filter((i) => i % 3 === 0 && i % 3650 >= 3287).length;
-    expect(findEntries(large, ['empathy'], year2026).length).toBe(expected(50_000));
+    expect(findEntries(large, ['empathy'], year2026).length).toBe(expected(largeCount));
     findEntries(small, ['empathy'], year2026);
     const ratio = fastestCpuMs(() => findEntries(large, ['empathy'], year2026), 5) / Math.max(fastestCpuMs(() => findEntries(small, ['empathy'], year2026), 7), 0.5);
     expect(ratio).toBeLessThan(30); // 10× the entries; a quadratic search would be 100×

@@ -13,6 +13,7 @@ import {
 } from '../../src/core/indexCache';
 import { IndexedEntry, JournalIndex } from '../../src/core/journalIndex';
 import { fastestCpuMs } from './helpers/timing';
+import { propertyRuns } from './helpers/runs';
 
 const identity: IndexCacheIdentity = { version: '1.2.3', fingerprint: '{"roots":["file:///ws/journal"]}' };
 
@@ -103,7 +104,7 @@ describe('index cache encoding', () => {
       fc.property(fc.array(record, { maxLength: 20 }), (records) => {
         expect(decodeOk(encodeIndexCache(identity, records)).map(plain)).toEqual(records.map(plain));
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -153,7 +154,7 @@ describe('index cache encoding', () => {
           if ('records' in loaded) for (const record of loaded.records) expect(typeof record.key).toBe('string');
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 

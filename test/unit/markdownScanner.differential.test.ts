@@ -22,6 +22,7 @@ import { findTagAt } from '../../src/core/tagLocator';
 import { ADVERSARIAL, entryPoints } from '../../scripts/bench/adversarial.mjs';
 import { markdownDocument } from './helpers/markdownArbitraries';
 import { commonmarkHtml, commonmarkTags, referenceHtml, referenceTags, withTags } from './helpers/markdownReference';
+import { linearSize, propertyRuns } from './helpers/runs';
 
 // A fixed seed by default, so `npm test` reads the same 10,000 documents on every run: a rare
 // disagreement found by exploring (FC_SEED=random) must be fixed or listed, never a flaky CI.
@@ -110,7 +111,7 @@ describe('differential: the scanner reads tags as markdown-it does', () => {
         if (result === 'differs') throw new Error(explainFailure(markdown));
         if (result.decision) decided.set(result.decision, (decided.get(result.decision) ?? 0) + 1);
       }),
-      { numRuns: 10_000, ...replay },
+      { numRuns: propertyRuns(10_000), ...replay },
     );
     report('generated documents', documents, decided);
   }, TIMEOUT);
@@ -173,7 +174,7 @@ describe('agreement: completion, the hover and the index', () => {
           if (under && at > under.start && at <= under.end) expect(site).toEqual({ kind: 'inline', start: bodyStart + under.start + 1 });
         }
       }),
-      { numRuns: 1_000, ...replay },
+      { numRuns: propertyRuns(1_000), ...replay },
     );
   }, TIMEOUT);
 });
@@ -188,8 +189,8 @@ describe('linear time', () => {
   // 10× the input may take at most 25× the CPU time (a quadratic scan takes ~100×): CPU time, so a
   // busy machine does not fail it (helpers/timing). Below 1 ms the timer and the JIT dominate.
   it.each(Object.keys(ADVERSARIAL))('%s', (pattern) => {
-    const small = ADVERSARIAL[pattern](10_000);
-    const large = ADVERSARIAL[pattern](100_000);
+    const small = ADVERSARIAL[pattern](linearSize(10_000));
+    const large = ADVERSARIAL[pattern](linearSize(100_000));
     for (const [name, entry] of Object.entries(ENTRY_POINTS)) {
       const ratio = growth(entry, small, large);
       expect(ratio, `${name} on "${pattern}": 10× the input took ${ratio.toFixed(1)}× the CPU time`).toBeLessThan(25);

@@ -6,6 +6,7 @@ import { parseEntry } from '../../src/core/entryParser';
 import { MAX_TITLE_LENGTH, scanMarkdown, tagAt } from '../../src/core/markdownScanner';
 import { completionSite } from '../../src/core/tagCompletion';
 import { findTagAt } from '../../src/core/tagLocator';
+import { linearSize } from './helpers/runs';
 
 const tags = (text: string) => scanMarkdown(text).tags.map((tag) => tag.raw);
 const title = (text: string) => parseEntry(text).title;
@@ -152,8 +153,8 @@ describe('the index, the hover and completion agree', () => {
     expect(completionSite(`---\ntags:${' '.repeat(4_000)}]\n---\n`, 4_010)).toBeUndefined();
     // 10× the spaces, ~10× the CPU time (the quadratic and cubic rules this replaced gave 100×+).
     const tagsLine = (n: number) => `---\ntags: a${' '.repeat(n)}b\n---\n`;
-    expect(growth((input) => findTagAt(input, 12), tagsLine(20_000), tagsLine(200_000))).toBeLessThan(25);
+    expect(growth((input) => findTagAt(input, 12), tagsLine(linearSize(20_000)), tagsLine(linearSize(200_000)))).toBeLessThan(25);
     const openList = (n: number) => `---\ntags:${' '.repeat(n)}]\n---\n`;
-    expect(growth((input) => completionSite(input, input.length - 6), openList(20_000), openList(200_000))).toBeLessThan(25);
+    expect(growth((input) => completionSite(input, input.length - 6), openList(linearSize(20_000)), openList(linearSize(200_000)))).toBeLessThan(25);
   });
 });

@@ -4,6 +4,7 @@ import { buildEntry, templateProblems } from '../../src/core/entryFactory';
 import { parseEntry } from '../../src/core/entryParser';
 import { readFrontMatter } from '../../src/core/frontMatter';
 import { BUILT_IN_TRAITS, configureTraits, isTraitId, normalizeTag, traitById } from '../../src/core/traits';
+import { linearSize } from './helpers/runs';
 
 // Attacks from a hostile repository's files and settings, each asserting the safe outcome.
 
@@ -12,7 +13,7 @@ import { BUILT_IN_TRAITS, configureTraits, isTraitId, normalizeTag, traitById } 
  * leaves room for noise; a quadratic rule gives ~100× and fails.
  */
 function expectLinear(make: (size: number) => string, run: (input: string) => void, size = 200_000): void {
-  expect(growth(run, make(size / 10), make(size), 2)).toBeLessThan(30);
+  expect(growth(run, make(linearSize(size) / 10), make(linearSize(size)), 2)).toBeLessThan(30);
 }
 
 describe('untrusted text is read in time linear in its length', () => {
