@@ -56,6 +56,47 @@ describe('balanceDetails', () => {
     ]);
   });
 
+  it('without a suggestion, says which traits are due, with the days given', () => {
+    const lines = balanceDetails(computeBalance(counts({ empathy: 3, 'decision-making': 1 })), {
+      neglected: [traitById('innovation')!, traitById('influence')!],
+      neglectDays: 21,
+    });
+    expect(lines).toEqual([
+      'Leadership: 3 trait tags (75%)',
+      'Management: 1 trait tags (25%)',
+      'Due (no entry for 21 days or more): Innovation, Influence.',
+    ]);
+  });
+
+  it('says 14 days when it is given no number of days', () => {
+    const lines = balanceDetails(computeBalance(counts({ empathy: 3, 'decision-making': 1 })), { neglected: [traitById('innovation')!] });
+    expect(lines).toEqual(['Leadership: 3 trait tags (75%)', 'Management: 1 trait tags (25%)', 'Due (no entry for 14 days or more): Innovation.']);
+  });
+
+  it('with a suggestion, says the other traits are also due, with the days given', () => {
+    const lines = balanceDetails(computeBalance(counts({ empathy: 3, 'decision-making': 1 })), {
+      suggestion: { trait: traitById('time-management')!, why: 'Why.' },
+      neglected: [traitById('time-management')!, traitById('influence')!],
+      neglectDays: 30,
+    });
+    expect(lines).toEqual([
+      'Leadership: 3 trait tags (75%)',
+      'Management: 1 trait tags (25%)',
+      'Try next: Time Management. Why.',
+      'Also due (no entry for 30 days or more): Influence.',
+    ]);
+  });
+
+  it('has no line of due traits when the only neglected one is the suggestion, or none is neglected', () => {
+    const balance = computeBalance(counts({ empathy: 3, 'decision-making': 1 }));
+    const suggestion = { trait: traitById('time-management')!, why: 'Why.' };
+    const counted = ['Leadership: 3 trait tags (75%)', 'Management: 1 trait tags (25%)'];
+    expect(balanceDetails(balance, { suggestion, neglected: [traitById('time-management')!] })).toEqual([...counted, 'Try next: Time Management. Why.']);
+    expect(balanceDetails(balance, { suggestion })).toEqual([...counted, 'Try next: Time Management. Why.']);
+    expect(balanceDetails(balance, { neglected: [] })).toEqual(counted);
+    expect(balanceDetails(balance)).toEqual(counted);
+  });
+
   it('says what to do when there are no trait tags', () => {
     expect(balanceDetails(computeBalance(counts({})))).toEqual(['No trait tags yet. Write an entry tagged with a trait to see your balance.']);
   });
@@ -64,6 +105,7 @@ describe('balanceDetails', () => {
     expect(verdict('balanced')).toBe('Balanced');
     expect(verdict('leaning-leadership')).toBe('Leaning leadership');
     expect(verdict('empty')).toBe('No entries yet');
+    expect(verdict('leaning-management')).toBe('Leaning management');
   });
 });
 
