@@ -59,6 +59,16 @@ describe('parseEntryBytes at its limits', () => {
     expect(partial.problems[0].message).toBe('This file is 5120 KB, over the limit of 2 KB (setting balanceJournal.maxFileSizeKB): only its front matter was read.');
   });
 
+  it('says a file over the limit was not read at all when none of its bytes could be read', () => {
+    // VS Code for the Web reads no part of a file: the bytes are empty, the size is the file's.
+    const unread = parseEntryBytes(new Uint8Array(0), '2026-03-04-big.md', 2048, 5 * 1024 * 1024);
+    expect(unread.tags).toEqual([]);
+    expect(unread.day).toBe('2026-03-04');
+    expect(unread.problems).toEqual([
+      { message: 'This file is 5120 KB, over the limit of 2 KB (setting balanceJournal.maxFileSizeKB): it was not read.', line: 0 },
+    ]);
+  });
+
   it('uses a limit of 1024 KB by default', () => {
     expect(DEFAULT_MAX_FILE_KB).toBe(1024);
     expect(parseEntryBytes(fileOf(1024 * 1024), 'x.md').problems).toEqual([]);
