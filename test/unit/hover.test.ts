@@ -119,12 +119,32 @@ describe('escapeMarkdown', () => {
 describe('traitHoverMarkdown, whole text', () => {
   // A trait of the user's own, in plain words: nothing in it needs escaping.
   const coaching = { id: 'coaching', label: 'Coaching', side: 'leadership' as const, description: 'Helping others grow', prompts: ['Whom did I help grow', 'What will I try next'] };
+  // Everything from the rule on: the same for every hover of this trait.
+  const reflectAndStrategies = [
+    '---',
+    '',
+    '**Reflect on**',
+    '',
+    '- Whom did I help grow',
+    '- What will I try next',
+    '',
+    '**Balancing both** (strategies from the source)',
+    '',
+    '- **Develop Dual Skills:** Encourage leaders to develop management skills and vice versa to create well\\-rounded professionals\\.',
+    '- **Foster Collaboration:** Promote teamwork between leaders and managers to leverage their complementary strengths\\.',
+    '- **Continuous Learning:** Invest in training programs that focus on both leadership and management development\\.',
+    '',
+    "*You don't need to have direct reports to display leadership or management skills\\.*",
+  ];
+  // Leadership 3 (empathy; coaching is not one of the eight), management 5.
+  const coachingCounts: Record<string, number> = { coaching: 1, empathy: 3, 'decision-making': 1, 'organizational-skills': 2, 'problem-solving': 1, 'time-management': 1 };
+  const coachingCountOf = (tag: string) => coachingCounts[tag] ?? 0;
+  // A trait of the user's own whose label has double quotes, which a link's title must escape.
+  const quietHour = { id: 'quiet-hour', label: 'The "Quiet" Hour', side: 'management' as const, description: 'Time to think', prompts: [] };
+  const quietHourSuggestion = { trait: quietHour, activity: { trait: quietHour, count: 0, recent: 0, daysSince: undefined }, neglected: true, today: false, weakerSide: 'management' as const, why: 'No entry yet.' };
 
   it('is exactly this, for a leadership trait of the user\'s own', () => {
-    const counts: Record<string, number> = { coaching: 1, empathy: 3, 'decision-making': 1, 'organizational-skills': 2, 'problem-solving': 1, 'time-management': 1 };
-    const countOf = (tag: string) => counts[tag] ?? 0;
-    // Leadership 3 (empathy; coaching is not one of the eight), management 5.
-    expect(traitHoverMarkdown(coaching, computeBalance(countOf), countOf).split('\n')).toEqual([
+    expect(traitHoverMarkdown(coaching, computeBalance(coachingCountOf), coachingCountOf).split('\n')).toEqual([
       '**Coaching** · Leadership trait',
       '',
       '*Helping others grow*',
@@ -133,20 +153,7 @@ describe('traitHoverMarkdown, whole text', () => {
       '**Your journal:** Coaching in 1 entry · Leadership 38% · Management 62% · leaning management',
       '',
       // No suggestion given (core/nextTrait decides it): the hover says nothing of what to try next.
-      '---',
-      '',
-      '**Reflect on**',
-      '',
-      '- Whom did I help grow',
-      '- What will I try next',
-      '',
-      '**Balancing both** (strategies from the source)',
-      '',
-      '- **Develop Dual Skills:** Encourage leaders to develop management skills and vice versa to create well\\-rounded professionals\\.',
-      '- **Foster Collaboration:** Promote teamwork between leaders and managers to leverage their complementary strengths\\.',
-      '- **Continuous Learning:** Invest in training programs that focus on both leadership and management development\\.',
-      '',
-      "*You don't need to have direct reports to display leadership or management skills\\.*",
+      ...reflectAndStrategies,
     ]);
   });
 
@@ -170,6 +177,36 @@ describe('traitHoverMarkdown, whole text', () => {
     expect(at('**Your goal:**')).toBeLessThan(at('**Try next:**'));
     expect(markdown).toContain('**Your journal:** Time Management in 4 entries · Leadership 64% · Management 36% · leaning leadership');
     expect(markdown.startsWith('**Time Management** · Management trait\n')).toBe(true);
+  });
+
+  it('is exactly this with feedback, a goal and a suggestion with its link, each followed by a blank line', () => {
+    const markdown = traitHoverMarkdown(coaching, computeBalance(coachingCountOf), coachingCountOf, {
+      suggestion: quietHourSuggestion,
+      writeLink: (id) => `command:x?${id}`,
+      goal: { text: 'Coach weekly', label: '1 of 4 this month' },
+      feedback: 2,
+    });
+    expect(markdown.split('\n')).toEqual([
+      '**Coaching** · Leadership trait',
+      '',
+      '*Helping others grow*',
+      '',
+      '**Your journal:** Coaching in 1 entry · Leadership 38% · Management 62% · leaning management',
+      '',
+      '**Feedback:** 2 from others, counted apart from your reflections',
+      '',
+      '**Your goal:** Coach weekly · 1 of 4 this month',
+      '',
+      // The link's title is in double quotes: the ones of the label are escaped.
+      '**Try next:** The "Quiet" Hour (Management). No entry yet\\. [Write about it](command:x?quiet-hour "Start an entry about The \\"Quiet\\" Hour")',
+      '',
+      ...reflectAndStrategies,
+    ]);
+  });
+
+  it('says the suggestion and why, and nothing after it, without a link to write', () => {
+    const lines = traitHoverMarkdown(coaching, computeBalance(coachingCountOf), coachingCountOf, { suggestion: quietHourSuggestion }).split('\n');
+    expect(lines.slice(6, 8)).toEqual(['**Try next:** The "Quiet" Hour (Management). No entry yet\\.', '']);
   });
 
   it('says so when the journal is empty', () => {
