@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareFeedback, describeFeedbackGap, feedbackSectionHtml } from '../../src/core/reportFeedback';
-import { BUILT_IN_TRAITS } from '../../src/core/traits';
+import { BUILT_IN_TRAITS, Trait } from '../../src/core/traits';
 
 const of = (counts: Record<string, number>) => (tag: string) => counts[tag] ?? 0;
 
@@ -52,5 +52,74 @@ describe('your reflections next to others\' feedback', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(html.match(/<tr><th scope="row">/g)).toHaveLength(2); // empathy and the evil one
+  });
+
+  describe('the whole section', () => {
+    const trait = (id: string): Trait => BUILT_IN_TRAITS.find((t) => t.id === id)!;
+    const head = '  <h2 id="feedback-heading">Your reflections and others&#39; feedback</h2>';
+    const table = (rows: string) => [
+      '  <div class="table-wrap" role="region" aria-labelledby="feedback-caption">',
+      '    <table id="feedback-table">',
+      '      <caption id="feedback-caption">Per trait: your entries and the feedback notes that mention it, all time.</caption>',
+      '      <thead><tr><th scope="col">Trait</th><th scope="col" class="num">Your entries</th><th scope="col" class="num">Feedback</th></tr></thead>',
+      `      <tbody>${rows}</tbody>`,
+      '    </table>',
+      '  </div>',
+    ];
+
+    it('before any feedback is an invitation under the heading', () => {
+      const rows = [{ trait: trait('empathy'), reflections: 12, feedback: 0 }];
+      expect(feedbackSectionHtml({ rows, anyFeedback: false, gaps: [] })).toBe(
+        [
+          '<section class="card" aria-labelledby="feedback-heading">',
+          head,
+          '  <p class="help">No feedback recorded yet. &#34;Record Feedback…&#34; keeps what others say about your traits, apart from your own reflections.</p>',
+          '</section>',
+        ].join('\n'),
+      );
+    });
+
+    it('lists every gap with its strategy, then the table of traits with entries or feedback', () => {
+      const empathy = { trait: trait('empathy'), reflections: 12, feedback: 0 };
+      const innovation = { trait: trait('innovation'), reflections: 0, feedback: 0 };
+      const influence = { trait: trait('influence'), reflections: 1, feedback: 2 };
+      const comparison = {
+        rows: [empathy, innovation, influence],
+        anyFeedback: true,
+        gaps: [
+          { kind: 'unmentioned' as const, row: empathy },
+          { kind: 'seenByOthers' as const, row: influence },
+        ],
+      };
+      expect(feedbackSectionHtml(comparison)).toBe(
+        [
+          '<section class="card" aria-labelledby="feedback-heading">',
+          head,
+          '  <ul class="feedback-gaps">' +
+            '<li class="feedback-gap"><strong>Foster Collaboration:</strong> You write often about Empathy (12 entries), but no feedback mentions it yet: ask someone who works with you how they see it.</li>' +
+            '<li class="feedback-gap"><strong>Continuous Learning:</strong> Others mention Influence (2 feedback), though you have written about it in 1 entry: write down what they saw, and what you would do again.</li>' +
+            '</ul>',
+          ...table('<tr><th scope="row">Empathy</th><td class="num">12</td><td class="num">0</td></tr><tr><th scope="row">Influence</th><td class="num">1</td><td class="num">2</td></tr>'),
+          '</section>',
+        ].join('\n'),
+      );
+    });
+
+    it('says your reflections and the feedback agree when there is feedback and no gap', () => {
+      const rows = [
+        { trait: trait('empathy'), reflections: 4, feedback: 1 },
+        // 2 is under three quarters of 4: not written about often enough to be a gap.
+        { trait: trait('influence'), reflections: 2, feedback: 0 },
+      ];
+      expect(feedbackSectionHtml({ rows, anyFeedback: true, gaps: [] })).toBe(
+        [
+          '<section class="card" aria-labelledby="feedback-heading">',
+          head,
+          '  <p class="help">Your reflections and the feedback you recorded agree: no trait stands out.</p>',
+          ...table('<tr><th scope="row">Empathy</th><td class="num">4</td><td class="num">1</td></tr><tr><th scope="row">Influence</th><td class="num">2</td><td class="num">0</td></tr>'),
+          '</section>',
+        ].join('\n'),
+      );
+    });
   });
 });
