@@ -20,7 +20,7 @@ export interface GoalReportSource {
   entriesTagged(tag: string): readonly IndexedEntry[];
 }
 
-/** Every open goal with its progress at `now`, in the traits' order (unknown traits last). */
+/** Every open goal with its progress at `now`, by trait label (an unknown trait by its id). */
 export function reportGoals(source: GoalReportSource, now: Date): ReportGoal[] {
   const goals: ReportGoal[] = [];
   for (const [traitId, { goal }] of openGoals(source)) {
