@@ -89,7 +89,8 @@ function frontMatterSite(text: string, offset: number): CompletionSite | undefin
     let value = keyEnd;
     while (value < before.length && isWhiteSpace(before[value])) value++;
     if (before[value] === '[') value++;
-    return before.includes(']', value) ? undefined : { kind: 'frontMatter', start };
+    // The first item (`tags: em|`) starts after the key and its white space, not at the line start.
+    return before.includes(']', value) ? undefined : { kind: 'frontMatter', start: lineStart + Math.max(from, value) };
   }
   // `  - |` under `tags:`
   if (!isListItemSoFar(before)) return undefined;

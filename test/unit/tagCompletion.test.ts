@@ -56,6 +56,13 @@ describe('completionSite', () => {
     expect(at('---\ntags: empathy, re|\n---\n')).toEqual({ kind: 'frontMatter', start: 19 });
   });
 
+  it('starts the first item of `tags: a, b` after the key, not at the start of the line', () => {
+    // Replacing from the line start would put `tags: em` under the completion and overwrite the key.
+    expect(at('---\ntags: em|\n---\n')).toEqual({ kind: 'frontMatter', start: 10 });
+    expect(at('---\ntags: |\n---\n')).toEqual({ kind: 'frontMatter', start: 10 });
+    expect(at('---\ntags:   em|\n---\n')).toEqual({ kind: 'frontMatter', start: 12 });
+  });
+
   it('ignores other front matter keys and lists', () => {
     expect(at('---\ndate: 2026|\n---\n')).toBeUndefined();
     expect(at('---\nauthors:\n  - |\n---\n')).toBeUndefined();
