@@ -26,6 +26,24 @@ describe('tagSuggestions', () => {
     expect(suggestions[0].detail).toBe('Management · 0 entries');
     expect(suggestions.at(-1)).toEqual({ tag: 'retro', detail: 'your tag · 7 entries' });
   });
+
+  it('puts the tags under a parent first only after `parent/`', () => {
+    const others = [{ tag: 'retro', count: 5 }, { tag: 'team/alpha', count: 2 }, { tag: '/notes', count: 1 }];
+    const usualOrder = [
+      { tag: 'retro', detail: 'your tag · 5 entries' },
+      { tag: 'team/alpha', detail: 'your tag · 2 entries' },
+      { tag: '/notes', detail: 'your tag · 1 entry' },
+    ];
+    expect(tagSuggestions([], others, 'team/')).toEqual([
+      { tag: 'team/alpha', detail: 'under #team · 2 entries' },
+      { tag: 'retro', detail: 'your tag · 5 entries' },
+      { tag: '/notes', detail: 'your tag · 1 entry' },
+    ]);
+    // `teams` is not `team/`; a leading `/` names no parent; `retro/` has nothing under it.
+    expect(tagSuggestions([], others, 'teams')).toEqual(usualOrder);
+    expect(tagSuggestions([], others, '/')).toEqual(usualOrder);
+    expect(tagSuggestions([], others, 'retro/')).toEqual(usualOrder);
+  });
 });
 
 describe('completionSite', () => {
@@ -63,8 +81,31 @@ describe('completionSite', () => {
     expect(at('---\ntags:   em|\n---\n')).toEqual({ kind: 'frontMatter', start: 12 });
   });
 
+  it('finds front matter tag items in the less common forms', () => {
+    // White space before the colon, an item at column 0, white space after `tags:`.
+    expect(at('---\ntags : [empathy, |]\n---\n')).toEqual({ kind: 'frontMatter', start: 21 });
+    expect(at('---\ntags:\n- |\n---\n')).toEqual({ kind: 'frontMatter', start: 12 });
+    expect(at('---\ntags: \n  - |\n---\n')).toEqual({ kind: 'frontMatter', start: 15 });
+    // A lone carriage return is white space (or a line break) before the item: `tags:` above it
+    // still counts, colon and all.
+    expect(at('---\ntags:\n\r - |\n---\n')).toEqual({ kind: 'frontMatter', start: 14 });
+  });
+
   it('ignores other front matter keys and lists', () => {
     expect(at('---\ndate: 2026|\n---\n')).toBeUndefined();
     expect(at('---\nauthors:\n  - |\n---\n')).toBeUndefined();
+    // A key that only starts with `tags`.
+    expect(at('---\ntags_archived: [empathy, |\n---\n')).toBeUndefined();
+    // A list under another key that follows `tags:`, even one with a hyphen in its name.
+    expect(at('---\ntags:\nfollow-ups:\n  - |\n---\n')).toBeUndefined();
+    // `tags` already has a value on its own line: the list below is not its.
+    expect(at('---\ntags: empathy\n  - |\n---\n')).toBeUndefined();
+  });
+
+  it('offers front matter items only on a YAML list line `- `', () => {
+    // A continuation line and a Markdown bullet are not list items.
+    expect(at('---\ntags:\n  ti|\n---\n')).toBeUndefined();
+    expect(at('---\ntags:\n  * |\n---\n')).toBeUndefined();
+    expect(at('---\ntags:\n  -|\n---\n')).toBeUndefined();
   });
 });
