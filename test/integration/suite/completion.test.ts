@@ -2,14 +2,22 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api } from './helpers';
 
-async function complete(text: string): Promise<string[]> {
+/** Our completion items at `|` in `text`, in their sort order. */
+async function completionItems(text: string, trigger?: string): Promise<vscode.CompletionItem[]> {
   const cursor = text.indexOf('|');
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text.replace('|', '') });
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(cursor), '#');
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(cursor), trigger);
   return list.items
     .filter((item) => typeof item.detail === 'string' && / · \d+ entr/.test(item.detail))
-    .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''))
-    .map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+async function complete(text: string): Promise<string[]> {
+  return (await completionItems(text, '#')).map(labelOf);
 }
 
 describe('Tag completion', () => {
@@ -28,6 +36,16 @@ describe('Tag completion', () => {
     await api();
     const labels = await complete('---\ntags:\n  - |\n---\n');
     assert.ok(labels.includes('empathy') && labels.includes('time-management'), labels.join(', '));
+  });
+
+  it('replaces only the typed part of the first item on the tags: line, never the key', async () => {
+    await api();
+    const items = await completionItems('---\ntags: em|\n---\n');
+    const empathy = items.find((item) => labelOf(item) === 'empathy');
+    assert.ok(empathy, items.map(labelOf).join(', '));
+    const range = empathy.range instanceof vscode.Range ? empathy.range : empathy.range?.replacing;
+    // `tags: ` is 6 characters: the item replaces `em`, columns 6 to 8 of line 1.
+    assert.deepEqual([range?.start.line, range?.start.character, range?.end.line, range?.end.character], [1, 6, 1, 8]);
   });
 
   it('offers nothing after # inside code or a word', async () => {
