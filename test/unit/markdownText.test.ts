@@ -79,6 +79,53 @@ describe('markdownText: escaped only where Markdown would misread', () => {
     );
   });
 
+  it('escapes a `_` unless a letter or digit is on both sides, reading letters beyond the BMP whole', () => {
+    expect(markdownText('_init_')).toBe('\\_init\\_');
+    // Mathematical bold A (U+1D400, low surrogate DC00), monospace nine (U+1D7FF, low DFFF) and
+    // Linear B A (U+10000, high surrogate D800): a letter or digit made of two UTF-16 units.
+    expect(markdownText('𝐀_b')).toBe('𝐀_b');
+    expect(markdownText('x 𝐀_b')).toBe('x 𝐀_b');
+    expect(markdownText('𝟿_1')).toBe('𝟿_1');
+    expect(markdownText('𐀀_b')).toBe('𐀀_b');
+    // An emoji is a pair too but no letter; a lone low surrogate is no letter, whatever is before it.
+    expect(markdownText('😀_b')).toBe('😀\\_b');
+    expect(markdownText('a\uDC00_b')).toBe('a\uDC00\\_b');
+    expect(markdownText('ａ\uDC00_b')).toBe('ａ\uDC00\\_b');
+    for (const text of ['_init_', '𝐀_b_', 'x 𝐀_b_ c', '😀_b_']) expect(renderedText(markdownText(text)).text).toBe(text);
+  });
+
+  it('leaves a backslash before a letter, and a `#` that is neither a tag nor a heading marker', () => {
+    expect(markdownText('C:\\Users\\me')).toBe('C:\\Users\\me');
+    // A closing run of `#` needs a space before it.
+    expect(markdownText('Learn C#')).toBe('Learn C#');
+    expect(markdownText('C# x')).toBe('C# x');
+    expect(markdownText('C# x', 'cell')).toBe('C# x');
+    expect(markdownText('Learn C#', 'cell')).toBe('Learn C#');
+    for (const text of ['C:\\Users\\me', 'Learn C#', 'C# x']) expect(renderedText(markdownText(text)).text).toBe(text);
+  });
+
+  it('escapes what starts a block only at the start of a paragraph, never in a table cell', () => {
+    expect(markdownText('+ item')).toBe('\\+ item');
+    expect(markdownText('= sum')).toBe('\\= sum');
+    expect(markdownText('1) item')).toBe('1\\) item');
+    for (const text of ['# 1', '> a', '+ a', '= a', '- a', '1. x', '1) x']) expect(markdownText(text, 'cell')).toBe(text);
+    for (const text of ['+ item', '1) item']) expect(renderedText(markdownText(text)).text).toBe(text);
+    expect(renderedCell(markdownText('1. x', 'cell')).text).toBe('1. x');
+  });
+
+  it('escapes the `.` of an ordered list marker: one to nine digits, then a space or the end', () => {
+    expect(markdownText('12. x')).toBe('12\\. x');
+    expect(markdownText('123456789. x')).toBe('123456789\\. x');
+    expect(markdownText('1.')).toBe('1\\.');
+    // Not a list item: ten digits, not only digits, no space after.
+    expect(markdownText('1234567890. x')).toBe('1234567890. x');
+    expect(markdownText('Step 1. Done')).toBe('Step 1. Done');
+    expect(markdownText('2nd. x')).toBe('2nd. x');
+    expect(markdownText('1.5 kg')).toBe('1.5 kg');
+    expect(markdownText('Hello. World')).toBe('Hello. World');
+    for (const text of ['12. x', '123456789. x', '1.', '1234567890. x']) expect(renderedText(markdownText(text)).text).toBe(text);
+  });
+
   it('stays linear on long runs', () => {
     // 10× the input, ~10× the CPU time; a rule that rescans the run gives ~100×.
     for (const piece of ['#', '\\', '_', '&', '1', '*']) {
