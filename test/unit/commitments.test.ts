@@ -1,5 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { describe, expect, it } from 'vitest';
-import { buildFollowUpEntry, commitmentText, describeAge, dueCommitments, followsPath, openCheckboxAt } from '../../src/core/commitments';
+import { CommitmentSource, buildFollowUpEntry, commitmentText, commitmentsAt, describeAge, dueCommitments, followsPath, openCheckboxAt } from '../../src/core/commitments';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { scanMarkdown } from '../../src/core/markdownScanner';
@@ -53,6 +54,25 @@ describe('task items in the block structure', () => {
     expect(parsed.commitments![0].text.length).toBe(200);
     expect(parsed.commitments).toHaveLength(100);
   });
+
+  it('counts a lone \\r as a line break, ends a commitment there, and reads a task on the last line without one', () => {
+    // Lines: 0 "# T", 1 "", 2 "- [ ] lone", 3 "next line", 4 "- [ ] last" (no line break after it).
+    expect(parseEntry('# T\r\r- [ ] lone\rnext line\r- [ ] last', 'x.md').commitments).toEqual([
+      { text: 'lone', line: 2, column: 2, done: false },
+      { text: 'last', line: 4, column: 2, done: false },
+    ]);
+  });
+
+  it('reads the text from the first 800 characters after the box', () => {
+    // 795 spaces and "abcde" are 800 characters: all read; one more space pushes the "e" out.
+    const parsed = parseEntry(`- [ ]${' '.repeat(795)}abcde\n- [ ]${' '.repeat(796)}abcde\n`, 'x.md');
+    expect(parsed.commitments!.map((c) => c.text)).toEqual(['abcde', 'abcd']);
+  });
+
+  it('has nothing without tasks: one shared, frozen empty list', () => {
+    expect(commitmentsAt('- [ ] x', 0, undefined)).toEqual([]);
+    expect(Object.isFrozen(commitmentsAt('- [ ] x', 0, []))).toBe(true);
+  });
 });
 
 describe('openCheckboxAt: Mark Done ticks only the line it read', () => {
@@ -66,6 +86,17 @@ describe('openCheckboxAt: Mark Done ticks only the line it read', () => {
     expect(openCheckboxAt('- [ ] Ask Sam later', commitment)).toHaveProperty('error');
     expect(openCheckboxAt('  - [ ] Ask Sam first', commitment)).toHaveProperty('error');
     expect(openCheckboxAt('', commitment)).toHaveProperty('error');
+  });
+  it('says which: no open box where it was, or other text', () => {
+    const noBox = { error: 'The line no longer has an open checkbox where it was read.' };
+    expect(openCheckboxAt('- [x] Ask Sam first', commitment)).toEqual(noBox);
+    // Text right after the box: no longer a task item.
+    expect(openCheckboxAt('- [ ]Ask Sam first', commitment)).toEqual(noBox);
+    expect(openCheckboxAt('- [ ] Ask Sam later', commitment)).toEqual({ error: 'The line has changed since it was read.' });
+  });
+  it('takes a tab after the box, and a box that ends the line', () => {
+    expect(openCheckboxAt('- [ ]\tAsk Sam first', commitment)).toEqual({ offset: 3 });
+    expect(openCheckboxAt('- [ ]', { text: '', column: 2 })).toEqual({ offset: 3 });
   });
 });
 
@@ -87,6 +118,12 @@ describe('follows:', () => {
     expect(followsPath('2026//11/./a.md')).toEqual({ path: '2026/11/a.md' });
     for (const bad of ['vscode:a.md', 'x+y.z:a.md', 'a\u0000b.md', '2026/11/..', '..', '2026/a.MD/..']) expect(followsPath(bad), bad).toHaveProperty('error');
     expect(followsPath('2026/A.MD')).toEqual({ path: '2026/A.MD' });
+  });
+
+  it('takes a colon later in a segment, and refuses a name that only contains .md', () => {
+    // A scheme is only at the very start: "q3:" after a slash is part of a name.
+    expect(followsPath('team/q3:plan.md')).toEqual({ path: 'team/q3:plan.md' });
+    for (const bad of ['2026/a.md.txt', '2026/a.mdx']) expect(followsPath(bad), bad).toHaveProperty('error');
   });
 
   it('is a problem in the entry when it leaves the journal, and then follows nothing', () => {
@@ -126,6 +163,35 @@ describe('the Follow up section', () => {
     expect(dueCommitments(index, now, 7).map((d) => `${d.commitment.text} ${d.days}`)).toEqual(['z older 8', 'b early 7', 'a later 7', 'c later one 7', 'c later two 7']);
     expect(dueCommitments(index, now, 8).map((d) => d.commitment.text)).toEqual(['z older']);
     expect(dueCommitments(index, now, 9)).toEqual([]);
+  });
+
+  it('orders the same moment by path whichever entry the index lists first', () => {
+    // a.md's commitment is on a later line than c.md's: the path decides, not the line.
+    const a = '---\ndate: 2026-11-13T10:00:00\n---\n# A\n\n\n- [ ] a on line six\n';
+    const c = '---\ndate: 2026-11-13T10:00:00\n---\n- [ ] c on line three\n';
+    for (const order of [[['2026/11/a.md', a], ['2026/11/c.md', c]], [['2026/11/c.md', c], ['2026/11/a.md', a]]]) {
+      const index = new JournalIndex();
+      for (const [path, text] of order) add(index, path, text);
+      expect(dueCommitments(index, now, 7).map((d) => d.commitment.text)).toEqual(['a on line six', 'c on line three']);
+    }
+  });
+
+  it('orders one entry\'s commitments by line, whatever order the source gives them in', () => {
+    // JournalIndex keeps them in line order; the list must not depend on that.
+    const index = new JournalIndex();
+    add(index, '2026/11/a.md', '---\ndate: 2026-11-13T10:00:00\n---\n- [ ] first\n- [ ] second\n- [ ] third\n');
+    const reversed: CommitmentSource = {
+      withOpenCommitments: () => [...index.withOpenCommitments()].map((entry) => ({ ...entry, commitments: [...entry.commitments].reverse() })),
+      followUpsOf: () => [],
+    };
+    expect(dueCommitments(reversed, now, 7).map((d) => `${d.commitment.line} ${d.commitment.text}`)).toEqual(['3 first', '4 second', '5 third']);
+  });
+
+  it('leaves out an entry without a day, even at followUpDays 0: its age is unknown', () => {
+    const index = new JournalIndex();
+    add(index, 'notes/idea.md', '# Idea\n\n- [ ] undated\n');
+    expect([...index.withOpenCommitments()].map((entry) => entry.day)).toEqual([undefined]);
+    expect(dueCommitments(index, now, 0)).toEqual([]);
   });
 
   it('says how old a due commitment is', () => {
@@ -182,6 +248,18 @@ describe('the Follow up section', () => {
 
   it('collapses white space', () => {
     expect(commitmentText('  a \t b\u00a0 c  ')).toBe('a b c');
+    expect(commitmentText('\ra\r\nb\rc\nd\n')).toBe('a b c d');
+  });
+
+  it('names the file follow-up when the commitment gives no letters for a slug', () => {
+    // In a display language without Latin letters, "follow up {0}" slugs to nothing.
+    l10n.config({ contents: { 'follow up {0}': '{0}のフォローアップ' } });
+    try {
+      const built = buildFollowUpEntry({ traits: [], followsPath: '2026/a.md', commitment: 'まず聞く', originalTitle: 'One-on-one', originalDay: undefined, now: new Date(2026, 10, 20, 9) });
+      expect(built.slug).toBe('follow-up');
+    } finally {
+      l10n.config({ contents: {} });
+    }
   });
 });
 
