@@ -53,6 +53,16 @@ describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati'])('p
     expect(parseRange('', now, tz)).toHaveProperty('error');
     expect(parseRange('a to b to c', now, tz)).toHaveProperty('error');
   });
+
+  it('a custom range says "two days" when empty or three, and takes a separator with one side empty as one day', () => {
+    const now = wallTime(tz, 2026, 11, 3, 0, 30);
+    const twoDays = { error: 'Type two days, e.g. 2026-01-01 to 2026-03-31.' };
+    expect(parseRange('', now, tz)).toEqual(twoDays);
+    expect(parseRange(' .. ', now, tz)).toEqual(twoDays);
+    expect(parseRange('2026-01-01 to 2026-02-01 to 2026-03-01', now, tz)).toEqual(twoDays);
+    expect(show(parseRange('2026-11-01..', now, tz) as never)).toBe('2026-11-01..2026-11-01');
+    expect(show(parseRange('to 2026-11-01', now, tz) as never)).toBe('2026-11-01..2026-11-01');
+  });
 });
 
 describe('findEntries', () => {
@@ -88,6 +98,18 @@ describe('findEntries', () => {
     expect(findEntries([...same].reverse(), ['empathy'], ALL_TIME).map((e) => e.key)).toEqual(['k4', 'k0', 'k1', 'k2', 'k3']);
   });
 
+  it('orders the same moment by title even when the keys run the other way', () => {
+    const same = [entry('k1', '2026-11-02', ['empathy'], 'Zebra'), entry('k2', '2026-11-02', ['empathy'], 'Apple')];
+    expect(findEntries(same, ['empathy'], ALL_TIME).map((e) => e.key)).toEqual(['k2', 'k1']);
+    expect(findEntries([...same].reverse(), ['empathy'], ALL_TIME).map((e) => e.key)).toEqual(['k2', 'k1']);
+  });
+
+  it('searches a range open at one end, and leaves undated entries out of it', () => {
+    // Dated entries: a 2026-11-02, b 2026-11-03, c 2026-10-31, d 2026-11-30, e 2025-12-31; f has no day.
+    expect(findEntries(entries, [], { from: Number.NEGATIVE_INFINITY, to: parseDay('2026-11-02')! }).map((e) => e.key)).toEqual(['a', 'c', 'e']);
+    expect(findEntries(entries, [], { from: parseDay('2026-11-03')!, to: Number.POSITIVE_INFINITY }).map((e) => e.key)).toEqual(['d', 'b']);
+  });
+
   it('names each period choice and open-ended ranges', () => {
     expect((['week', 'month', 'quarter', 'year', 'all'] as const).map(periodChoiceLabel)).toEqual(['This week', 'This month', 'This quarter', 'This year', 'All time']);
     expect(describeRange({ from: parseDay('2026-11-01')!, to: Number.POSITIVE_INFINITY })).toBe('2026-11-01 to …');
@@ -97,6 +119,17 @@ describe('findEntries', () => {
   it('lists one entry, untagged searches, entries without a link, a date or a title', () => {
     expect(entryListMarkdown([entry('k', '2026-11-02', ['retro'], 'One')], [], november, () => undefined)).toBe('# Entries found\n\n1 entry, 2026-11-01 to 2026-11-30.\n\n- 2026-11-02: One\n');
     expect(entryListMarkdown([entry('k', undefined, ['empathy'], ' \n ')], ['empathy'], ALL_TIME, () => undefined)).toBe('# Entries found\n\n1 entry tagged Empathy, all time.\n\n- date unknown: Untitled · Empathy\n');
+  });
+
+  it('lists several entries of an untagged search, each title on one line and each entry\'s traits', () => {
+    const found = [entry('k1', '2026-11-03', ['empathy', 'influence'], 'Line one\r\n\tline two'), entry('k2', '2026-11-02', [], 'Plain')];
+    expect(entryListMarkdown(found, [], november, () => undefined)).toBe(
+      '# Entries found\n\n2 entries, 2026-11-01 to 2026-11-30.\n\n' + '- 2026-11-03: Line one line two · Empathy, Influence\n' + '- 2026-11-02: Plain\n',
+    );
+  });
+
+  it('writes a control character in a link destination as two hex digits', () => {
+    expect(entryListMarkdown([entry('k', '2026-11-02', [], 'T')], [], november, () => 'file:///j/a\tb.md')).toBe('# Entries found\n\n1 entry, 2026-11-01 to 2026-11-30.\n\n- 2026-11-02: [T](<file:///j/a%09b.md>)\n');
   });
 
   it('lists what it found as Markdown, every title escaped and every link in angle brackets', () => {
