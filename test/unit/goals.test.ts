@@ -40,6 +40,13 @@ describe('goal notes', () => {
     expect(badUntil.goal?.until).toBeUndefined();
   });
 
+  it('puts the problem of a trait, a period or an end date on its own line', () => {
+    // Lines: 0 "---", 1 "kind: goal", then the front matter given, from line 2.
+    expect(parseEntry(goalText('target: 2\ntrait: 7'), 'g.md').problems).toEqual([{ message: 'A goal needs "trait": the id of the trait it is about, e.g. "trait: empathy".', line: 3 }]);
+    expect(parseEntry(goalText('trait: empathy\ntarget: 2\nper: fortnight'), 'g.md').problems).toEqual([{ message: '"per" should be "week" or "month".', line: 4 }]);
+    expect(parseEntry(goalText('trait: empathy\ntarget: 2\nuntil: 2027-02-30'), 'g.md').problems).toEqual([{ message: '"until" should be a day like 2027-03-31; the goal has no end date until it is.', line: 4 }]);
+  });
+
   it('is a note of kind goal in the index, never a reflection', () => {
     const index = new JournalIndex();
     index.set(`${ROOT}goals/empathy.md`, 'empathy.md', parseEntry(goalText('trait: empathy\ntarget: 2\ntags: [empathy]')), 'goals', ROOT);
@@ -70,6 +77,14 @@ describe('goal notes', () => {
     index.set(`${ROOT}goals/empathy.md`, 'empathy.md', parseEntry(goalText('date: 2026-10-01T09:00:00Z\ntrait: empathy\ntarget: 2\nclosed: 2026-11-01', 'old')), 'goals', ROOT);
     index.set(`${ROOT}goals/empathy-2026-11-01.md`, 'x.md', parseEntry(goalText('date: 2026-11-01T09:00:00Z\ntrait: empathy\ntarget: 5', 'new')), 'goals', ROOT);
     expect(openGoals(index).get('empathy')?.goal.text).toBe('new');
+  });
+
+  it('has no open goal for a trait whose only goal is closed, and skips a note with no goal', () => {
+    const index = new JournalIndex();
+    index.set(`${ROOT}goals/empathy.md`, 'empathy.md', parseEntry(goalText('date: 2026-10-01T09:00:00Z\ntrait: empathy\ntarget: 2\nclosed: 2026-11-01', 'old')), 'goals', ROOT);
+    index.set(`${ROOT}goals/influence.md`, 'influence.md', parseEntry(goalText('date: 2026-10-01T09:00:00Z\ntrait: influence\ntarget: many', 'no goal: the target is not a number')), 'goals', ROOT);
+    expect(index.notesOf('goal')).toHaveLength(2);
+    expect([...openGoals(index).keys()]).toEqual([]);
   });
 
   it('validates what the user types', () => {
@@ -126,6 +141,8 @@ describe('goal progress', () => {
     expect(goalProgress(goal, index.entriesTagged('empathy'), new Date(2026, 10, 30, 23)).ended).toBe(false);
     expect(goalProgress(goal, index.entriesTagged('empathy'), new Date(2026, 11, 1, 0, 1))).toMatchObject({ ended: true, met: true, label: 'met: 2 of 2 by 2026-11-30' });
     expect(goalProgress({ ...goal, target: 3 }, index.entriesTagged('empathy'), new Date(2027, 5, 1)).label).toBe('missed: 2 of 3 by 2026-11-30');
+    // It ends at the first moment of the day after.
+    expect(goalProgress(goal, index.entriesTagged('empathy'), new Date(2026, 11, 1, 0, 0))).toMatchObject({ ended: true, label: 'met: 2 of 2 by 2026-11-30' });
   });
 });
 
@@ -179,16 +196,29 @@ describe('goal notes, edge by edge', () => {
     expect(read({ ...valid, closed: 'yes, done long ago' }).goal?.closed).toBe('yes, done ');
     expect(read({ ...valid, closed: 20261201 }).goal?.closed).toBe('20261201');
     expect(read({ ...valid, closed: true }).goal?.closed).toBe('true');
+    expect(read({ ...valid, closed: 123456789012 }).goal?.closed).toBe('1234567890');
+  });
+
+  it('cuts a long trait to 100 characters', () => {
+    expect(read({ ...valid, trait: 'x'.repeat(150) }).goal?.trait).toBe('x'.repeat(100));
   });
 
   it('makes the body one line of words, from any line ending, at most the limit', () => {
     expect(read(valid, '  Listen \r\n\r\n first.\rThen  talk.\n').goal?.text).toBe('Listen first. Then  talk.');
     expect(read(valid, `${'word '.repeat(MAX_GOAL_TEXT)}`).goal?.text).toHaveLength(MAX_GOAL_TEXT);
+    expect(read(valid, 'one\ntwo\n').goal?.text).toBe('one two');
+  });
+
+  it('reads the text from the body\'s first 4,000 characters', () => {
+    // 3,995 spaces and "abcde" are the first 4,000: "fghij" is past them.
+    expect(read(valid, `${' '.repeat(3995)}abcdefghij\n`).goal?.text).toBe('abcde');
   });
 
   it('checks a typed target and end date', () => {
     expect([' 4 ', '1', '100'].map(targetError)).toEqual([undefined, undefined, undefined]);
     expect(['0', '101', '4.5', '-3', '4x', '', ' '].map(targetError)).toEqual(Array(7).fill('A whole number from 1 to 100.'));
+    // Digits only: JavaScript would read these as 16, 10 and 5.
+    expect(['0x10', '1e1', '+5'].map(targetError)).toEqual(Array(3).fill('A whole number from 1 to 100.'));
     const now = new Date(2026, 10, 27, 9);
     expect(untilError('  ', now)).toBeUndefined();
     expect(untilError(' 2026-11-27 ', now)).toBeUndefined();
@@ -218,5 +248,8 @@ describe('goal notes, edge by edge', () => {
     expect(closedLineAt('---\nnotclosed: x\n---\n')).toBe(2);
     expect(closedLineAt('---\ntrait: empathy\n')).toBeUndefined(); // never closed
     expect(closedLineAt(`---\n${'a: 1\n'.repeat(1200)}---\n`)).toBeUndefined(); // looks no further than 1,000 lines
+    // The closing --- on line 999 is seen, on line 1,000 not.
+    expect(closedLineAt(`---\n${'a: 1\n'.repeat(998)}---\n`)).toBe(999);
+    expect(closedLineAt(`---\n${'a: 1\n'.repeat(999)}---\n`)).toBeUndefined();
   });
 });
