@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
 import { JournalModel } from '../../src/core/journalModel';
 import { allTraits, configureTraits, traitRegistry } from '../../src/core/traits';
 
 const entry = (tags: string) => parseEntry(`---\ndate: 2026-11-23\ntags: [${tags}]\n---\n`);
+const dated = (date: string, tags: string) => parseEntry(`---\ndate: ${date}\ntags: [${tags}]\n---\n`);
 const nextTurn = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('JournalModel', () => {
@@ -72,5 +73,104 @@ describe('JournalModel', () => {
     model.configureTraits([{ id: 'coaching', label: 'Coaching', side: 'leadership', description: 'Growing others.', prompts: ['Who grew?'] }]);
     expect(heard).toBe(1);
     expect(model.balance()).toMatchObject({ leadership: 1, management: 1 });
+  });
+
+  it('starts from the default settings (tolerance 10, 14 days, follow up after 7), and hears a change of the follow-up days alone', () => {
+    const model = new JournalModel(undefined, 0);
+    expect([model.tolerance, model.neglectDays, model.followUpDays]).toEqual([10, 14, 7]);
+    model.configure({ tolerance: 12, neglectDays: 21, followUpDays: 3 });
+    expect([model.tolerance, model.neglectDays, model.followUpDays]).toEqual([12, 21, 3]);
+    let heard = 0;
+    model.onDidChange(() => heard++);
+    model.configure({ tolerance: 12, neglectDays: 21, followUpDays: 10 });
+    expect(heard).toBe(1);
+    expect(model.followUpDays).toBe(10);
+    model.dispose();
+  });
+
+  it('counts the notes of a tag', () => {
+    const model = new JournalModel(undefined, 0);
+    model.index.set('/j/a.md', 'a.md', entry('empathy'));
+    model.index.set('/j/b.md', 'b.md', entry('empathy, influence'));
+    expect(['empathy', 'influence', 'innovation'].map(model.countOf)).toEqual([2, 1, 0]);
+    model.dispose();
+  });
+
+  it("works out the traits' activity once a day: the same answer all day, a new one the next", () => {
+    const model = new JournalModel(undefined, 0);
+    model.index.set('/j/a.md', 'a.md', dated('2026-11-23', 'empathy'));
+    const morning = model.activity(new Date(2026, 10, 25, 9));
+    expect(model.activity(new Date(2026, 10, 25, 21))).toBe(morning);
+    expect(morning.find((a) => a.trait.id === 'empathy')).toMatchObject({ count: 1, recent: 1, daysSince: 2 });
+    expect(model.activity(new Date(2026, 10, 26, 9)).find((a) => a.trait.id === 'empathy')).toMatchObject({ count: 1, recent: 1, daysSince: 3 });
+    model.dispose();
+  });
+
+  it('ranks the traits with its own neglect days, and suggests the first one not excluded', () => {
+    const model = new JournalModel(undefined, 0);
+    // Empathy 20 days ago: neglected after 14 days, not after 30. Management, the side never
+    // written about, comes first, in the built-in order.
+    model.index.set('/j/a.md', 'a.md', dated('2026-11-05', 'empathy'));
+    model.configure({ tolerance: 10, neglectDays: 30 });
+    const now = new Date(2026, 10, 25, 9);
+    expect(model.rankedTraits({}, now).map((suggestion) => [suggestion.trait.id, suggestion.neglected])).toEqual([
+      ['organizational-skills', true],
+      ['decision-making', true],
+      ['problem-solving', true],
+      ['time-management', true],
+      ['visionary-thinking', true],
+      ['innovation', true],
+      ['influence', true],
+      ['empathy', false],
+    ]);
+    expect(model.nextTrait({}, now)?.trait.id).toBe('organizational-skills');
+    expect(model.nextTrait({ exclude: 'organizational-skills' }, now)?.trait.id).toBe('decision-making');
+    model.dispose();
+  });
+
+  it('flushes a pending change at once, and tells no one when nothing is pending', () => {
+    const model = new JournalModel(undefined, 60_000);
+    let heard = 0;
+    model.onDidChange(() => heard++);
+    model.flush();
+    expect(heard).toBe(0);
+    model.index.set('/j/a.md', 'a.md', entry('empathy'));
+    expect(heard).toBe(0);
+    model.flush();
+    expect(heard).toBe(1);
+    model.flush();
+    expect(heard).toBe(1);
+    model.dispose();
+  });
+
+  it('stops telling a listener once its subscription is disposed', () => {
+    const model = new JournalModel(undefined, 0);
+    let heard = 0;
+    const subscription = model.onDidChange(() => heard++);
+    model.index.set('/j/a.md', 'a.md', entry('empathy'));
+    expect(heard).toBe(1);
+    subscription.dispose();
+    model.index.set('/j/b.md', 'b.md', entry('empathy'));
+    expect(heard).toBe(1);
+    model.dispose();
+  });
+
+  it('once disposed, hears neither the index nor the traits, and leaves no timer behind', () => {
+    vi.useFakeTimers();
+    try {
+      const model = new JournalModel(undefined, 30);
+      let heard = 0;
+      model.onDidChange(() => heard++);
+      model.index.set('/j/a.md', 'a.md', entry('empathy'));
+      expect(vi.getTimerCount()).toBe(1); // the change event waits for the burst to settle
+      model.dispose();
+      expect(vi.getTimerCount()).toBe(0);
+      model.index.set('/j/b.md', 'b.md', entry('empathy'));
+      configureTraits([{ id: 'coaching', label: 'Coaching', side: 'leadership', description: 'Growing others.', prompts: ['Who grew?'] }]);
+      vi.runAllTimers();
+      expect(heard).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
