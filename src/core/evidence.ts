@@ -57,6 +57,10 @@ export function sectionParagraphs(text: string, max = MAX_SECTIONS): Section[] {
   let heading: string | undefined;
   let paragraph: string[] = [];
   let inFence = false;
+  // An HTML comment is hidden in the preview, so it never reaches an export: a comment block
+  // (a line starting `<!--`, up to the line holding `-->`) and a comment inside a paragraph.
+  let inCommentBlock = false;
+  let inInlineComment = false;
   const flush = () => {
     if (heading !== undefined && paragraph.length > 0 && sections.length < max) {
       const joined = paragraph.join(' ').replace(/\s+/g, ' ').trim();
@@ -65,6 +69,10 @@ export function sectionParagraphs(text: string, max = MAX_SECTIONS): Section[] {
     paragraph = [];
   };
   for (const line of body.split(/\r?\n/)) {
+    if (inCommentBlock) {
+      if (line.includes('-->')) inCommentBlock = false;
+      continue;
+    }
     if (/^\s{0,3}(```|~~~)/.test(line)) {
       inFence = !inFence;
       continue;
@@ -73,23 +81,63 @@ export function sectionParagraphs(text: string, max = MAX_SECTIONS): Section[] {
     const atx = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+\s*)?$/.exec(line);
     if (atx) {
       flush();
+      inInlineComment = false;
       // The title (`#`) opens no section of its own.
       heading = atx[1].length === 1 ? undefined : atx[2].trim();
       continue;
     }
     if (heading === undefined) continue;
     if (line.trim() === '') {
+      inInlineComment = false; // a comment never spans paragraphs
       if (paragraph.length > 0) {
         flush();
         heading = undefined; // the first paragraph only
       }
       continue;
     }
-    if (paragraph.length === 0 && /^\s{0,3}(>|<!--)/.test(line)) continue;
-    paragraph.push(line.trim());
+    const comment = /^\s{0,3}<!--/.test(line);
+    if (comment || /^\s{0,3}>/.test(line)) {
+      // A quote or a comment block is not the writer's paragraph, and ends one (as in CommonMark).
+      if (comment && !line.includes('-->', line.indexOf('<!--') + 4)) inCommentBlock = true;
+      if (paragraph.length > 0) {
+        flush();
+        heading = undefined;
+      }
+      continue;
+    }
+    const visible = withoutInlineComments(line, inInlineComment);
+    inInlineComment = visible.open;
+    if (visible.text.trim() !== '') paragraph.push(visible.text.trim());
   }
   flush();
   return sections;
+}
+
+/**
+ * `line` without its HTML comments (`<!-- … -->`, possibly opened on an earlier line when
+ * `open`), and whether a comment is still open at its end. One pass: linear in the line.
+ */
+function withoutInlineComments(line: string, open: boolean): { text: string; open: boolean } {
+  let text = '';
+  let at = 0;
+  while (at < line.length) {
+    if (open) {
+      const end = line.indexOf('-->', at);
+      if (end === -1) return { text, open: true };
+      at = end + 3;
+      open = false;
+      continue;
+    }
+    const start = line.indexOf('<!--', at);
+    if (start === -1) {
+      text += line.slice(at);
+      break;
+    }
+    text += line.slice(at, start);
+    at = start + 4;
+    open = true;
+  }
+  return { text, open };
 }
 
 /** What the export reads of an entry: the index's fields, and its sections read from the file. */

@@ -3,6 +3,8 @@ import { EvidenceEntry, buildEvidence, evidenceTraits, sectionParagraphs } from 
 import { ALL_TIME } from '../../src/core/findEntries';
 import { readFrontMatter } from '../../src/core/frontMatter';
 import { allTraits, traitById } from '../../src/core/traits';
+import { linearSize } from './helpers/runs';
+import { growth } from './helpers/timing';
 import { BERLIN, wallTime } from './zones';
 
 // More cases of the evidence pack; findEntries.test.ts has the first ones.
@@ -76,6 +78,42 @@ describe('sectionParagraphs', () => {
     expect(sectionParagraphs('## A\n> A quote.\n<!-- A comment. -->\nMy words.')).toEqual([{ heading: 'A', paragraph: 'My words.' }]);
     expect(sectionParagraphs('## A\n  > An indented quote.\nMy words.')).toEqual([{ heading: 'A', paragraph: 'My words.' }]);
     expect(sectionParagraphs('## A\n2 > 1, I said.')).toEqual([{ heading: 'A', paragraph: '2 > 1, I said.' }]);
+  });
+});
+
+// What the preview hides never reaches an export meant for a performance review: an HTML comment
+// block, a comment inside a paragraph (even over two lines), and a quote, which also ends the
+// writer's paragraph (CommonMark: both a block quote and a comment block interrupt a paragraph).
+describe('sectionParagraphs keeps hidden words out of the export', () => {
+  it('skips a comment block, whatever its lines hold, up to the line with -->', () => {
+    expect(sectionParagraphs('## A\n<!--\nprivate note\n```\n-->\nMy words.\n')).toEqual([{ heading: 'A', paragraph: 'My words.' }]);
+    expect(sectionParagraphs('## A\n<!-- one line -->\nMy words.\n## B\nMore.')).toEqual([
+      { heading: 'A', paragraph: 'My words.' },
+      { heading: 'B', paragraph: 'More.' },
+    ]);
+  });
+
+  it('ends the paragraph at a comment block or a quote, never gluing them in', () => {
+    expect(sectionParagraphs('## A\nSam was worried\n<!-- private: ask HR -->\nabout the deadline.')).toEqual([{ heading: 'A', paragraph: 'Sam was worried' }]);
+    expect(sectionParagraphs('## A\nI told Sam:\n> We ship Friday.')).toEqual([{ heading: 'A', paragraph: 'I told Sam:' }]);
+    expect(sectionParagraphs('## A\nMine\n<!-- open\nstill hidden\n## B\n-->\nShown.')).toEqual([{ heading: 'A', paragraph: 'Mine' }]);
+  });
+
+  it('drops comments inside a paragraph, also one that goes on to the next line', () => {
+    expect(sectionParagraphs('## A\nMy words <!-- secret --> stay <!--x-->here.')).toEqual([{ heading: 'A', paragraph: 'My words stay here.' }]);
+    expect(sectionParagraphs('## A\nMine <!-- hidden\nstill hidden --> shown.')).toEqual([{ heading: 'A', paragraph: 'Mine shown.' }]);
+    // The preview shows a `<!--` never closed as text; the export leaves it and what follows out
+    // (the safe side) up to the paragraph's end, and reads the next section as usual.
+    expect(sectionParagraphs('## A\nMine <!-- never closed\n\n## B\nNext.')).toEqual([
+      { heading: 'A', paragraph: 'Mine' },
+      { heading: 'B', paragraph: 'Next.' },
+    ]);
+  });
+
+  it('reads a line of many unclosed comments in time linear in its length', () => {
+    const line = (n: number) => `## A\n${'<!-- '.repeat(n)}x`;
+    expect(sectionParagraphs(line(100_000))).toEqual([]);
+    expect(growth((text) => sectionParagraphs(text), line(linearSize(20_000)), line(linearSize(200_000)))).toBeLessThan(25);
   });
 });
 
