@@ -11,6 +11,8 @@ import {
   recordedStamp,
   stampChanged,
 } from '../../src/core/indexCache';
+import { Reader, Writer } from '../../src/core/binaryCodec';
+import { FIELD_NAMES } from '../../src/core/indexCacheFields';
 import { IndexedEntry, JournalIndex } from '../../src/core/journalIndex';
 import { fastestCpuMs } from './helpers/timing';
 import { propertyRuns } from './helpers/runs';
@@ -190,6 +192,119 @@ describe('index cache encoding', () => {
   });
 });
 
+/** A cache file around `body`: magic, this schema, the body's length and checksum. */
+function cacheWithBody(body: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(16 + body.length);
+  bytes.set([0x42, 0x4a, 0x49, 0x58]); // "BJIX"
+  bytes.set(body, 16);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(4, INDEX_CACHE_SCHEMA, true);
+  view.setUint32(8, body.length, true);
+  view.setUint32(12, checksum(bytes, 16), true);
+  return bytes;
+}
+
+/** A body whose strings are written with the codec: version, fingerprint, field names, then `rest`. */
+function bodyOf(version: string, fingerprint: string, fields: string, rest: number[] = []): Uint8Array {
+  const out = new Writer();
+  out.string(version);
+  out.string(fingerprint);
+  out.string(fields);
+  for (const value of rest) out.uint(value);
+  return out.done();
+}
+
+function record(key: string, fields: Partial<IndexedEntry> = {}): IndexedEntry {
+  return {
+    key,
+    title: '',
+    day: undefined,
+    time: Number.NaN,
+    tags: [],
+    problems: [],
+    kind: 'entry',
+    size: 1,
+    mtime: 1e12,
+    commitments: [],
+    root: undefined,
+    follows: undefined,
+    commitment: undefined,
+    goal: undefined,
+    from: undefined,
+    ...fields,
+  };
+}
+
+describe('index cache: why a cache is ignored, word for word', () => {
+  const empty = () => encodeIndexCache(identity, []);
+
+  it('reads a cache exactly as large as the limit, and not one a byte over it', () => {
+    const bytes = empty();
+    expect(decodeIndexCache(bytes, identity, bytes.length)).toEqual({ records: [] });
+    expect(decodeIndexCache(bytes, identity, bytes.length - 1)).toEqual({ ignored: `it is ${bytes.length} bytes, over the limit of ${bytes.length - 1}` });
+  });
+
+  it('takes a file shorter than the header for something else, even when it starts with the magic', () => {
+    expect(decodeIndexCache(new Uint8Array([0x42, 0x4a, 0x49, 0x58]), identity)).toEqual({ ignored: 'it is not an index cache' });
+    expect(decodeIndexCache(empty().subarray(0, 15), identity)).toEqual({ ignored: 'it is not an index cache' });
+  });
+
+  it('reads a header of exactly 16 bytes, then finds the empty body corrupt', () => {
+    const bytes = new Uint8Array(16);
+    bytes.set([0x42, 0x4a, 0x49, 0x58]);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(4, INDEX_CACHE_SCHEMA, true);
+    view.setUint32(8, 0, true);
+    view.setUint32(12, 0x811c9dc5, true); // the checksum of nothing: FNV-1a's offset basis
+    expect(decodeIndexCache(bytes, identity)).toEqual({ ignored: 'it is corrupt (truncated)' });
+  });
+
+  it('says a file cut short is truncated, and a flipped bit in the body a checksum mismatch', () => {
+    const bytes = encodeIndexCache(identity, sampleIndex().values());
+    expect(decodeIndexCache(bytes.subarray(0, bytes.length - 1), identity)).toEqual({ ignored: 'it is truncated' });
+    const flipped = bytes.slice();
+    flipped[bytes.length - 1] ^= 1;
+    expect(decodeIndexCache(flipped, identity)).toEqual({ ignored: 'its checksum does not match (corrupt)' });
+  });
+
+  it('names a changed fingerprint and changed field names', () => {
+    expect(decodeIndexCache(empty(), { ...identity, fingerprint: 'other' })).toEqual({ ignored: 'the journal folders or settings changed since it was written' });
+    expect(decodeIndexCache(cacheWithBody(bodyOf(identity.version, identity.fingerprint, 'key,size', [0, 0])), identity)).toEqual({ ignored: 'its fields differ' });
+  });
+
+  it('ignores bytes after the last record', () => {
+    // No strings, no records: valid; one more byte: not.
+    expect(decodeIndexCache(cacheWithBody(bodyOf(identity.version, identity.fingerprint, FIELD_NAMES, [0, 0])), identity)).toEqual({ records: [] });
+    expect(decodeIndexCache(cacheWithBody(bodyOf(identity.version, identity.fingerprint, FIELD_NAMES, [0, 0, 0])), identity)).toEqual({ ignored: 'it has bytes after its last record' });
+  });
+
+  it('says why a body is corrupt, and never throws even when reading the identity does', () => {
+    // No strings, then one record in the no bytes left.
+    expect(decodeIndexCache(cacheWithBody(bodyOf(identity.version, identity.fingerprint, FIELD_NAMES, [0, 1])), identity)).toEqual({ ignored: 'it is corrupt (count past the end)' });
+    const throwing: IndexCacheIdentity = {
+      version: identity.version,
+      get fingerprint(): string {
+        throw new Error('no settings');
+      },
+    };
+    expect(decodeIndexCache(empty(), throwing)).toEqual({ ignored: 'it could not be read (Error: no settings)' });
+  });
+});
+
+describe('index cache: the string table', () => {
+  it('holds each day, tag, problem message and root once, in order of first use', () => {
+    const bytes = encodeIndexCache(identity, [
+      record('file:///ws/a.md', { day: '2026-11-02', tags: ['b', 'a'], problems: [{ message: 'm', line: 3 }], root: 'file:///ws/' }),
+      record('file:///ws/b.md', { day: '2026-11-02', tags: ['a'], root: 'file:///ws/' }),
+    ]);
+    const input = new Reader(bytes, 16);
+    expect([input.string(), input.string(), input.string()]).toEqual([identity.version, identity.fingerprint, FIELD_NAMES]);
+    const table = Array.from({ length: input.count() }, () => input.string());
+    expect(table).toEqual(['2026-11-02', 'b', 'a', 'm', 'file:///ws/']);
+    expect(input.count()).toBe(2);
+  });
+});
+
 describe('the check of a restored index', () => {
   it('reads a file again when its size or mtime changed, or when either is unknown', () => {
     const known = { size: 10, mtime: 1e12 };
@@ -223,5 +338,14 @@ describe('the check of a restored index', () => {
     expect(recordedStamp(5, now - 500, now)).toEqual({ size: 5, mtime: -1 });
     expect(recordedStamp(5, now + 60_000, now)).toEqual({ size: 5, mtime: -1 });
     expect(recordedStamp(5, undefined, now)).toEqual({ size: 5, mtime: -1 });
+    // Exactly RACY_MTIME_MS (3 s) before the read is old enough; a millisecond later is not.
+    expect(recordedStamp(5, now - 3000, now)).toEqual({ size: 5, mtime: now - 3000 });
+    expect(recordedStamp(5, now - 2999, now)).toEqual({ size: 5, mtime: -1 });
+  });
+
+  it('does not trust an mtime that is not a time after 1970 (zero, negative, not a number)', () => {
+    const now = Date.UTC(2026, 10, 29, 12);
+    for (const mtime of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) expect(recordedStamp(5, mtime, now), String(mtime)).toEqual({ size: 5, mtime: -1 });
+    expect(recordedStamp(5, 1, now)).toEqual({ size: 5, mtime: 1 });
   });
 });
