@@ -2,10 +2,10 @@
 // put in several ways, the plugin changes nothing but tags (the HTML without its badges is
 // markdown-it's own), and its badges are the tags the index counts.
 import * as spec from 'commonmark-spec';
-import markdownIt from 'markdown-it';
+import markdownIt, { type StateCore, type Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { scanMarkdown } from '../../src/core/markdownScanner';
-import { BADGE_CLASS, MarkdownItLike, previewBadges } from '../../src/core/previewBadges';
+import { BADGE_CLASS, BADGE_TOKEN, MarkdownItLike, previewBadges } from '../../src/core/previewBadges';
 import { configureTraits } from '../../src/core/traits';
 import { referenceTags, withTags } from './helpers/markdownReference';
 
@@ -57,6 +57,90 @@ describe('preview badges', () => {
     } finally {
       configureTraits([]);
     }
+  });
+
+  it('read the character before a `#` by code points: astral characters and lone surrogates are neither white space nor openings', () => {
+    configureTraits([]);
+    const retro = '<span class="balance-journal-tag" data-tag="retro">#retro</span>';
+    // A lone high surrogate before the space does not join it.
+    expect(badged.render('\uD83D #retro')).toBe(`<p>\uD83D ${retro}</p>\n`);
+    // U+FF08 FULLWIDTH LEFT PARENTHESIS is an opening, after a lone high surrogate too.
+    expect(badged.render('\uD83D\uFF08#retro')).toBe(`<p>\uD83D\uFF08${retro}</p>\n`);
+    // A lone low surrogate is no character a tag may follow, whatever stands before it.
+    expect(badged.render(' \uDC00#retro')).toBe('<p>\uDC00#retro</p>\n');
+    expect(badged.render('\uFF08\uDC00#retro')).toBe('<p>\uFF08\uDC00#retro</p>\n');
+    expect(badged.render('x \uDC00#r\u{1F600}')).toBe('<p>x \uDC00#r\u{1F600}</p>\n');
+    // An emoji is no opening: the space after the tag is not what stands before it.
+    expect(badged.render('\u{1F600}#a b')).toBe('<p>\u{1F600}#a b</p>\n');
+  });
+
+  it('take astral letters into the tag whole, first or later', () => {
+    configureTraits([]);
+    // U+10330 GOTHIC LETTER AHSA, a letter outside the BMP (two UTF-16 units).
+    expect(badged.render('#\u{10330} and #a\u{10330}b')).toBe(
+      '<p><span class="balance-journal-tag" data-tag="\u{10330}">#\u{10330}</span> and ' +
+        '<span class="balance-journal-tag" data-tag="a\u{10330}b">#a\u{10330}b</span></p>\n',
+    );
+  });
+
+  it('leave a tag right after strikethrough alone (`~` may not stand before a tag), and a tag in a bare link', () => {
+    configureTraits([]);
+    expect(previewBadged.render('~~x~~#retro and ~~#retro~~')).toBe('<p><s>x</s>#retro and <s>#retro</s></p>\n');
+    // linkify's links, like autolinks, are not text: `_#retro` in the address stays as written.
+    expect(previewBadged.render('see https://example.com/notes_#retro ok')).toBe(
+      '<p>see <a href="https://example.com/notes_#retro">https://example.com/notes_#retro</a> ok</p>\n',
+    );
+  });
+
+  it('leave markdown-it\'s tokens as they were where a `#` starts no tag, and add no empty text around a badge', () => {
+    // A link's text is one level down: a token made anew would lose that.
+    expect(badged.parse('[x #1](/u) a#b', {})).toEqual(plain.parse('[x #1](/u) a#b', {}));
+    const children = badged.parse('#retro and #a', {})[1].children!;
+    expect(children.map(({ type, tag, content }) => ({ type, tag, content }))).toEqual([
+      { type: BADGE_TOKEN, tag: 'span', content: '#retro' },
+      { type: 'text', tag: '', content: ' and ' },
+      { type: BADGE_TOKEN, tag: 'span', content: '#a' },
+    ]);
+  });
+
+  it('read tokens another plugin left: text cut into pieces side by side, an empty text, marks and characters without markup', () => {
+    configureTraits([]);
+    const retro = '<span class="balance-journal-tag" data-tag="retro">#retro</span>';
+    /** A markdown-it with the badges and, before them, `rewrite` on each inline's children. */
+    const withPlugin = (rewrite: (children: Token[], state: StateCore) => Token[]) => {
+      const md = markdownIt('commonmark').use(plugin);
+      md.core.ruler.before(BADGE_TOKEN, 'other_plugin', (state) => {
+        for (const token of state.tokens) if (token.type === 'inline' && token.children) token.children = rewrite(token.children, state);
+      });
+      return md;
+    };
+    const token = (state: StateCore, type: string, content: string) => Object.assign(new state.Token(type, '', 0), { content });
+    // Each text cut at `|` (dropped) into text tokens side by side.
+    const cut = withPlugin((children, state) =>
+      children.flatMap((child) => (child.type === 'text' ? child.content.split('|').map((part) => token(state, 'text', part)) : [child])),
+    );
+    expect(cut.render('x |#retro')).toBe(`<p>x ${retro}</p>\n`);
+    expect(cut.render('x|#retro')).toBe('<p>x#retro</p>\n');
+    expect(cut.render('|#retro')).toBe(`<p>${retro}</p>\n`);
+    // Each `|` a processed `.` with no markup: the character is what counts.
+    const dots = withPlugin((children, state) =>
+      children.flatMap((child) =>
+        child.type === 'text' ? child.content.split('|').flatMap((part, i) => (i === 0 ? [] : [token(state, 'text_special', '.')]).concat(token(state, 'text', part))) : [child],
+      ),
+    );
+    expect(dots.render('x|#retro')).toBe('<p>x.#retro</p>\n');
+    // Emphasis without its markup: a tag may follow it.
+    const bare = withPlugin((children) => children.map((child) => (child.type.startsWith('em_') || child.type.startsWith('strong_') ? Object.assign(child, { markup: '' }) : child)));
+    expect(bare.render('*x*#retro **#retro**')).toBe(`<p><em>x</em>${retro} <strong>${retro}</strong></p>\n`);
+  });
+
+  it('go last where markdown-it has no text_join (before 13)', () => {
+    configureTraits([]);
+    const md = markdownIt('commonmark');
+    md.core.ruler.before = () => {
+      throw new Error('Parser rule not found: text_join');
+    };
+    expect(md.use(plugin).render('Talked with #retro.')).toBe('<p>Talked with <span class="balance-journal-tag" data-tag="retro">#retro</span>.</p>\n');
   });
 
   it('change nothing but tags on every CommonMark spec example, and badge exactly the tags the index counts', () => {
