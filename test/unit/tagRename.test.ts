@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
-import { LineIndex, applyEdits, expectedTags, renameTagEdits, renamedTag, tagNameProblem, traitRenameQuestion } from '../../src/core/tagRename';
+import { LineIndex, applyEdits, expectedTags, renameTagEdits, renamedTag, tagNameProblem, traitRenameQuestion, writtenName } from '../../src/core/tagRename';
 import { frontMatterTagItems, tagOccurrences } from '../../src/core/tagLocator';
 import { markdownDocument } from './helpers/markdownArbitraries';
 import { propertyRuns } from './helpers/runs';
@@ -122,6 +122,24 @@ describe('renameTagEdits', () => {
     expect(renameTagEdits('no tags here', 'retro', 'x')).toEqual({ edits: [] });
   });
 
+  it('writes the new name without the `#` it was typed with', () => {
+    expect(writtenName('#look-back')).toBe('look-back');
+    expect(writtenName('look-back')).toBe('look-back');
+    expect(rename('---\ntags: [retro]\n---\n#Retro here\n', 'retro', '#look-back')).toBe('---\ntags: [look-back]\n---\n#look-back here\n');
+  });
+
+  it('refuses a document where nothing can be edited but the index counts the tag', () => {
+    // A flow list over two lines holding the tag alone: the locator finds no item to edit.
+    const result = renameTagEdits('---\ntags: [\n  retro]\n---\n', 'retro', 'x');
+    expect(result).toHaveProperty('refused');
+  });
+
+  it('refuses when the rename would lose a tag that sorts after the new name', () => {
+    // `[#secret]` is a link while the definition matches; renamed, `#zz` after its `]` is no tag.
+    const result = renameTagEdits('[#secret]: /u\n[#secret]#zz\n', 'secret', 'b');
+    expect(result).toHaveProperty('refused');
+  });
+
   it('maps tags: the tag itself, the tags nested under it, nothing else', () => {
     expect(renamedTag('retro', 'retro', 'Look Back')).toBe('look-back');
     expect(renamedTag('retro/q1', 'retro', 'x')).toBe('x/q1');
@@ -149,6 +167,11 @@ describe('tagNameProblem', () => {
     expect(problem).toContain(why);
     expect(problem).toContain('A tag starts with a letter');
   });
+  it('names the character a name may not end with', () => {
+    expect(tagNameProblem('retro_')).toBe(
+      '"retro_" ends with "_", which would not be part of the tag. A tag starts with a letter and continues with letters, digits, "-", "_" or "/" (each part after a "/" starts with a letter), with no spaces.',
+    );
+  });
 });
 
 describe('traitRenameQuestion', () => {
@@ -160,6 +183,17 @@ describe('traitRenameQuestion', () => {
     expect(traitRenameQuestion(empathy, 'Leadership', 'empathy', 'influence', 1, { label: 'Influence' })).toBe(
       '#empathy is the trait Empathy (Leadership). Rename it to #influence? Its 1 entry will count for Influence instead.',
     );
+  });
+});
+
+describe('applyEdits', () => {
+  it('applies edits given in any order, each at its own offsets', () => {
+    const edits = [
+      { start: 8, end: 9, newText: 'C' },
+      { start: 0, end: 1, newText: 'A' },
+      { start: 4, end: 5, newText: 'B' },
+    ];
+    expect(applyEdits('a23 b67 c9', edits)).toBe('A23 B67 C9');
   });
 });
 
