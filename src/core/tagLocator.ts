@@ -98,7 +98,8 @@ export function frontMatterTagItems(text: string, bodyStart = bodyStartOffset(te
     lineEnd = lineEndAt(text, start, to);
     let at = start;
     while (at < lineEnd && /\s/.test(text[at])) at++;
-    if (at === lineEnd || text.charCodeAt(at) !== 45 /* - */ || at + 1 >= lineEnd || !/\s/.test(text[at + 1])) {
+    // `-` then a blank or the line's end is an item, perhaps empty (a lone `-` is a null item).
+    if (at === lineEnd || text.charCodeAt(at) !== 45 /* - */ || !/\s/.test(text[at + 1])) {
       if (at === start && at < lineEnd) break;
       continue;
     }
@@ -123,7 +124,8 @@ function collectItems(text: string, from: number, to: number, flow: boolean, ite
       quote = code;
       continue;
     }
-    const comment = code === 35 && i > from && /\s/.test(text[i - 1]);
+    // Also at `from`: in a block item a blank always precedes it (`- #x` is an empty item and a comment).
+    const comment = code === 35 && /\s/.test(text[i - 1]);
     if (i < to && !comment && !(flow && (code === 44 || code === 91 || code === 93))) continue;
     const item = trimItem(text, itemStart, i);
     if (item) items.push(item);

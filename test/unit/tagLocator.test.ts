@@ -58,6 +58,20 @@ describe('frontMatterTagItems', () => {
     expect(written(text)).toEqual(['empathy', 'retro']);
   });
 
+  it('reads a lone `-` as an empty item, not the end of the block list (the index counts the items after it)', () => {
+    expect(written('---\ntags:\n- empathy\n-\n- retro\n---\n')).toEqual(['empathy', 'retro']);
+    expect(written('---\r\ntags:\r\n- empathy\r\n-\r\n- retro\r\n---\r\n')).toEqual(['empathy', 'retro']);
+    expect(written('---\ntags:\n  - empathy\n  -\n  - retro\n---\n')).toEqual(['empathy', 'retro']);
+  });
+
+  it('reads `- #x` as an empty item and a comment, as YAML and the index do', () => {
+    // ---\n = 0–3, tags:\n = 4–9, `  - ` = 10–13, `#` 14, empathy = 15–21.
+    const text = '---\ntags:\n  - #empathy\n  - retro\n---\n';
+    expect(written(text)).toEqual(['retro']);
+    expect(findTagAt(text, 16)).toBeUndefined();
+    expect(tagOccurrences(text).map(({ tag }) => tag)).toEqual(['retro']);
+  });
+
   it('keeps a block item whole: commas split only a flow list', () => {
     const text = '---\ntags:\n  - one, two\n---\n';
     expect(frontMatterTagItems(text).map(({ tag }) => tag)).toEqual(['one,-two']);
