@@ -110,6 +110,14 @@ describe('sectionParagraphs keeps hidden words out of the export', () => {
     ]);
   });
 
+  it('ends the paragraph at a comment indented up to three spaces, and opens no section for a line that is only a comment', () => {
+    expect(sectionParagraphs('## A\nMine\n  <!-- x -->\nmore.')).toEqual([{ heading: 'A', paragraph: 'Mine' }]);
+    expect(sectionParagraphs('## A\n    <!-- only a comment -->\n\n## B\nText.')).toEqual([{ heading: 'B', paragraph: 'Text.' }]);
+    // A `-->` before the comment opens is text, not the comment's end.
+    expect(sectionParagraphs('## A\na --> b <!-- c --> d')).toEqual([{ heading: 'A', paragraph: 'a --> b d' }]);
+    expect(sectionParagraphs('## A\na b--><!-- c --> d')).toEqual([{ heading: 'A', paragraph: 'a b--> d' }]);
+  });
+
   it('reads a line of many unclosed comments in time linear in its length', () => {
     const line = (n: number) => `## A\n${'<!-- '.repeat(n)}x`;
     expect(sectionParagraphs(line(100_000))).toEqual([]);
