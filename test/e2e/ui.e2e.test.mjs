@@ -15,6 +15,27 @@ import { findWord, hoverText, quickInputRows, quickInputSelect, readTreeRows, ru
 
 
 
+/**
+ * Clicks the + of a trait row until New Entry asks for that trait's title. A click can land while
+ * the tree redraws (an opened entry redraws the Look back row) and open nothing; it is then tried
+ * again. Any other prompt fails the step at once: Escape there would write an entry.
+ */
+async function clickTraitPlus(page, row, label) {
+  const prompt = page.locator(sel.quickInput, { hasText: `New Entry about ${label}` });
+  for (let attempt = 1; ; attempt++) {
+    await row.hover();
+    await row.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
+    try {
+      await prompt.waitFor({ state: 'visible', timeout: 20_000 });
+      return;
+    } catch (error) {
+      const other = page.locator(sel.quickInput).filter({ visible: true });
+      if ((await other.count()) > 0) assert.fail(`the + of ${label} opened another prompt: ${await other.first().innerText()}`);
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 600_000 }, () => {
   const session = onExampleJournal();
   let page;
@@ -189,18 +210,14 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await page.locator(`.tabs-container .tab.active[aria-label*="${newest.file}"]`).waitFor({ state: 'visible' });
 
     // The + asks for the title, as New Entry does; Escape keeps the trait's name.
-    await innovation.hover();
-    await innovation.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
-    await page.locator(sel.quickInput, { hasText: 'New Entry about Innovation' }).waitFor({ state: 'visible' });
+    await clickTraitPlus(page, innovation, 'Innovation');
     await shot(page, '6-trait-plus.png');
     await page.keyboard.press('Escape');
     const name = `${localDay()}-innovation.md`;
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
     await waitForRowDescription(page, 'Innovation', entries(EXAMPLE_JOURNAL.counts.innovation + 1));
     // A second click asks again: no second entry behind the person's back.
-    await innovation.hover();
-    await innovation.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
-    await page.locator(sel.quickInput, { hasText: 'New Entry about Innovation' }).waitFor({ state: 'visible' });
+    await clickTraitPlus(page, innovation, 'Innovation');
     await page.keyboard.type('Hackathon idea');
     await page.keyboard.press('Enter');
     await page.locator(`.tabs-container .tab.active[aria-label*="${localDay()}-hackathon-idea.md"]`).waitFor({ state: 'visible' });
