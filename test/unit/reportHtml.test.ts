@@ -9,6 +9,23 @@ import { UTC, wallTime } from './zones';
 
 const resources = { cspSource: 'vscode-resource:', nonce: 'N0NCE', styleUri: 'style.css', scriptUri: 'report.js' };
 
+// The start of every report page, written out by hand: the head with its policy, and the title.
+const PAGE_START = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src vscode-resource: data:; style-src vscode-resource:; script-src 'nonce-N0NCE';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="style.css">
+<title>Balance Report</title>
+</head>
+<body>
+<main>
+<header class="top">
+  <div>
+    <h1>Balance Report</h1>
+`;
+
 describe('reportHtml', () => {
   afterEach(() => configureTraits([]));
 
@@ -103,21 +120,7 @@ describe('reportHtml', () => {
       const link = (id: string, label: string) => `<button type="button" class="link" data-trait="${id}" title="Show the entries about ${label}">${label}</button>`;
       // The sentences of the why and of the next steps are reportModel.ts's (and tested there).
       const [develop, collaborate, learn] = report.steps.map((s) => s.nextStep);
-      expect(html).toBe(`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src vscode-resource: data:; style-src vscode-resource:; script-src 'nonce-N0NCE';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="style.css">
-<title>Balance Report</title>
-</head>
-<body>
-<main>
-<header class="top">
-  <div>
-    <h1>Balance Report</h1>
-    <p class="meta">Nov 27, 2026 · 4 entries in the journal</p>
+      expect(html).toBe(`${PAGE_START}    <p class="meta">Nov 27, 2026 · 4 entries in the journal</p>
   </div>
   <div class="actions">
     <button id="export" type="button" class="secondary" aria-describedby="export-help" data-busy-text="Exporting…">Export as Markdown</button>
@@ -227,21 +230,7 @@ describe('reportHtml', () => {
 
     it('is the header and the welcome card alone for an empty journal', () => {
       const html = reportHtml(buildBalanceReport(new JournalIndex(), { now, zone: UTC }), resources);
-      expect(html).toBe(`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src vscode-resource: data:; style-src vscode-resource:; script-src 'nonce-N0NCE';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="style.css">
-<title>Balance Report</title>
-</head>
-<body>
-<main>
-<header class="top">
-  <div>
-    <h1>Balance Report</h1>
-    <p class="meta">Nov 27, 2026</p>
+      expect(html).toBe(`${PAGE_START}    <p class="meta">Nov 27, 2026</p>
   </div>
   <div class="actions">
     <button id="export" type="button" class="secondary" aria-describedby="export-help" data-busy-text="Exporting…" disabled>Export as Markdown</button>
