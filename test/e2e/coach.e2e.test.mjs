@@ -47,10 +47,12 @@ describe('Coaching features in a real VS Code', { timeout: 600_000 }, () => {
 
   it('opens this week\'s review', async () => {
     await runCommand(page, 'Balance Journal: Weekly Review');
-    // On the first day of a week it asks: last week, or this one?
-    const picker = page.locator(sel.quickInput, { hasText: 'A new week has begun' });
-    if (await picker.isVisible().catch(() => false)) await quickInputSelect(page, 'This week');
+    // On the first day of a week it asks: last week, or this one? Wait for whichever comes. The
+    // question is the box's placeholder, which is no text on the page: look for its rows.
+    const picker = page.locator(sel.quickInputRow, { hasText: /^\s*This week/ });
     const tab = page.locator('.tabs-container .tab.active', { hasText: /\d{4}-W\d\d\.md/ });
+    await tab.or(picker).first().waitFor({ state: 'visible' });
+    if (await picker.isVisible()) await quickInputSelect(page, 'This week');
     await tab.waitFor({ state: 'visible' });
     const name = (await tab.innerText()).match(/\d{4}-W\d\d\.md/)[0];
     assert.ok(existsSync(path.join(workspace, 'journal', 'reviews', name)));
