@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLongDay } from '../../src/core/dates';
 import { Period, PeriodKind, dayString, fiscalYearStartMonth, inPeriod, momentOnDay, parseDay, periodOf, periodRange, periodSpan, previousPeriod } from '../../src/core/periods';
-import { BERLIN, KOLKATA, LOS_ANGELES, SANTIAGO, UTC, intlWallClock, wallTime, zone } from './zones';
+import { BERLIN, KOLKATA, LOS_ANGELES, NEW_YORK, SANTIAGO, UTC, intlWallClock, wallTime, zone } from './zones';
 
 const ZONES = [BERLIN, LOS_ANGELES, zone('Pacific/Kiritimati'), KOLKATA];
 
@@ -98,6 +98,27 @@ describe('period helpers', () => {
     expect([wall.year, wall.month, wall.day, wall.hour, wall.minute]).toEqual([2026, 9, 6, 1, 30]);
   });
 
+  it('another day whose time of now comes twice (clocks going back): the first of the two (New York, 1 November 2026)', () => {
+    // 01:30 on 1 November 2026 is 05:30Z in daylight time (UTC−4), then again 06:30Z in standard time (UTC−5).
+    const now = new Date('2026-11-03T06:30:00Z'); // 01:30 EST
+    expect(momentOnDay(parseDay('2026-11-01')!, now, NEW_YORK)).toEqual(new Date('2026-11-01T05:30:00Z'));
+  });
+
+  it('another day at a time just after the clocks jumped forward: that time, in the new offset (New York, 8 March 2026)', () => {
+    // 02:00 EST became 03:00 EDT at 07:00Z; 03:30 that day is 07:30Z (UTC−4).
+    const now = new Date('2026-03-10T07:30:00Z'); // 03:30 EDT
+    expect(momentOnDay(parseDay('2026-03-08')!, now, NEW_YORK)).toEqual(new Date('2026-03-08T07:30:00Z'));
+  });
+
+  it('a day the clocks skipped whole: noon after the jump (Apia, 30 December 2011)', () => {
+    // Samoa went from 29 December 23:59:59 (UTC−10) to 31 December 00:00 (UTC+14), at 10:00Z on the 30th.
+    const apia = zone('Pacific/Apia');
+    const moment = momentOnDay(parseDay('2011-12-30')!, wallTime(apia, 2012, 1, 5, 10, 0), apia);
+    expect(moment).toEqual(new Date('2011-12-30T22:00:00Z'));
+    const wall = intlWallClock(moment.getTime(), apia.name);
+    expect([wall.year, wall.month, wall.day, wall.hour, wall.minute]).toEqual([2011, 12, 31, 12, 0]);
+  });
+
   it('reads the fiscal year setting as a month, January otherwise', () => {
     expect([1, 4, 12, 0, 13, 4.5, '4', undefined, null].map(fiscalYearStartMonth)).toEqual([1, 4, 12, 1, 1, 1, 1, 1, 1]);
   });
@@ -115,6 +136,12 @@ describe('period helpers', () => {
     expect(formatLongDay(dayString(parseDay('2026-11-03')!))).toBe('Tuesday, November 3, 2026');
     expect(formatLongDay(dayString(parseDay('2024-02-29')!))).toBe('Thursday, February 29, 2024');
     expect(formatLongDay(dayString(parseDay('2027-01-03')!))).toBe('Sunday, January 3, 2027');
+  });
+
+  it('reads days from the year 1000 on', () => {
+    // Days since 1970-01-01, from Python: (date(1000, 1, 1) - date(1970, 1, 1)).days.
+    expect(parseDay('1000-01-01')).toBe(-354285);
+    expect(parseDay('0999-12-31')).toBeUndefined();
   });
 
   it('reads only real days', () => {
