@@ -258,6 +258,13 @@ describe('titles, paths and arguments: boundaries', () => {
     expect(parseNewEntryArgs({ traits: [] })).toEqual({ error: '"traits" must be a non-empty list of trait ids, e.g. ["empathy"].' });
     expect(parseNewEntryArgs({ traits: ['empathy'], title: 1 })).toEqual({ error: '"title" must be text.' });
   });
+
+  it('names the reflection structures when the argument asks for another, and adds a structure only when given', () => {
+    expect(parseNewEntryArgs({ traits: ['empathy'], structure: 'kolb' })).toEqual({ error: '"structure" must be one of trait-prompts, rolfe, gibbs.' });
+    // Strict: no `structure` key at all (not one holding undefined) when the argument has none.
+    expect(parseNewEntryArgs({ traits: ['empathy'] })).toStrictEqual({ traits: [traitById('empathy')], title: undefined, askTitle: false });
+    expect(parseNewEntryArgs({ traits: ['empathy'], structure: 'rolfe' })).toStrictEqual({ traits: [traitById('empathy')], title: undefined, askTitle: false, structure: 'rolfe' });
+  });
 });
 
 describe('buildEntry, whole text', () => {
