@@ -28,7 +28,7 @@ import {
   strategyQuestion,
 } from '../../src/core/reviews';
 import { PeriodKind, isoWeek, periodOf, weekLabel, weekRange, weekSpan, weeksInYear } from '../../src/core/periods';
-import type { TimeZone } from '../../src/core/localTime';
+import { SYSTEM_TIME_ZONE, TimeZone } from '../../src/core/localTime';
 import { BERLIN, LOS_ANGELES, SAMPLE_STEP, SANTIAGO, UTC, intlWallClock, wallTime, zone } from './zones';
 
 const ZONES = [BERLIN, LOS_ANGELES, zone('Pacific/Kiritimati'), UTC, SANTIAGO];
@@ -740,5 +740,170 @@ describe.each([BERLIN, LOS_ANGELES, zone('Pacific/Kiritimati')].map((z) => [z.na
     }
     expect(periodReviewPath(periodOf('quarter', wallTime(tz, 2026, 11, 20), 4, tz))).toEqual(['reviews', '2026-Q3.md']);
     expect(periodReviewPath(periodOf('month', wallTime(tz, 2026, 1, 20), 1, tz))).toEqual(['reviews', '2026-01.md']);
+  });
+});
+
+describe('reviews: the period, the feedback, the rule\'s moment and the generated part\'s markers', () => {
+  const ALL_TRAITS = ['visionary-thinking', 'empathy', 'innovation', 'influence', 'organizational-skills', 'decision-making', 'problem-solving', 'time-management'];
+  const input = (entries: ReviewEntry[], now: Date, more: Partial<PeriodReviewInput> = {}): PeriodReviewInput => ({
+    kind: 'month',
+    entries,
+    countOf,
+    balance: computeBalance(countOf),
+    now,
+    relativeLink: (key) => `../2026/${key}.md`,
+    zone: UTC,
+    ...more,
+  });
+  const section = (text: string, heading: string, next: string) => text.slice(text.indexOf(heading), text.indexOf(next));
+  const strategyPart = (text: string) => text.slice(text.indexOf('## Strategy'), text.indexOf(GENERATED_END) + GENERATED_END.length);
+  const october = periodOf('month', wallTime(UTC, 2026, 10, 15), 1, UTC);
+
+  it('reviews the period it is given, not now\'s', () => {
+    const text = buildPeriodReview(input([entry('oct', '2026-10-12', ['empathy'], 'October talk'), entry('nov', '2026-11-24', ['influence'])], local(2026, 11, 27), { period: october }));
+    expect(readFrontMatter(text).data).toMatchObject({ month: '2026-10' });
+    expect(section(text, '# Monthly', GENERATED_START)).toBe('# Monthly review 2026-10 (October 2026)\n\n');
+    expect(reviewGeneratedPart(input([entry('oct', '2026-10-12', ['empathy'], 'October talk')], local(2026, 11, 27), { period: october }))).toContain(
+      '## Entries this month\n\n- Mon, Oct 12: [October talk](../2026/oct.md) · Empathy\n\n## Goals',
+    );
+  });
+
+  it('a month\'s review ignores a week given with it: the week is for weekly reviews only', () => {
+    const text = buildPeriodReview(input([], local(2026, 12, 2), { week: { year: 2026, week: 48 } }));
+    expect(readFrontMatter(text).data).toMatchObject({ month: '2026-12' });
+    expect(section(text, '# Monthly', GENERATED_START)).toBe('# Monthly review 2026-12 (December 2026)\n\n');
+  });
+
+  it('leaves out entries whose day is not one YYYY-MM-DD', () => {
+    const text = review([
+      entry('good', '2026-11-24', ['empathy'], 'Good'),
+      { ...entry('time', '2026-11-24', ['empathy'], 'With a time'), day: '2026-11-24T09:00' },
+      { ...entry('two', '2026-11-24', ['empathy'], 'Two days'), day: '2026-11-24, 2026-11-25' },
+    ]);
+    expect(text).toContain('**1 entry** written this week.');
+    expect(section(text, '## Entries this week', '## Least')).toBe('## Entries this week\n\n- Tue, Nov 24: [Good](../2026/11/good.md) · Empathy\n\n');
+  });
+
+  it('lists the month\'s feedback by day, then title, then file, with its traits; and a goal without text', () => {
+    const note = (key: string, day: string, title: string, tags: string[]): ReviewEntry => ({ ...entry(key, day, tags, title), kind: 'feedback' });
+    const feedback = [
+      note('a', '2026-11-30', 'Last day', ['retro']),
+      note('k-z', '2026-11-20', 'Alpha', []),
+      note('before', '2026-10-31', 'Day before', ['empathy']),
+      note('k-a', '2026-11-20', 'Zulu', ['decision-making']),
+      note('after', '2026-12-01', 'Day after', ['empathy']),
+      note('w', '2026-11-01', 'First day', ['empathy', 'retro', 'influence']),
+      note('k-m', '2026-11-20', 'Alpha', []),
+      { ...note('time', '2026-11-20', 'With a time', []), day: '2026-11-20T09:00' },
+      { ...note('two', '2026-11-20', 'Two days', []), day: '2026-11-20, 2026-11-21' },
+    ];
+    const goals = [{ label: 'Empathy', progress: { goal: { text: '' }, label: '0 of 2 this month' } }] as unknown as PeriodReviewInput['goals'];
+    const text = reviewGeneratedPart(input([], local(2026, 11, 30), { feedback, goals }));
+    expect(section(text, '## Goals', '## Least')).toBe(
+      [
+        '## Goals, commitments and feedback',
+        '',
+        '**Goals**',
+        '',
+        '- Empathy · 0 of 2 this month',
+        '',
+        '**Commitments**',
+        '',
+        'None made in these entries.',
+        '',
+        '**Feedback received**',
+        '',
+        // 1 and 30 November are the month's first and last days; 31 October and 1 December are not in it.
+        '- Sun, Nov 1: [First day](../2026/w.md) · Empathy, Influence',
+        '- Fri, Nov 20: [Alpha](../2026/k-m.md)',
+        '- Fri, Nov 20: [Alpha](../2026/k-z.md)',
+        '- Fri, Nov 20: [Zulu](../2026/k-a.md) · Decision-Making',
+        '- Mon, Nov 30: [Last day](../2026/a.md)',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes a pipe in a trait\'s label in the tables of a week and of a month', () => {
+    configureTraits([{ id: 'coaching', label: 'Coach | mentor', side: 'leadership', description: 'Helping others grow.', prompts: ['Whom did I help?'] }]);
+    try {
+      const week = review([entry('c', '2026-11-24', ['coaching'])]);
+      expect(week).toContain('| Influence | Leadership | 0 | 3 |\n| Coach \\| mentor | Leadership | 1 | 0 |\n| Organizational Skills |');
+      const month = buildPeriodReview(input([entry('c', '2026-11-24', ['coaching'])], local(2026, 11, 27)));
+      expect(month).toContain('| Influence | Leadership | 0 | 3 | 0 | ±0 |\n| Coach \\| mentor | Leadership | 1 | 0 | 0 | +1 |\n| Organizational Skills |');
+    } finally {
+      configureTraits([]);
+    }
+  });
+
+  it('says "each trait in N entries" when a whole side ties above none', () => {
+    const text = review([entry('all', '2026-11-24', ['visionary-thinking', 'empathy', 'innovation', 'influence', 'time-management'])]);
+    expect(section(text, '## Least', '## Strategy')).toBe(
+      '## Least reflected this week\n\n' +
+        '- **Management** (the weaker side this week): Organizational Skills, Decision-Making and Problem-Solving (0 entries each)\n' +
+        '- **Leadership**: each trait in 1 entry\n\n',
+    );
+  });
+
+  it('names tied traits in the rule\'s order, not the source\'s', () => {
+    // Organizational Skills was reflected on 9 days ago (not neglected); Decision-Making and
+    // Problem-Solving never were: the rule puts the neglected ones first.
+    const text = review([entry('a', '2026-11-24', ['empathy', 'time-management']), entry('b', '2026-11-18', ['organizational-skills'])]);
+    expect(section(text, '## Least', '## Strategy')).toBe(
+      '## Least reflected this week\n\n' +
+        '- **Leadership**: Visionary Thinking, Innovation and Influence (0 entries each)\n' +
+        '- **Management**: Decision-Making, Problem-Solving and Organizational Skills (0 entries each)\n\n',
+    );
+  });
+
+  // Every trait was last reflected on 12 October; a review note of 30 October is not a reflection.
+  const past = [entry('all', '2026-10-12', ALL_TRAITS, 'All', 12), { ...entry('review', '2026-10-30', ['visionary-thinking'], 'Review', 12), kind: 'review' as const }];
+  const dualSkills = '## Strategy of the month: Develop Dual Skills\n\n> Encourage leaders to develop management skills and vice versa to create well-rounded professionals.\n\n';
+  const dualQuestion = '**What is one thing you could do each week next month to practise Visionary Thinking, so that your leadership skills grow alongside the other side?**\n\n';
+
+  it('asks about a past period as it stood at its end, not now', () => {
+    // 31 October is 19 days after 12 October (2 weeks); 14 December would be 63 (9 weeks).
+    const text = reviewGeneratedPart(input(past, local(2026, 12, 14), { period: october }));
+    expect(strategyPart(text)).toBe(`${dualSkills}${dualQuestion}*You last reflected on Visionary Thinking 2 weeks ago, and both sides are even.*\n\n${GENERATED_END}`);
+  });
+
+  it('passes its neglect days on to the rule', () => {
+    // 19 days is not neglected when 30 are needed.
+    const text = reviewGeneratedPart(input(past, local(2026, 12, 14), { period: october, neglectDays: 30 }));
+    expect(strategyPart(text)).toBe(`${dualSkills}${dualQuestion}*Visionary Thinking has 1 entry in the last four weeks, fewer than the rest, and both sides are even.*\n\n${GENERATED_END}`);
+  });
+
+  it('asks about the current period as it stands now, not at its end', () => {
+    // 2 November is 17 days after 16 October (2 weeks); 30 November would be 45 (6 weeks).
+    const text = reviewGeneratedPart(input([entry('all', '2026-10-16', ALL_TRAITS, 'All', 12)], local(2026, 11, 2)));
+    expect(strategyPart(text)).toBe(
+      '## Strategy of the month: Foster Collaboration\n\n> Promote teamwork between leaders and managers to leverage their complementary strengths.\n\n' +
+        '**Who around you is strong in Visionary Thinking, and how could you work with them next month to learn from it?**\n\n' +
+        `*You last reflected on Visionary Thinking 2 weeks ago, and both sides are even.*\n\n${GENERATED_END}`,
+    );
+  });
+
+  // core/nextTrait counts days on the machine's clock, so these two zones are the machine's own
+  // and one 12 hours behind it: in both, the period's end and the entry are counted the same way
+  // in the review's zone and on the machine.
+  const behind: TimeZone = { offsetMinutes: (time) => SYSTEM_TIME_ZONE.offsetMinutes(time) - 12 * 60 };
+  it.each([
+    // The last second of 31 October: 20 days after 11 October, 2 weeks (1 November would be 3 weeks).
+    ['the machine\'s zone', SYSTEM_TIME_ZONE, 11, 12, '2 weeks'],
+    // October ends at noon of 1 November on the machine: 21 days after 10 October (the machine's 11 October, 06:00).
+    ['a zone 12 hours behind', behind, 10, 18, '3 weeks'],
+  ] as const)('ends the period at the end of its last day in the review\'s zone (%s)', (_name, tz, day, hour, ago) => {
+    const when = wallTime(tz, 2026, 10, day, hour);
+    const all: ReviewEntry = { key: 'all', title: 'All', day: `2026-10-${day}`, time: when.getTime(), tags: ALL_TRAITS };
+    const text = reviewGeneratedPart(input([all], wallTime(tz, 2026, 12, 14), { period: periodOf('month', wallTime(tz, 2026, 10, 15), 1, tz), zone: tz }));
+    expect(strategyPart(text)).toBe(`${dualSkills}${dualQuestion}*You last reflected on Visionary Thinking ${ago} ago, and both sides are even.*\n\n${GENERATED_END}`);
+  });
+
+  it('finds the generated part only where its start marker begins a line, also at the very start', () => {
+    const text = `${GENERATED_START}\nnumbers\n${GENERATED_END}\n# mine`;
+    expect(generatedPartRange(text)).toEqual({ start: 0, end: text.length - '\n# mine'.length });
+    expect(generatedPartRange(`x${GENERATED_START}\nnumbers\n${GENERATED_END}\n`)).toBeUndefined();
+    expect(generatedPartRange(`numbers\n${GENERATED_END}\n`)).toBeUndefined();
   });
 });
