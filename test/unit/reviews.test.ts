@@ -135,7 +135,6 @@ describe('week helpers', () => {
   });
 
   it('spells the span of the week', () => {
-    process.env.TZ = 'Europe/Berlin';
     // One style for a week everywhere (core/dates), in the display language.
     expect(weekSpan(2026, 48)).toBe('Nov 23 – 29, 2026');
     expect(weekSpan(2026, 49)).toBe('Nov 30 – Dec 6, 2026');
@@ -238,7 +237,6 @@ describe('buildWeeklyReview', () => {
   });
 
   it('names the least reflected traits, weaker side first, and asks the strategy as a question about the one rule\'s suggestion', () => {
-    process.env.TZ = 'UTC';
     const text = review(week);
     const least = text.slice(text.indexOf('## Least reflected this week'), text.indexOf('## Strategy'));
     expect(least).toBe(
@@ -254,7 +252,6 @@ describe('buildWeeklyReview', () => {
   });
 
   it('names at most three traits of a tie, and says when a whole side ties', () => {
-    process.env.TZ = 'UTC';
     configureTraits([{ id: 'coaching', label: 'Coaching', side: 'leadership', description: 'Helping others grow.', prompts: ['Whom did I help?'] }]);
     try {
       const text = review([entry('m', '2026-11-24', ['time-management'])]);
@@ -339,18 +336,16 @@ describe('buildWeeklyReview', () => {
 
 describe('a week to review, and its generated part', () => {
   it('offers last week on the first days of a week, as the setting says', () => {
-    process.env.TZ = 'UTC';
     const monday = local(2026, 11, 30);
-    expect(reviewWeeksOffered(monday, 1)).toEqual([{ year: 2026, week: 49 }, { year: 2026, week: 48 }]);
-    expect(reviewWeeksOffered(local(2026, 12, 1), 1)).toEqual([{ year: 2026, week: 49 }]);
-    expect(reviewWeeksOffered(local(2026, 12, 1), 2)).toHaveLength(2);
-    expect(reviewWeeksOffered(monday, 0)).toEqual([{ year: 2026, week: 49 }]);
+    expect(reviewWeeksOffered(monday, 1, UTC)).toEqual([{ year: 2026, week: 49 }, { year: 2026, week: 48 }]);
+    expect(reviewWeeksOffered(local(2026, 12, 1), 1, UTC)).toEqual([{ year: 2026, week: 49 }]);
+    expect(reviewWeeksOffered(local(2026, 12, 1), 2, UTC)).toHaveLength(2);
+    expect(reviewWeeksOffered(monday, 0, UTC)).toEqual([{ year: 2026, week: 49 }]);
     // Across a year: Monday 4 January 2027 is in 2027-W01; last week is 2026-W53.
-    expect(reviewWeeksOffered(local(2027, 1, 4), 1)).toEqual([{ year: 2027, week: 1 }, { year: 2026, week: 53 }]);
+    expect(reviewWeeksOffered(local(2027, 1, 4), 1, UTC)).toEqual([{ year: 2027, week: 1 }, { year: 2026, week: 53 }]);
   });
 
   it('reviews last week when asked, with last week\'s entries, written now', () => {
-    process.env.TZ = 'UTC';
     const text = buildWeeklyReview({
       entries: [entry('last', '2026-11-25', ['empathy'], 'Last week'), entry('this', '2026-11-30', ['influence'], 'This week')],
       countOf,
@@ -358,6 +353,7 @@ describe('a week to review, and its generated part', () => {
       now: local(2026, 11, 30),
       week: { year: 2026, week: 48 },
       relativeLink: (key) => `${key}.md`,
+      zone: UTC,
     });
     expect(text).toContain('week: 2026-W48');
     expect(text).toContain('date: 2026-11-30T12:00:00+00:00');
@@ -366,7 +362,6 @@ describe('a week to review, and its generated part', () => {
   });
 
   it('keeps its generated part between markers, which alone may be rewritten', () => {
-    process.env.TZ = 'UTC';
     const input = { entries: [entry('a', '2026-11-24', ['empathy'])], countOf, balance: computeBalance(countOf), now: local(2026, 11, 27), relativeLink: (key: string) => `${key}.md` };
     const original = buildWeeklyReview(input);
     const range = generatedPartRange(original)!;
