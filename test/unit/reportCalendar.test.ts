@@ -65,6 +65,19 @@ describe.each(['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati'])('t
     expect(buildYearCalendar(index, 2026, now, tz)).toEqual(buildYearCalendar(entries, 2026, now, tz));
   });
 
+  it('asks an index for each day of the year once, and for no other day', () => {
+    const asked: string[] = [];
+    const index = {
+      entriesOn(day: string): CalendarEntry[] {
+        asked.push(day);
+        return [];
+      },
+    };
+    buildYearCalendar(index, 2026, local(2026, 10, 4, 12), tz);
+    // 53 weeks × 7 days, Monday 29 December 2025 to Sunday 3 January 2027.
+    expect([asked.length, new Set(asked).size, asked[0], asked.at(-1)]).toEqual([371, 371, '2025-12-29', '2027-01-03']);
+  });
+
   it('names every day for a screen reader', () => {
     const calendar = buildYearCalendar(entries, 2026, local(2026, 10, 4, 12), tz);
     // The day in full from core/dates (Intl, English here).
@@ -130,6 +143,74 @@ describe('calendarHtml', () => {
     expect(empty).toMatch(/data-day="2018-12-31" data-entries="0" tabindex="0"/);
     expect(empty).toContain('No entries in 2019 (ISO weeks 1 to 52).');
     expect(calendarHtml(buildYearCalendar([], 1000, now, UTC))).toMatch(/id="prev-year"[^>]*disabled/);
+  });
+
+  // 2023 is a 52-week ISO year from Monday 2 January to Sunday 31 December (its week 1 holds no 1st).
+  it('writes the first weeks of 2023 cell by cell: header months, an entry day, empty days, today without entries', () => {
+    const html = calendarHtml(buildYearCalendar([{ day: '2023-01-02', tags: ['empathy'] }], 2023, wallTime(UTC, 2023, 1, 11, 12), UTC));
+    // Week 1 has no 1st of a month, yet is headed by its month; week 5 (from 30 January) holds 1 February.
+    expect(html).toContain(
+      '<thead><tr><td class="bj-corner"></td>' +
+        '<th scope="col" class="bj-week-head" aria-label="Week 1, from Mon, Jan 2"><span aria-hidden="true">Jan</span></th>' +
+        '<th scope="col" class="bj-week-head" aria-label="Week 2, from Mon, Jan 9"></th>' +
+        '<th scope="col" class="bj-week-head" aria-label="Week 3, from Mon, Jan 16"></th>' +
+        '<th scope="col" class="bj-week-head" aria-label="Week 4, from Mon, Jan 23"></th>' +
+        '<th scope="col" class="bj-week-head" aria-label="Week 5, from Mon, Jan 30"><span aria-hidden="true">Feb</span></th>' +
+        '<th scope="col" class="bj-week-head" aria-label="Week 6, from Mon, Feb 6"></th>',
+    );
+    // An empty day has no strength level; days after today are disabled.
+    expect(html).toContain(
+      '<tbody><tr><th scope="row" class="bj-weekday">Mon</th>' +
+        '<td role="gridcell" class="bj-day bj-mix-leadership bj-level-1" data-day="2023-01-02" data-entries="1" tabindex="-1" aria-label="Monday, January 2, 2023: 1 entry, leadership 1, management 0" title="Monday, January 2, 2023: 1 entry, leadership 1, management 0"></td>' +
+        '<td role="gridcell" class="bj-day bj-mix-empty" data-day="2023-01-09" data-entries="0" tabindex="-1" aria-label="Monday, January 9, 2023: no entries" title="Monday, January 9, 2023: no entries"></td>' +
+        '<td role="gridcell" class="bj-day bj-mix-empty bj-future" data-day="2023-01-16" data-entries="0" tabindex="-1" aria-label="Monday, January 16, 2023: no entries" title="Monday, January 16, 2023: no entries" aria-disabled="true"></td>',
+    );
+    // The Monday row ends with week 52 and the Tuesday row follows at once.
+    expect(html).toContain(
+      'data-day="2023-12-25" data-entries="0" tabindex="-1" aria-label="Monday, December 25, 2023: no entries" title="Monday, December 25, 2023: no entries" aria-disabled="true"></td></tr>' +
+        '<tr><th scope="row" class="bj-weekday">Tue</th><td role="gridcell" class="bj-day bj-mix-empty" data-day="2023-01-03" data-entries="0" tabindex="-1" aria-label="Tuesday, January 3, 2023: no entries"',
+    );
+    // Today (Wednesday 11 January) takes the tab stop though an earlier day has entries.
+    expect(html).toContain(
+      '<td role="gridcell" class="bj-day bj-mix-empty bj-today" data-day="2023-01-11" data-entries="0" tabindex="0" aria-label="Wednesday, January 11, 2023: no entries" title="Wednesday, January 11, 2023: no entries" aria-current="date"></td>',
+    );
+    expect(html.match(/tabindex="0"/g)).toHaveLength(1);
+    expect(html.match(/<p class="help" id="calendar-help">[^<]*<\/p>/)![0]).toBe(
+      '<p class="help" id="calendar-help">Arrow keys move between days (up and down by day, left and right by week), Home and End to the first and last day; Enter opens the day&#39;s entries.</p>',
+    );
+  });
+
+  it('has a legend of every mix, each with its pattern in words', () => {
+    const html = calendarHtml(buildYearCalendar([], 2026, now, BERLIN));
+    expect(html.match(/<ul class="calendar-legend"[\s\S]*?<\/ul>/)![0]).toBe(
+      '<ul class="calendar-legend" aria-label="Legend">' +
+        '<li><span class="bj-day bj-swatch bj-mix-leadership bj-level-2" aria-hidden="true"></span>Leadership only (solid)</li>' +
+        '<li><span class="bj-day bj-swatch bj-mix-management bj-level-2" aria-hidden="true"></span>Management only (striped)</li>' +
+        '<li><span class="bj-day bj-swatch bj-mix-both bj-level-2" aria-hidden="true"></span>Both sides (split)</li>' +
+        '<li><span class="bj-day bj-swatch bj-mix-untagged bj-level-2" aria-hidden="true"></span>Entries without trait tags (dotted)</li>' +
+        '<li><span class="bj-day bj-swatch bj-mix-empty" aria-hidden="true"></span>No entries</li>' +
+        '</ul>',
+    );
+  });
+
+  it('moves a year back and forward, but not before 1000 or after 9999', () => {
+    const nav = (year: number) => calendarHtml(buildYearCalendar([], year, now, UTC)).match(/<div class="year-nav">[\s\S]*?<\/div>/)![0];
+    expect(nav(2026)).toBe(`<div class="year-nav">
+      <button id="prev-year" type="button" class="secondary" data-year="2025" aria-label="Previous year, 2025">‹ 2025</button>
+      <button id="next-year" type="button" class="secondary" data-year="2027" aria-label="Next year, 2027">2027 ›</button>
+    </div>`);
+    expect(nav(1000)).toBe(`<div class="year-nav">
+      <button id="prev-year" type="button" class="secondary" data-year="999" aria-label="Previous year, 999" disabled>‹ 999</button>
+      <button id="next-year" type="button" class="secondary" data-year="1001" aria-label="Next year, 1001">1001 ›</button>
+    </div>`);
+    expect(nav(9998)).toBe(`<div class="year-nav">
+      <button id="prev-year" type="button" class="secondary" data-year="9997" aria-label="Previous year, 9997">‹ 9997</button>
+      <button id="next-year" type="button" class="secondary" data-year="9999" aria-label="Next year, 9999">9999 ›</button>
+    </div>`);
+    expect(nav(9999)).toBe(`<div class="year-nav">
+      <button id="prev-year" type="button" class="secondary" data-year="9998" aria-label="Previous year, 9998">‹ 9998</button>
+      <button id="next-year" type="button" class="secondary" data-year="10000" aria-label="Next year, 10000" disabled>10000 ›</button>
+    </div>`);
   });
 
   it('escapes every word, so a translation cannot inject markup', () => {
