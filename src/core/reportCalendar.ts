@@ -152,6 +152,7 @@ function mixLabel(mix: DayMix): string {
   }
 }
 
+// Stryker disable next-line all: read once at import: Stryker's vitest runner does not load the module again per mutant (reportCalendar.test.ts's whole legend fails on each, checked by hand)
 const LEGEND: readonly DayMix[] = ['leadership', 'management', 'both', 'untagged', 'empty'];
 
 /** 1, 2 or 3 for 1, 2, 3 or more entries: how strong the day's colour is. */
