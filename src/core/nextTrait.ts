@@ -13,13 +13,13 @@
 
 import * as l10n from '@vscode/l10n';
 import { pluralEntries } from './balance';
+import { SYSTEM_TIME_ZONE, TimeZone, localDayNumber } from './localTime';
 import { DEFAULT_NEGLECT_DAYS } from './reflection';
 import { SIDES, Side, allTraits, Trait, sideLabelInSentence } from './traits';
 
 /** The recent weeks that weigh over all time. */
 export const RECENT_WEEKS = 4;
 const RECENT_DAYS = RECENT_WEEKS * 7;
-const MS_PER_DAY = 86_400_000;
 
 /** How one trait stands in the journal at a moment. */
 export interface TraitActivity {
@@ -48,23 +48,19 @@ export interface ActivitySource {
   entriesTagged(tag: string): readonly DatedEntry[];
 }
 
-function localDayNumber(time: number): number {
-  const date = new Date(time);
-  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / MS_PER_DAY);
-}
-
 /**
  * Every trait's activity from the index: its newest entries only (those of the last four weeks
- * and the first dated one), never a walk over the journal.
+ * and the first dated one), never a walk over the journal. Days are local days in `zone`
+ * (core/localTime): the machine's unless a review or report passes its own.
  */
-export function traitActivity(source: ActivitySource, now: Date | number): TraitActivity[] {
-  const today = localDayNumber(new Date(now).getTime());
+export function traitActivity(source: ActivitySource, now: Date | number, zone: TimeZone = SYSTEM_TIME_ZONE): TraitActivity[] {
+  const today = localDayNumber(new Date(now).getTime(), zone);
   return allTraits().map((trait) => {
     let recent = 0;
     let daysSince: number | undefined;
     for (const entry of source.entriesTagged(trait.id)) {
       if (Number.isNaN(entry.time)) continue; // undated entries sort last: nothing newer follows
-      const days = Math.max(0, today - localDayNumber(entry.time));
+      const days = Math.max(0, today - localDayNumber(entry.time, zone));
       daysSince ??= days;
       if (days >= RECENT_DAYS) break;
       recent++;
@@ -74,11 +70,11 @@ export function traitActivity(source: ActivitySource, now: Date | number): Trait
 }
 
 /** The same from a list of reflections (one workspace folder's, for the weekly review). */
-export function activityOf(entries: Iterable<DatedEntry & { readonly tags: readonly string[] }>, now: Date | number): TraitActivity[] {
-  const today = localDayNumber(new Date(now).getTime());
+export function activityOf(entries: Iterable<DatedEntry & { readonly tags: readonly string[] }>, now: Date | number, zone: TimeZone = SYSTEM_TIME_ZONE): TraitActivity[] {
+  const today = localDayNumber(new Date(now).getTime(), zone);
   const byTrait = new Map<string, { count: number; recent: number; daysSince: number | undefined }>(allTraits().map((trait) => [trait.id, { count: 0, recent: 0, daysSince: undefined }]));
   for (const entry of entries) {
-    const days = Number.isNaN(entry.time) ? undefined : Math.max(0, today - localDayNumber(entry.time));
+    const days = Number.isNaN(entry.time) ? undefined : Math.max(0, today - localDayNumber(entry.time, zone));
     for (const tag of new Set(entry.tags)) {
       const tally = byTrait.get(tag);
       if (!tally) continue;

@@ -189,7 +189,7 @@ export function buildBalanceReport(source: ReportSource, options: ReportOptions)
 
   const balance = source.balance(tolerance);
   const countOf = (tag: string) => source.countOf(tag);
-  const suggestion: Suggestion = nextTrait(traitActivity(source, now), { neglectDays: options.neglectDays ?? DEFAULT_NEGLECT_DAYS })!;
+  const suggestion: Suggestion = nextTrait(traitActivity(source, now, zone), { neglectDays: options.neglectDays ?? DEFAULT_NEGLECT_DAYS })!;
   const focus = suggestion.trait;
   const otherTags = [...otherCounts]
     .map(([tag, count]) => ({ tag, count }))

@@ -244,7 +244,7 @@ export function reviewGeneratedPart(input: WeeklyReviewInput | PeriodReviewInput
   // The one rule, as it stood at the end of the period (or now, for the current period).
   const last = new Date(startOfDay(period.endDay, zone).getTime() - 1000);
   const reference = input.now.getTime() < last.getTime() ? input.now : last;
-  const ranked = rankTraits(activityOf(all.filter(isReflection), reference), { neglectDays: input.neglectDays ?? DEFAULT_NEGLECT_DAYS });
+  const ranked = rankTraits(activityOf(all.filter(isReflection), reference, zone), { neglectDays: input.neglectDays ?? DEFAULT_NEGLECT_DAYS });
   const rank = new Map(ranked.map((suggestion, i) => [suggestion.trait.id, i]));
   const byRule = (a: Trait, b: Trait) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0);
   const suggestion = ranked[0];

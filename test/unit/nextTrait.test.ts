@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { activityOf, durationSince, isNeglected, nextTrait, rankTraits, traitActivity, weakerSideOf } from '../../src/core/nextTrait';
 import { configureTraits } from '../../src/core/traits';
 import { journal } from './helpers/journal';
+import { BERLIN, LOS_ANGELES, UTC } from './zones';
 
 const NOW = new Date(2026, 10, 27, 18); // Friday 27 November 2026, local time
 const ids = (list: { trait: { id: string } }[]) => list.map((s) => s.trait.id);
@@ -169,6 +170,39 @@ describe('activityOf', () => {
     const byId = Object.fromEntries(activityOf(entries, NOW).map((a) => [a.trait.id, a]));
     expect(byId.empathy).toMatchObject({ count: 4, recent: 2, daysSince: 7 });
     expect(byId.influence).toMatchObject({ count: 1, recent: 0, daysSince: 28 });
+  });
+});
+
+describe('days counted in the zone given', () => {
+  // Entry at 23:30 UTC on Sunday 29 November 2026, now 00:30 UTC on Monday 30 November: a day
+  // apart in UTC; the same day in Berlin (00:30 and 01:30 on the 30th) and in Los Angeles (15:30
+  // and 16:30 on the 29th). Offsets from ICU (test/unit/zones.ts).
+  const entryTime = Date.UTC(2026, 10, 29, 23, 30);
+  const now = new Date(Date.UTC(2026, 10, 30, 0, 30));
+  const daysSince = (activity: { trait: { id: string }; daysSince: number | undefined }[]) => activity.find((a) => a.trait.id === 'empathy')?.daysSince;
+
+  it.each([
+    ['UTC', UTC, 1],
+    ['Berlin', BERLIN, 0],
+    ['Los Angeles', LOS_ANGELES, 0],
+  ])('traitActivity and activityOf in %s', (_name, zone, expected) => {
+    const source = { countOf: (tag: string) => (tag === 'empathy' ? 1 : 0), entriesTagged: (tag: string) => (tag === 'empathy' ? [{ time: entryTime }] : []) };
+    expect(daysSince(traitActivity(source, now, zone))).toBe(expected);
+    expect(daysSince(activityOf([{ time: entryTime, tags: ['empathy'] }], now, zone))).toBe(expected);
+  });
+
+  it('counts 27 days back as recent and 28 as not, in the zone given', () => {
+    // 27 and 28 Berlin days before Monday 30 November 2026 01:30 (00:30 UTC): 3 and 2 November,
+    // 00:30 Berlin each (23:30 UTC the day before). In UTC the same moments are 28 and 29 days back.
+    const entries = [
+      { time: Date.UTC(2026, 10, 2, 23, 30), tags: ['empathy'] },
+      { time: Date.UTC(2026, 10, 1, 23, 30), tags: ['influence'] },
+    ];
+    const inBerlin = Object.fromEntries(activityOf(entries, now, BERLIN).map((a) => [a.trait.id, a]));
+    expect(inBerlin.empathy).toMatchObject({ recent: 1, daysSince: 27 });
+    expect(inBerlin.influence).toMatchObject({ recent: 0, daysSince: 28 });
+    const inUtc = Object.fromEntries(activityOf(entries, now, UTC).map((a) => [a.trait.id, a]));
+    expect(inUtc.empathy).toMatchObject({ recent: 0, daysSince: 28 });
   });
 });
 
