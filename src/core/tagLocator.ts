@@ -88,7 +88,9 @@ export function frontMatterTagItems(text: string, bodyStart = bodyStartOffset(te
 
   let valueStart = keyEnd;
   while (valueStart < lineEnd && /\s/.test(text[valueStart])) valueStart++;
-  if (valueStart < lineEnd) {
+  // `tags: # a comment` has no value on its line: the list, if any, is below.
+  const commentOnly = valueStart > keyEnd && text.charCodeAt(valueStart) === 35; /* # */
+  if (valueStart < lineEnd && !commentOnly) {
     // `tags: [a, b]` or `tags: a, b`
     collectItems(text, keyEnd, lineEnd, true, items);
     return items;
@@ -100,7 +102,8 @@ export function frontMatterTagItems(text: string, bodyStart = bodyStartOffset(te
     while (at < lineEnd && /\s/.test(text[at])) at++;
     // `-` then a blank or the line's end is an item, perhaps empty (a lone `-` is a null item).
     if (at === lineEnd || text.charCodeAt(at) !== 45 /* - */ || !/\s/.test(text[at + 1])) {
-      if (at === start && at < lineEnd) break;
+      // Text at the line's start ends the list (the next key), but a comment line does not.
+      if (at === start && at < lineEnd && text.charCodeAt(at) !== 35 /* # */) break;
       continue;
     }
     at++;

@@ -2,6 +2,7 @@
 // matter `tags` as they are written, and the boundaries of findTagAt. Offsets are counted by
 // hand; the forms are those of YAML (block list, flow list, comma text).
 import { describe, expect, it } from 'vitest';
+import { parseEntry } from '../../src/core/entryParser';
 import { findTagAt, frontMatterTagItems, tagOccurrences } from '../../src/core/tagLocator';
 
 /** The front matter items as written (quotes stripped), in order. */
@@ -70,6 +71,25 @@ describe('frontMatterTagItems', () => {
     expect(written(text)).toEqual(['retro']);
     expect(findTagAt(text, 16)).toBeUndefined();
     expect(tagOccurrences(text).map(({ tag }) => tag)).toEqual(['retro']);
+  });
+
+  it('reads the block list under `tags: # a comment`, and over comment lines at the line start, as YAML does', () => {
+    // js-yaml (the index's reader) gives [empathy, retro] for both: a comment is no value and
+    // ends no list. Checked with js-yaml 4; the next test asks the index itself.
+    const afterComment = '---\ntags: # what this entry is about\n  - empathy\n  - retro\n---\n';
+    const columnZeroComment = '---\ntags:\n- empathy\n# later\n- retro\nmood: calm\n---\n';
+    expect(written(afterComment)).toEqual(['empathy', 'retro']);
+    expect(written(columnZeroComment)).toEqual(['empathy', 'retro']);
+    // ---\n = 0–3, `tags: # what this entry is about\n` = 4–36, `  - ` = 37–40, empathy = 41–47.
+    expect(findTagAt(afterComment, 41)).toMatchObject({ tag: 'empathy', start: 41, end: 48 });
+    expect(findTagAt(afterComment, 20)).toBeUndefined();
+  });
+
+  it('finds the same tags as the index in those forms', () => {
+    for (const text of ['---\ntags: # what this entry is about\n  - empathy\n  - retro\n---\n', '---\ntags:\n- empathy\n# later\n- retro\nmood: calm\n---\n']) {
+      expect(parseEntry(text, '2026-11-20-a.md').tags).toEqual(['empathy', 'retro']);
+      expect(tagOccurrences(text).map(({ tag }) => tag)).toEqual(['empathy', 'retro']);
+    }
   });
 
   it('keeps a block item whole: commas split only a flow list', () => {
