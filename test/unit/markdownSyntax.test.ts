@@ -37,8 +37,11 @@ function expectEnd(scan: Scan, construct: string, expected: number): void {
 /** A construct that runs to the last character of `text`, or none: the end is the text's length or -1. */
 function expectWhole(scan: Scan, text: string, whole: boolean): void {
   expectEnd(scan, text, whole ? text.length : -1);
-  // Without its last character (its closing delimiter), nothing is left.
-  if (whole) expectEnd(scan, text.slice(0, -1), -1);
+  if (whole) {
+    // Without its last character (its closing delimiter), nothing is left; nor with `end` just before it.
+    expectEnd(scan, text.slice(0, -1), -1);
+    expect(scan(text, 0, text.length - 1)).toBe(-1);
+  }
 }
 
 /** Test rows named by their text, a long one by its start and length. */
@@ -199,6 +202,18 @@ describe('titleEnd', () => {
     ['"a\nb"', 5], // a title may span lines
   ] as [string, number][]))('%s ends at %s', (_name, expected, construct) => {
     expectEnd(titleEnd, construct, expected);
+  });
+});
+
+describe('a closer at `end` is outside the text', () => {
+  it.each([
+    ['destinationEnd', '<a>', destinationEnd],
+    ['titleEnd', '"a"', titleEnd],
+    ['titleEnd', "'a'", titleEnd],
+    ['titleEnd', '(a)', titleEnd],
+    ['labelEnd', '[a]', labelEnd],
+  ] as [string, string, Scan][])('%s(%j) with `end` before the closer is -1', (_name, text, scan) => {
+    expect(scan(text, 0, text.length - 1)).toBe(-1);
   });
 });
 
@@ -377,11 +392,11 @@ describe('rawHtmlEnd', () => {
   });
 
   it.each([
-    ['a comment', 'a-->b<!-- c'],
-    ['CDATA', ']]>b<![CDATA[ c'],
-    ['a processing instruction', '?>b<? c'],
-    ['a declaration', '>b<!A c'],
-  ])('a closer before it does not end %s', (_name, text) => {
+    ['a comment', '--><!-- c'],
+    ['CDATA', ']]><![CDATA[ c'],
+    ['a processing instruction', '?><? c'],
+    ['a declaration', '><!A c'],
+  ])('a closer right before it does not end %s', (_name, text) => {
     expect(rawHtmlEnd(text, text.indexOf('<'), text.length, new Finder(text))).toBe(-1);
   });
 
