@@ -11,28 +11,10 @@ import {
 } from '../../src/core/balanceReport';
 import { formatDay } from '../../src/core/dates';
 import { parseEntry } from '../../src/core/entryParser';
-import { JournalIndex } from '../../src/core/journalIndex';
 import { allTraits, traitById } from '../../src/core/traits';
+import { Seed, indexOf } from './helpers/journal';
 import { AUCKLAND, BERLIN, KOLKATA, LOS_ANGELES, NEW_YORK, UTC, intlDay, wallTime, zone } from './zones';
 
-interface Seed {
-  title?: string;
-  /** ISO date-time with offset, or undefined for an entry dated only by `day`. */
-  date?: string;
-  day?: string;
-  tags: string[];
-}
-
-let counter = 0;
-function indexOf(entries: Seed[]): JournalIndex {
-  const index = new JournalIndex();
-  for (const seed of entries) {
-    const key = `file:///j/${++counter}.md`;
-    const time = seed.date ? Date.parse(seed.date) : Number.NaN;
-    index.set(key, `${counter}.md`, { title: seed.title ?? `Entry ${counter}`, day: seed.day ?? seed.date?.slice(0, 10), time, tags: seed.tags, problems: [] });
-  }
-  return index;
-}
 
 const dayNum = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86400000;
 

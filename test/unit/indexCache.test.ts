@@ -16,6 +16,7 @@ import { FIELD_NAMES } from '../../src/core/indexCacheFields';
 import { IndexedEntry, JournalIndex } from '../../src/core/journalIndex';
 import { fastestCpuMs } from './helpers/timing';
 import { propertyRuns } from './helpers/runs';
+import { indexedRecord as record } from './helpers/journal';
 
 const identity: IndexCacheIdentity = { version: '1.2.3', fingerprint: '{"roots":["file:///ws/journal"]}' };
 
@@ -214,26 +215,6 @@ function bodyOf(version: string, fingerprint: string, fields: string, rest: numb
   return out.done();
 }
 
-function record(key: string, fields: Partial<IndexedEntry> = {}): IndexedEntry {
-  return {
-    key,
-    title: '',
-    day: undefined,
-    time: Number.NaN,
-    tags: [],
-    problems: [],
-    kind: 'entry',
-    size: 1,
-    mtime: 1e12,
-    commitments: [],
-    root: undefined,
-    follows: undefined,
-    commitment: undefined,
-    goal: undefined,
-    from: undefined,
-    ...fields,
-  };
-}
 
 describe('index cache: why a cache is ignored, word for word', () => {
   const empty = () => encodeIndexCache(identity, []);

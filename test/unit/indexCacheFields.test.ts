@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Malformed, Reader, Writer } from '../../src/core/binaryCodec';
 import { DecodeState, Draft, EncodeState, FIELDS } from '../../src/core/indexCacheFields';
 import { IndexedEntry } from '../../src/core/journalIndex';
+import { indexedRecord as record } from './helpers/journal';
 
 // Each field codec on its own, against bytes written out by hand from the layout: a varint is
 // seven bits a byte (low bits first, the high bit says more follow), a string is its byte length
@@ -18,26 +19,6 @@ function ascii(text: string): number[] {
   return Array.from(text, (char) => char.charCodeAt(0));
 }
 
-function record(key: string, fields: Partial<IndexedEntry> = {}): IndexedEntry {
-  return {
-    key,
-    title: '',
-    day: undefined,
-    time: Number.NaN,
-    tags: [],
-    problems: [],
-    kind: 'entry',
-    size: 1,
-    mtime: 1e12,
-    commitments: [],
-    root: undefined,
-    follows: undefined,
-    commitment: undefined,
-    goal: undefined,
-    from: undefined,
-    ...fields,
-  };
-}
 
 /** The bytes field `name` writes for each of `entries` in turn (with the encoder's fresh state). */
 function written(name: string, entries: IndexedEntry[], table = new Map<string, number>()): number[] {

@@ -26,6 +26,14 @@ const PAGE_START = `<!DOCTYPE html>
     <h1>Balance Report</h1>
 `;
 
+// The end of every report page: the source's closing line, then the script under its nonce.
+const PAGE_END = `  <p class="closing"><em>You don&#39;t need to have direct reports to display leadership or management skills.</em></p>
+</section>
+</main>
+<script nonce="N0NCE" src="report.js"></script>
+</body>
+</html>`;
+
 describe('reportHtml', () => {
   afterEach(() => configureTraits([]));
 
@@ -193,12 +201,7 @@ describe('reportHtml', () => {
         `<li class="step"><h3>Foster Collaboration</h3><p class="source">Promote teamwork between leaders and managers to leverage their complementary strengths.</p><p class="next"><strong>Next step:</strong> ${collaborate}</p></li>` +
         `<li class="step"><h3>Continuous Learning</h3><p class="source">Invest in training programs that focus on both leadership and management development.</p><p class="next"><strong>Next step:</strong> ${learn}</p></li>` +
         `</ol>
-  <p class="closing"><em>You don&#39;t need to have direct reports to display leadership or management skills.</em></p>
-</section>
-</main>
-<script nonce="N0NCE" src="report.js"></script>
-</body>
-</html>`);
+${PAGE_END}`);
     });
 
     it('has no split bar but a hint when no entry has a trait tag, and names every week since the first entry when asked for all', () => {
@@ -243,12 +246,7 @@ describe('reportHtml', () => {
   <h2 id="welcome-heading">Your report starts with your first entry</h2>
   <p>Write a short entry about a moment of your work and tag it with the traits it shows: Empathy, Decision-Making, any of the eight. The report then shows your balance of leadership and management week by week, and what to reflect on next.</p>
   <p><button id="new-entry" type="button">New Entry</button></p>
-  <p class="closing"><em>You don&#39;t need to have direct reports to display leadership or management skills.</em></p>
-</section>
-</main>
-<script nonce="N0NCE" src="report.js"></script>
-</body>
-</html>`);
+${PAGE_END}`);
     });
 
     it('escapes & " < > in the Content-Security-Policy attribute and keeps its single quotes', () => {

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { JournalIndex } from '../../src/core/journalIndex';
 import { REPORT_RANGES, REPORT_TAG, buildBalanceReport, nextSteps } from '../../src/core/reportModel';
 import { Trait } from '../../src/core/traits';
+import { indexOf } from './helpers/journal';
 import { UTC } from './zones';
 
-interface Seed {
-  title?: string;
-  /** ISO date-time with offset, or undefined for an entry dated only by `day`. */
-  date?: string;
-  day?: string;
-  tags: string[];
-}
-
-let counter = 0;
-/** A journal index holding the seeds, in this order. */
-function indexOf(entries: Seed[]): JournalIndex {
-  const index = new JournalIndex();
-  for (const seed of entries) {
-    const key = `file:///j/model-${++counter}.md`;
-    const time = seed.date ? Date.parse(seed.date) : Number.NaN;
-    index.set(key, `${counter}.md`, { title: seed.title ?? `Entry ${counter}`, day: seed.day ?? seed.date?.slice(0, 10), time, tags: seed.tags, problems: [] });
-  }
-  return index;
-}
 
 // Friday 2026-11-27, noon UTC: the current ISO week is 2026-W48, Monday 2026-11-23 to Sunday 2026-11-29.
 const NOW = Date.parse('2026-11-27T12:00:00Z');
