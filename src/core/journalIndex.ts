@@ -55,6 +55,7 @@ export interface Disposable {
 const NO_PROBLEMS: readonly EntryProblem[] = Object.freeze([]);
 const NO_COMMITMENTS: readonly Commitment[] = Object.freeze([]);
 const NO_ENTRIES: readonly IndexedEntry[] = Object.freeze([]);
+const NO_TAGS: readonly string[] = Object.freeze([]);
 
 /**
  * The one in-memory journal that every feature reads. Counts are kept per tag as entries come
@@ -64,9 +65,13 @@ const NO_ENTRIES: readonly IndexedEntry[] = Object.freeze([]);
  */
 export class JournalIndex {
   private readonly entries = new Map<string, IndexedEntry>();
-  private readonly keysByTag = new Map<string, Set<string>>();
-  private readonly keysByDay = new Map<string, Set<string>>();
-  private readonly keysByKind = new Map<NoteKind, Set<string>>();
+  // Counts, kept as entries come and go: what the tree, the status bar and the balance read.
+  // Per reflection a few numbers, not a place in a set per tag, per day and per kind (memory, #16).
+  private readonly tagCounts = new Map<string, number>();
+  private readonly dayCounts = new Map<string, number>();
+  private readonly kindCounts = new Map<NoteKind, number>();
+  // Notes of the rare kinds (reviews, goals, feedback, …) by kind; reflections are the rest.
+  private readonly keysOfOtherKinds = new Map<NoteKind, Set<string>>();
   // Feedback notes per tag: counted apart from the reflections.
   private readonly feedbackByTag = new Map<string, Set<string>>();
   // Reflections with an open commitment, and follow-up entries by the original they follow.
@@ -78,8 +83,14 @@ export class JournalIndex {
   private readonly otherNoteKeysByTag = new Map<string, Set<string>>();
   // Tags are interned: one string per distinct tag, not one slice of each file's text.
   private readonly tagPool = new Map<string, string>();
-  // Sorted lists per tag, built on first use and then kept sorted as entries come and go.
-  private readonly newestFirstCache = new Map<string, IndexedEntry[]>();
+  // Tag lists shared between entries, by their tags joined with line breaks.
+  private readonly tagListPool = new Map<string, readonly string[]>();
+  // Reflections per tag, newest first, and per day: built for every tag (day) in one pass on
+  // first use, then kept in order as entries come and go. A batch that changes more entries than
+  // LIST_EDITS_KEPT drops them instead (a scan), and the next reader builds them again.
+  private newestFirstByTag: Map<string, IndexedEntry[]> | undefined;
+  private reflectionsByDay: Map<string, IndexedEntry[]> | undefined;
+  private listEditsInBatch = 0;
   private readonly listeners = new Set<() => void>();
   private batchDepth = 0;
   private changedInBatch = false;
@@ -103,19 +114,20 @@ export class JournalIndex {
 
   /** The reflections (`entry` notes), in no particular order. */
   *reflections(): IterableIterator<IndexedEntry> {
-    const keys = this.keysByKind.get('entry');
-    if (keys) for (const key of keys) yield this.entries.get(key)!;
+    if (this.countOfKind('entry') === 0) return;
+    for (const entry of this.entries.values()) if (entry.kind === 'entry') yield entry;
   }
 
   /** Notes of one kind, newest first. */
   notesOf(kind: NoteKind): IndexedEntry[] {
-    const keys = this.keysByKind.get(kind);
+    if (kind === 'entry') return [...this.reflections()].sort(newestFirst);
+    const keys = this.keysOfOtherKinds.get(kind);
     return keys ? [...keys].map((key) => this.entries.get(key)!).sort(newestFirst) : [];
   }
 
   /** How many notes of `kind` there are. */
   countOfKind(kind: NoteKind): number {
-    return this.keysByKind.get(kind)?.size ?? 0;
+    return this.kindCounts.get(kind) ?? 0;
   }
 
   /**
@@ -126,7 +138,8 @@ export class JournalIndex {
   set(key: string, fileName: string, parsed: ParsedEntry, folder?: string, root?: string, stamp: ContentStamp = UNKNOWN_STAMP): IndexedEntry {
     const kind = noteKind(parsed.kind, folder, parsed.tags);
     return this.insert({
-      key,
+      // A key built by concatenation (a URI) would keep its pieces alive beside the flat copy.
+      key: detach(key),
       title: parsed.title ?? detach(fileName.replace(/\.md$/i, '')),
       day: parsed.day,
       time: parsed.time,
@@ -155,14 +168,18 @@ export class JournalIndex {
   private insert(record: IndexedEntry): IndexedEntry {
     const key = record.key;
     const previous = this.entries.get(key);
-    if (previous) this.untag(previous);
+    if (previous) {
+      this.untag(previous);
+      // A replaced entry moves to the end, as it does in a kept list among entries equal to it.
+      this.entries.delete(key);
+    }
     // One shape for every entry, whichever way it came in.
     const entry: IndexedEntry = {
       key,
       title: record.title,
       day: record.day,
       time: record.time,
-      tags: record.tags.map((tag) => this.intern(tag)),
+      tags: this.internAll(record.tags),
       problems: record.problems.length > 0 ? record.problems : NO_PROBLEMS,
       kind: record.kind,
       size: record.size,
@@ -175,42 +192,21 @@ export class JournalIndex {
       from: record.from,
     };
     this.entries.set(key, entry);
-    let ofKind = this.keysByKind.get(entry.kind);
-    if (!ofKind) this.keysByKind.set(entry.kind, (ofKind = new Set()));
-    ofKind.add(key);
-    if (entry.kind === 'feedback') {
-      for (const tag of entry.tags) {
-        let keys = this.feedbackByTag.get(tag);
-        if (!keys) this.feedbackByTag.set(tag, (keys = new Set()));
-        keys.add(key);
-      }
-    }
+    add(this.kindCounts, entry.kind, 1);
     if (entry.kind !== 'entry') {
-      for (const tag of entry.tags) {
-        let keys = this.otherNoteKeysByTag.get(tag);
-        if (!keys) this.otherNoteKeysByTag.set(tag, (keys = new Set()));
-        keys.add(key);
-      }
+      addTo(this.keysOfOtherKinds, entry.kind, key);
+      if (entry.kind === 'feedback') for (const tag of entry.tags) addTo(this.feedbackByTag, tag, key);
+      for (const tag of entry.tags) addTo(this.otherNoteKeysByTag, tag, key);
       this.changed();
       return entry;
     }
     if (entry.commitments.some((commitment) => !commitment.done && commitment.text !== '')) this.withOpen.set(key, entry);
-    if (entry.follows !== undefined) {
-      const name = baseName(entry.follows);
-      let followers = this.followersByName.get(name);
-      if (!followers) this.followersByName.set(name, (followers = new Set()));
-      followers.add(key);
-    }
-    if (entry.day) {
-      let keys = this.keysByDay.get(entry.day);
-      if (!keys) this.keysByDay.set(entry.day, (keys = new Set()));
-      keys.add(key);
-    }
-    for (const tag of entry.tags) {
-      let keys = this.keysByTag.get(tag);
-      if (!keys) this.keysByTag.set(tag, (keys = new Set()));
-      keys.add(key);
-      this.insertSorted(tag, entry);
+    if (entry.follows !== undefined) addTo(this.followersByName, baseName(entry.follows), key);
+    if (entry.day) add(this.dayCounts, entry.day, 1);
+    for (const tag of entry.tags) add(this.tagCounts, tag, 1);
+    if (this.keepLists()) {
+      for (const tag of entry.tags) insertNewestFirst(this.newestFirstByTag, tag, entry);
+      if (entry.day) insertNewestFirst(this.reflectionsByDay, entry.day, entry);
     }
     this.changed();
     return entry;
@@ -283,20 +279,22 @@ export class JournalIndex {
   clear(): void {
     if (this.entries.size === 0) return;
     this.entries.clear();
-    this.keysByTag.clear();
-    this.keysByDay.clear();
-    this.keysByKind.clear();
+    this.tagCounts.clear();
+    this.dayCounts.clear();
+    this.kindCounts.clear();
+    this.keysOfOtherKinds.clear();
     this.feedbackByTag.clear();
     this.withOpen.clear();
     this.followersByName.clear();
     this.otherNoteKeysByTag.clear();
     this.tagPool.clear();
-    this.newestFirstCache.clear();
+    this.tagListPool.clear();
+    this.dropLists();
     this.changed();
   }
 
   /** How many reflections carry `tag` (normalised). */
-  countOf = (tag: string): number => this.keysByTag.get(tag)?.size ?? 0;
+  countOf = (tag: string): number => this.tagCounts.get(tag) ?? 0;
 
   balance(tolerance = DEFAULT_BALANCE_TOLERANCE): Balance {
     return computeBalance(this.countOf, tolerance);
@@ -304,12 +302,7 @@ export class JournalIndex {
 
   /** Reflections carrying `tag`, newest first. */
   entriesTagged(tag: string): readonly IndexedEntry[] {
-    const cached = this.newestFirstCache.get(tag);
-    if (cached) return cached;
-    const keys = this.keysByTag.get(tag);
-    const sorted = keys ? [...keys].map((key) => this.entries.get(key)!).sort(newestFirst) : [];
-    this.newestFirstCache.set(tag, sorted);
-    return sorted;
+    return this.lists().byTag.get(tag) ?? NO_ENTRIES;
   }
 
   /**
@@ -325,26 +318,26 @@ export class JournalIndex {
 
   /** Every tag some note carries (traits and others), with how many reflections carry it. */
   allTags(): TagCount[] {
-    const tags = new Set([...this.keysByTag.keys(), ...this.otherNoteKeysByTag.keys()]);
+    const tags = new Set([...this.tagCounts.keys(), ...this.otherNoteKeysByTag.keys()]);
     return [...tags].map((tag) => ({ tag, count: this.countOf(tag) })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   }
 
   /** Reflections of a local day (`YYYY-MM-DD`), newest first. */
   entriesOn(day: string): IndexedEntry[] {
-    const keys = this.keysByDay.get(day);
-    return keys ? [...keys].map((key) => this.entries.get(key)!).sort(newestFirst) : [];
+    if (!this.dayCounts.has(day)) return [];
+    return [...(this.lists().byDay.get(day) ?? NO_ENTRIES)];
   }
 
   /** The local days (`YYYY-MM-DD`) that hold at least one reflection, in no particular order. */
   reflectionDays(): IterableIterator<string> {
-    return this.keysByDay.keys();
+    return this.dayCounts.keys();
   }
 
   /** Tags that are not traits, most used first. */
   otherTags(): TagCount[] {
     const others: TagCount[] = [];
-    for (const [tag, keys] of this.keysByTag) {
-      if (!traitById(tag)) others.push({ tag, count: keys.size });
+    for (const [tag, count] of this.tagCounts) {
+      if (!traitById(tag)) others.push({ tag, count });
     }
     return others.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   }
@@ -356,9 +349,12 @@ export class JournalIndex {
       return update();
     } finally {
       this.batchDepth--;
-      if (this.batchDepth === 0 && this.changedInBatch) {
-        this.changedInBatch = false;
-        this.fire();
+      if (this.batchDepth === 0) {
+        this.listEditsInBatch = 0;
+        if (this.changedInBatch) {
+          this.changedInBatch = false;
+          this.fire();
+        }
       }
     }
   }
@@ -369,73 +365,89 @@ export class JournalIndex {
   }
 
   private untag(entry: IndexedEntry): void {
-    this.keysByKind.get(entry.kind)?.delete(entry.key);
-    if (entry.kind === 'feedback') {
-      for (const tag of entry.tags) {
-        const keys = this.feedbackByTag.get(tag);
-        keys?.delete(entry.key);
-        if (keys?.size === 0) this.feedbackByTag.delete(tag);
-      }
-    }
+    add(this.kindCounts, entry.kind, -1);
     if (entry.kind !== 'entry') {
-      for (const tag of entry.tags) {
-        const keys = this.otherNoteKeysByTag.get(tag);
-        keys?.delete(entry.key);
-        if (keys?.size === 0) this.otherNoteKeysByTag.delete(tag);
-      }
+      removeFrom(this.keysOfOtherKinds, entry.kind, entry.key);
+      if (entry.kind === 'feedback') for (const tag of entry.tags) removeFrom(this.feedbackByTag, tag, entry.key);
+      for (const tag of entry.tags) removeFrom(this.otherNoteKeysByTag, tag, entry.key);
       return;
     }
     this.withOpen.delete(entry.key);
-    if (entry.follows !== undefined) {
-      const name = baseName(entry.follows);
-      const followers = this.followersByName.get(name);
-      followers?.delete(entry.key);
-      if (followers?.size === 0) this.followersByName.delete(name);
+    if (entry.follows !== undefined) removeFrom(this.followersByName, baseName(entry.follows), entry.key);
+    if (entry.day) add(this.dayCounts, entry.day, -1);
+    for (const tag of entry.tags) add(this.tagCounts, tag, -1);
+    if (this.keepLists()) {
+      for (const tag of entry.tags) removeFromList(this.newestFirstByTag, tag, entry);
+      if (entry.day) removeFromList(this.reflectionsByDay, entry.day, entry);
     }
-    if (entry.day) {
-      const keys = this.keysByDay.get(entry.day);
-      keys?.delete(entry.key);
-      if (keys?.size === 0) this.keysByDay.delete(entry.day);
+  }
+
+  /**
+   * Whether the per-tag and per-day lists exist and are worth keeping in order through this
+   * change: past LIST_EDITS_KEPT edits in one batch, building them again once is cheaper.
+   */
+  private keepLists(): boolean {
+    if (this.newestFirstByTag === undefined) return false;
+    if (this.batchDepth > 0 && ++this.listEditsInBatch > LIST_EDITS_KEPT) {
+      this.dropLists();
+      return false;
     }
-    for (const tag of entry.tags) {
-      const keys = this.keysByTag.get(tag);
-      if (!keys) continue;
-      keys.delete(entry.key);
-      this.removeSorted(tag, entry);
-      if (keys.size === 0) {
-        this.keysByTag.delete(tag);
-        this.tagPool.delete(tag);
-        this.newestFirstCache.delete(tag);
+    return true;
+  }
+
+  private dropLists(): void {
+    this.newestFirstByTag = undefined;
+    this.reflectionsByDay = undefined;
+  }
+
+  /** The per-tag and per-day lists, built in one pass over the reflections when missing. */
+  private lists(): { byTag: Map<string, IndexedEntry[]>; byDay: Map<string, IndexedEntry[]> } {
+    if (this.newestFirstByTag === undefined || this.reflectionsByDay === undefined) {
+      // One sort of every reflection; each list then receives its entries already in order.
+      const sorted = [...this.reflections()].sort(newestFirst);
+      const byTag = new Map<string, IndexedEntry[]>();
+      const byDay = new Map<string, IndexedEntry[]>();
+      for (const entry of sorted) {
+        for (const tag of entry.tags) appendTo(byTag, tag, entry);
+        if (entry.day) appendTo(byDay, entry.day, entry);
       }
+      this.newestFirstByTag = byTag;
+      this.reflectionsByDay = byDay;
+      // Edits made earlier in an open batch are in the lists already.
+      this.listEditsInBatch = 0;
     }
+    return { byTag: this.newestFirstByTag, byDay: this.reflectionsByDay };
   }
 
-  private insertSorted(tag: string, entry: IndexedEntry): void {
-    const list = this.newestFirstCache.get(tag);
-    if (!list) return;
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (newestFirst(list[middle], entry) <= 0) low = middle + 1;
-      else high = middle;
+  /**
+   * The entry's tags, each interned and each once, as a list shared by every entry with the same
+   * tags: a journal has few combinations, and one array per entry was a fifth of the heap (#16).
+   */
+  private internAll(tags: readonly string[]): readonly string[] {
+    if (tags.length === 0) return NO_TAGS;
+    const interned: string[] = [];
+    for (const tag of tags) {
+      let pooled = this.tagPool.get(tag);
+      if (pooled === undefined) {
+        pooled = detach(tag);
+        this.tagPool.set(pooled, pooled);
+      }
+      if (!interned.includes(pooled)) interned.push(pooled);
     }
-    list.splice(low, 0, entry);
-  }
-
-  private removeSorted(tag: string, entry: IndexedEntry): void {
-    const list = this.newestFirstCache.get(tag);
-    const at = list ? list.indexOf(entry) : -1;
-    if (at !== -1) list!.splice(at, 1);
-  }
-
-  private intern(tag: string): string {
-    let pooled = this.tagPool.get(tag);
-    if (pooled === undefined) {
-      pooled = detach(tag);
-      this.tagPool.set(pooled, pooled);
+    const name = interned.join('\n');
+    const shared = this.tagListPool.get(name);
+    // Tags hold no line break, but a list is shared only when it is truly the same.
+    if (shared && shared.length === interned.length && shared.every((tag, i) => tag === interned[i])) return shared;
+    const list = Object.freeze(interned.slice()); // slice: an array of exactly its length
+    if (!shared) {
+      // Tags and lists no entry carries any more stay pooled until this bound (or `clear`).
+      if (this.tagListPool.size >= POOLED_MAX) {
+        this.tagListPool.clear();
+        this.tagPool.clear();
+      }
+      this.tagListPool.set(name, list);
     }
-    return pooled;
+    return list;
   }
 
   private changed(): void {
@@ -452,6 +464,63 @@ export class JournalIndex {
       }
     }
   }
+}
+
+/** How many distinct tag lists are pooled at most. */
+const POOLED_MAX = 10_000;
+
+/** Past this many entries changed in one batch, the per-tag and per-day lists are built again. */
+const LIST_EDITS_KEPT = 256;
+
+/** Adds `delta` to the count of `key`, forgetting a count that reaches 0; returns the new count. */
+function add<K>(counts: Map<K, number>, key: K, delta: number): number {
+  const count = (counts.get(key) ?? 0) + delta;
+  if (count > 0) counts.set(key, count);
+  else counts.delete(key);
+  return count;
+}
+
+function addTo<K>(sets: Map<K, Set<string>>, key: K, value: string): void {
+  let set = sets.get(key);
+  if (!set) sets.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom<K>(sets: Map<K, Set<string>>, key: K, value: string): void {
+  const set = sets.get(key);
+  set?.delete(value);
+  if (set?.size === 0) sets.delete(key);
+}
+
+function appendTo(lists: Map<string, IndexedEntry[]>, key: string, entry: IndexedEntry): void {
+  const list = lists.get(key);
+  if (list) list.push(entry);
+  else lists.set(key, [entry]);
+}
+
+function insertNewestFirst(lists: Map<string, IndexedEntry[]> | undefined, key: string, entry: IndexedEntry): void {
+  if (!lists) return;
+  const list = lists.get(key);
+  if (!list) {
+    lists.set(key, [entry]);
+    return;
+  }
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (newestFirst(list[middle], entry) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  list.splice(low, 0, entry);
+}
+
+function removeFromList(lists: Map<string, IndexedEntry[]> | undefined, key: string, entry: IndexedEntry): void {
+  const list = lists?.get(key);
+  const at = list ? list.indexOf(entry) : -1;
+  if (at === -1) return;
+  list!.splice(at, 1);
+  if (list!.length === 0) lists!.delete(key);
 }
 
 function baseName(path: string): string {

@@ -257,3 +257,145 @@ describe('JournalIndex: orders and edges', () => {
     expect(index.get('file:///j/b')!.problems).toEqual([{ message: 'm', line: 1 }]);
   });
 });
+
+describe('JournalIndex: lists kept through changes', () => {
+  // The reference: every live entry in the order it was last written, sorted newest first (undated
+  // last), then by title in the locale's order; equal entries keep that order.
+  interface Written {
+    key: string;
+    time: number;
+    title: string;
+    tags: string[];
+    day: string | undefined;
+  }
+  const byNewest = (a: Written, b: Written) => {
+    const at = Number.isNaN(a.time) ? -Infinity : a.time;
+    const bt = Number.isNaN(b.time) ? -Infinity : b.time;
+    return bt - at || a.title.localeCompare(b.title);
+  };
+
+  it.each([1, 7, 99])('equals a fresh sort after random writes, deletes and batches of every size (seed %i)', (start) => {
+    const index = new JournalIndex();
+    let written: Written[] = [];
+    let seed = start;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+    const tags = ['empathy', 'influence', 'retro'];
+    const days = ['2026-11-01', '2026-11-02', undefined];
+    const times = [Date.parse('2026-11-01T09:00:00Z'), Date.parse('2026-11-02T09:00:00Z'), Number.NaN];
+    const write = () => {
+      const key = `file:///j/${Math.floor(random() * 400)}.md`;
+      const entry: Written = { key, time: pick(times), title: pick(['a', 'B', 'c']), tags: tags.filter(() => random() < 0.5), day: pick(days) };
+      index.set(key, 'x.md', { title: entry.title, day: entry.day, time: entry.time, tags: entry.tags, problems: [] });
+      written = [...written.filter((w) => w.key !== key), entry];
+    };
+    const remove = () => {
+      const key = `file:///j/${Math.floor(random() * 400)}.md`;
+      expect(index.delete(key)).toBe(written.some((w) => w.key === key));
+      written = written.filter((w) => w.key !== key);
+    };
+    const check = () => {
+      for (const tag of tags) {
+        const expected = written.filter((w) => w.tags.includes(tag)).sort(byNewest).map((w) => w.key);
+        expect(index.entriesTagged(tag).map((e) => e.key)).toEqual(expected);
+        expect(index.countOf(tag)).toBe(expected.length);
+      }
+      for (const day of days) {
+        if (!day) continue;
+        const expected = written.filter((w) => w.day === day).sort(byNewest).map((w) => w.key);
+        expect(index.entriesOn(day).map((e) => e.key)).toEqual(expected);
+      }
+      expect([...index.reflectionDays()].sort()).toEqual([...new Set(written.flatMap((w) => (w.day ? [w.day] : [])))].sort());
+      expect([...index.reflections()].map((e) => e.key).sort()).toEqual(written.map((w) => w.key).sort());
+      expect(index.countOfKind('entry')).toBe(written.length);
+    };
+    for (let round = 0; round < 60; round++) {
+      const choice = random();
+      if (choice < 0.4) {
+        // A batch of 1 to 700 changes: past the lists' edit limit, they are built again.
+        const changes = 1 + Math.floor(random() * 700);
+        index.batch(() => {
+          for (let i = 0; i < changes; i++) {
+            if (random() < 0.75) write();
+            else remove();
+            if (random() < 0.01) check(); // a read in the middle of a batch
+          }
+        });
+      } else if (choice < 0.9) {
+        if (random() < 0.7) write();
+        else remove();
+      } else if (choice < 0.95) {
+        index.deleteUnder('file:///j/1');
+        written = written.filter((w) => !w.key.startsWith('file:///j/1'));
+      } else {
+        index.clear();
+        written = [];
+      }
+      if (random() < 0.5) check();
+    }
+    check();
+  });
+
+  it('gives the same lists whether they were kept through a large batch or built after it', () => {
+    const kept = new JournalIndex();
+    const noon = Date.parse('2026-11-27T12:00:00Z');
+    kept.set('file:///j/first.md', 'first.md', { title: 'First', day: '2026-11-27', time: noon, tags: ['empathy'], problems: [] });
+    expect(kept.entriesTagged('empathy')).toHaveLength(1); // the lists exist from here on
+    const fresh = new JournalIndex();
+    fresh.set('file:///j/first.md', 'first.md', { title: 'First', day: '2026-11-27', time: noon, tags: ['empathy'], problems: [] });
+    for (const index of [kept, fresh]) {
+      index.batch(() => {
+        for (let i = 0; i < 1000; i++) index.set(`file:///j/${i}.md`, `${i}.md`, { title: `T${i % 10}`, day: '2026-11-27', time: noon + (i % 3), tags: ['empathy'], problems: [] });
+      });
+    }
+    expect(kept.entriesTagged('empathy').map((e) => e.key)).toEqual(fresh.entriesTagged('empathy').map((e) => e.key));
+    expect(kept.entriesTagged('empathy')).toHaveLength(1001);
+    expect(kept.entriesTagged('empathy')[0].time).toBe(noon + 2);
+    expect(kept.entriesOn('2026-11-27')).toHaveLength(1001);
+  });
+
+  it('counts a tag written twice in one entry once', () => {
+    const index = new JournalIndex();
+    const entry = index.set('file:///j/a.md', 'a.md', { title: 'A', day: '2026-11-27', time: 0, tags: ['empathy', 'empathy'], problems: [] });
+    expect(entry.tags).toEqual(['empathy']);
+    expect(index.countOf('empathy')).toBe(1);
+    expect(index.entriesTagged('empathy')).toHaveLength(1);
+  });
+});
+
+describe('JournalIndex: shared tag lists', () => {
+  const put = (index: JournalIndex, key: string, tags: string[]) =>
+    index.set(`file:///j/${key}.md`, `${key}.md`, { title: key, day: '2026-11-27', time: 0, tags, problems: [] });
+
+  it('gives entries with the same tags one frozen list, and entries with other tags or another order their own', () => {
+    const index = new JournalIndex();
+    const a = put(index, 'a', ['empathy', 'retro']);
+    const b = put(index, 'b', ['empathy', 'retro']);
+    const c = put(index, 'c', ['retro', 'empathy']);
+    const d = put(index, 'd', ['empathy']);
+    expect(Object.is(a.tags, b.tags)).toBe(true);
+    expect(Object.isFrozen(a.tags)).toBe(true);
+    expect(c.tags).toEqual(['retro', 'empathy']);
+    expect(Object.is(a.tags, c.tags)).toBe(false);
+    expect(d.tags).toEqual(['empathy']);
+    // A line break cannot make two different lists look the same.
+    const e = put(index, 'e', ['x\ny']);
+    const f = put(index, 'f', ['x', 'y']);
+    expect(e.tags).toEqual(['x\ny']);
+    expect(f.tags).toEqual(['x', 'y']);
+  });
+
+  it('keeps counting right past the pool bound, and shares again after it', () => {
+    const index = new JournalIndex();
+    index.batch(() => {
+      for (let i = 0; i < 10_050; i++) put(index, `n${i}`, ['empathy', `t${i}`]);
+    });
+    expect(index.countOf('empathy')).toBe(10_050);
+    expect(index.countOf('t10049')).toBe(1);
+    const first = put(index, 'x1', ['empathy', 't3']);
+    const second = put(index, 'x2', ['empathy', 't3']);
+    expect(Object.is(first.tags, second.tags)).toBe(true);
+    expect(index.countOf('t3')).toBe(3);
+    expect(index.entriesTagged('t3').map((entry) => entry.title).sort()).toEqual(['n3', 'x1', 'x2']);
+  });
+});
