@@ -21,6 +21,8 @@ import { Platform } from './platform/platform';
 export type ReadonlyJournalIndex = Pick<
   JournalIndex,
   | 'size'
+  | 'expectedSize'
+  | 'isRestoring'
   | 'get'
   | 'keys'
   | 'values'
@@ -45,6 +47,12 @@ function readonlyView(index: JournalIndex): ReadonlyJournalIndex {
   return Object.freeze({
     get size() {
       return index.size;
+    },
+    get expectedSize() {
+      return index.expectedSize;
+    },
+    get isRestoring() {
+      return index.isRestoring;
     },
     get: (key: string) => index.get(key),
     keys: () => index.keys(),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { IndexCacheIdentity, MAX_INDEX_CACHE_BYTES, decodeIndexCache, encodeIndexCache } from './core/indexCache';
+import { IndexCacheIdentity, IndexCacheReader, MAX_INDEX_CACHE_BYTES, encodeIndexCache, openIndexCache } from './core/indexCache';
 import { IndexedEntry } from './core/journalIndex';
 
 /** The cache file, in the extension's own storage and nowhere else. */
@@ -37,12 +37,17 @@ export class IndexCacheStore {
     }
   }
 
-  /** The records of `bytes`, or undefined (with a log line) when they are not to be trusted. */
-  decode(bytes: Uint8Array, identity: IndexCacheIdentity): IndexedEntry[] | undefined {
-    const loaded = decodeIndexCache(bytes, identity);
-    if ('records' in loaded) return loaded.records;
-    this.log.info(`The index cache was ignored: ${loaded.ignored}. The journal is read in full and the cache rebuilt.`);
+  /** The cache in `bytes`, opened (counts read, records to decode), or undefined (with a log line) when it is not to be trusted. */
+  open(bytes: Uint8Array, identity: IndexCacheIdentity): IndexCacheReader | undefined {
+    const opened = openIndexCache(bytes, identity);
+    if ('reader' in opened) return opened.reader;
+    this.ignored(opened.ignored);
     return undefined;
+  }
+
+  /** Says why the cache is not used. */
+  ignored(reason: string): void {
+    this.log.info(`The index cache was ignored: ${reason}. The journal is read in full and the cache rebuilt.`);
   }
 
   /** Writes every record, through a temporary file so that a crash never leaves half a cache. */

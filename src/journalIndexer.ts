@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { JournalRoot, affectsIndexing, checkedJournalRoots, findSymbolicLink, maxFileBytes } from './config';
 import type { ProblemSink } from './features/entryDiagnostics';
 import { Platform, fileKind } from './platform/platform';
-import { IndexCacheIdentity } from './core/indexCache';
-import { JournalIndex } from './core/journalIndex';
+import { IndexCacheIdentity, IndexCacheReader, readsFirst } from './core/indexCache';
+import { IndexedEntry, JournalIndex } from './core/journalIndex';
 import { JournalFileSystem, JournalSync, ScanResult, isMarkdownName } from './core/journalSync';
 import { IndexCacheStore } from './indexCacheStore';
 
@@ -31,6 +31,9 @@ function workspaceFileSystem(platform: Platform, roots: () => readonly JournalRo
     },
   };
 }
+
+/** Records decoded between two turns of the event loop while the cache is restored. */
+const RESTORE_SLICE = 2500;
 
 /** Longer scans show a cancellable notification; shorter ones only the view's own progress. */
 const PROGRESS_AFTER_MS = 1000;
@@ -151,6 +154,7 @@ export class JournalIndexer implements vscode.Disposable {
   }
 
   private starting: Promise<unknown> = Promise.resolve();
+  private startGeneration = 0;
 
   /** Starts watching and scanning (see StartKind); the scan runs in the background. */
   start(kind: StartKind = 'restart'): Promise<StartResult> {
@@ -160,17 +164,65 @@ export class JournalIndexer implements vscode.Disposable {
   }
 
   private async startIndexing(kind: StartKind): Promise<StartResult> {
+    const generation = ++this.startGeneration;
     const fromCache = kind === 'activation' || kind === 'reload';
     if (kind === 'refresh') await this.cache.clear();
     // The cache file is read while the journal folders are resolved.
     const [bytes] = await Promise.all([fromCache ? this.cache.read() : undefined, this.configure()]);
-    const records = bytes && this.cache.decode(bytes, this.cacheIdentity());
+    const cache = bytes && this.cache.open(bytes, this.cacheIdentity());
     if (kind === 'reload') this.index.clear();
-    const restored = records ? this.sync.restore(records) : 0;
-    if (records) this.log.info(`Restored ${restored} entries from the index cache; checking them against the disk.`);
+    const restored = cache ? await this.restoreFrom(cache, generation) : 0;
+    // A later start (settings, workspace folders, Refresh) took over while the cache was restored.
+    if (generation !== this.startGeneration) return { files: 0, read: 0, milliseconds: 0, cancelled: true, restored };
+    if (cache) this.log.info(`Restored ${restored} entries from the index cache; checking them against the disk.`);
     const result = await this.rescan(restored > 0);
     if (!result.cancelled) this.scheduleSave();
     return { ...result, restored };
+  }
+
+  /**
+   * The last session's records into the index in two steps. First the cache's counts and the
+   * records a first paint reads (core/indexCache `readsFirst`): the tree and the status bar draw
+   * the tally from them. Then the rest, decoded a slice at a time with the event loop free
+   * between slices (the view's requests are answered meanwhile), put in as one batch. Returns
+   * how many were restored; 0 when the cache proved unusable (everything is read again).
+   */
+  private async restoreFrom(cache: IndexCacheReader, generation: number): Promise<number> {
+    const first = cache.take(readsFirst(cache.counts, Date.now()));
+    if ('ignored' in first) {
+      this.cache.ignored(first.ignored);
+      return 0;
+    }
+    let restored = this.index.batch(() => {
+      this.index.expectRestore(cache.counts);
+      return this.sync.restore(first.records);
+    });
+    const slices: IndexedEntry[][] = [];
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Superseded: the later start reads the journal itself.
+      if (generation !== this.startGeneration) {
+        this.index.endRestore();
+        return restored;
+      }
+      let sliced = 0;
+      const slice = cache.take(() => ++sliced < RESTORE_SLICE);
+      if ('records' in slice && slice.records.length > 0) slices.push(slice.records);
+      else {
+        const end = 'records' in slice ? cache.rest() : slice;
+        if ('ignored' in end) {
+          this.index.endRestore();
+          this.cache.ignored(end.ignored);
+          return 0;
+        }
+        break;
+      }
+    }
+    this.index.batch(() => {
+      for (const records of slices) restored += this.sync.restore(records);
+      this.index.endRestore();
+    });
+    return restored;
   }
 
   /** What the cached records depend on besides the extension's version. */

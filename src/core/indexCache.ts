@@ -1,4 +1,6 @@
-import type { ContentStamp, IndexedEntry } from './journalIndex';
+import { ContentStamp, IndexedEntry, RecordCounts, countsOf } from './journalIndex';
+import { NOTE_KINDS, NoteKind } from './noteKinds';
+import { traitById } from './traits';
 import { Malformed, Reader, Writer, checksum } from './binaryCodec';
 import { DecodeState, Draft, EncodeState, FIELDS, FIELD_NAMES } from './indexCacheFields';
 
@@ -10,7 +12,11 @@ export { checksum } from './binaryCodec';
 //
 // Layout (little-endian):
 //   "BJIX" | u32 schema | u32 body length | u32 checksum of the body | body
-//   body: version | fingerprint | field names | string table | record count | records
+//   body: version | fingerprint | field names | string table | counts | record count | records
+// The counts (core/journalIndex RecordCounts: per kind, per reflection tag and day, per feedback
+// tag, as table references) let the tally be shown before the records are decoded. Records come
+// in the order a first paint needs them: the notes that are not reflections, then the
+// reflections newest first, undated last (see `readsFirst`).
 // Strings are a varint byte length and UTF-8. Tags, days and problem messages repeat across
 // files, so each is written once in the string table and referred to by number. Keys share their
 // beginning with the key before them, so only the rest is written.
@@ -19,7 +25,7 @@ export { checksum } from './binaryCodec';
 // INDEX_CACHE_SCHEMA. A cache of another schema, extension version or fingerprint is ignored.
 
 /** Raise on any change to the layout or to FIELDS. */
-export const INDEX_CACHE_SCHEMA = 2;
+export const INDEX_CACHE_SCHEMA = 3;
 
 /** A cache larger than this is not read (about 10× a journal of 50,000 entries). */
 export const MAX_INDEX_CACHE_BYTES = 64 * 1024 * 1024;
@@ -39,9 +45,34 @@ export interface IndexCacheIdentity {
 
 export type IndexCacheLoad = { readonly records: IndexedEntry[] } | { readonly ignored: string };
 
+/** An opened cache: its counts at once, its records as the caller asks for them. */
+export interface IndexCacheReader {
+  /** What all its records count under (as the index counts them). */
+  readonly counts: RecordCounts;
+  /** How many records it holds. */
+  readonly total: number;
+  /**
+   * Decodes records while `more` (asked with each record decoded) says so, or to the end; the
+   * record `more` says no to is the last one returned.
+   */
+  take(more: (record: IndexedEntry) => boolean): IndexCacheLoad;
+  /**
+   * The records not taken yet; or, after all, why the cache is ignored (bytes after the last
+   * record, or counts that are not those of its records).
+   */
+  rest(): IndexCacheLoad;
+}
+
+/** Reflections last, newest first and undated at the very end; the other notes first. */
+function cacheOrder(a: IndexedEntry, b: IndexedEntry): number {
+  const rank = (entry: IndexedEntry) => (entry.kind !== 'entry' ? 0 : Number.isNaN(entry.time) ? 2 : 1);
+  return rank(a) - rank(b) || (rank(a) === 1 ? (a.time > b.time ? -1 : a.time < b.time ? 1 : 0) : 0);
+}
+
 /** The records of `entries` as the cache file's bytes. */
 export function encodeIndexCache(identity: IndexCacheIdentity, entries: Iterable<IndexedEntry>): Uint8Array {
-  const records = [...entries];
+  const records = [...entries].sort(cacheOrder);
+  const counts = countsOf(records);
   const table = new Map<string, number>();
   const strings: string[] = [];
   const add = (value: string | undefined) => {
@@ -59,6 +90,19 @@ export function encodeIndexCache(identity: IndexCacheIdentity, entries: Iterable
   out.string(FIELD_NAMES);
   out.uint(strings.length);
   for (const value of strings) out.string(value);
+  out.uint(counts.records);
+  out.uint(counts.kinds.size);
+  for (const [kind, count] of counts.kinds) {
+    out.uint(NOTE_KINDS.indexOf(kind));
+    out.uint(count);
+  }
+  for (const map of [counts.tags, counts.days, counts.feedbackTags]) {
+    out.uint(map.size);
+    for (const [value, count] of map) {
+      out.uint(table.get(value)!);
+      out.uint(count);
+    }
+  }
   out.uint(records.length);
   const state: EncodeState = { out, table, previousKey: { bytes: new Uint8Array(256), length: 0 }, key: { bytes: new Uint8Array(256), length: 0 } };
   for (const entry of records) for (const field of FIELDS) field.write(entry, state);
@@ -76,6 +120,16 @@ export function encodeIndexCache(identity: IndexCacheIdentity, entries: Iterable
  * version or fingerprint, too large). Never throws; time linear in the size of `bytes`.
  */
 export function decodeIndexCache(bytes: Uint8Array, expected: IndexCacheIdentity, maxBytes = MAX_INDEX_CACHE_BYTES): IndexCacheLoad {
+  const opened = openIndexCache(bytes, expected, maxBytes);
+  return 'ignored' in opened ? opened : opened.reader.rest();
+}
+
+/**
+ * A cache file opened: its header, identity and counts checked and read, its records left to
+ * decode (`IndexCacheReader`); or why it was ignored. Never throws; each step linear in the size
+ * of what it reads.
+ */
+export function openIndexCache(bytes: Uint8Array, expected: IndexCacheIdentity, maxBytes = MAX_INDEX_CACHE_BYTES): { readonly reader: IndexCacheReader } | { readonly ignored: string } {
   if (bytes.length > maxBytes) return { ignored: `it is ${bytes.length} bytes, over the limit of ${maxBytes}` };
   if (bytes.length < HEADER_BYTES || MAGIC.some((byte, i) => bytes[i] !== byte)) return { ignored: 'it is not an index cache' };
   const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
@@ -91,19 +145,130 @@ export function decodeIndexCache(bytes: Uint8Array, expected: IndexCacheIdentity
     if (input.string() !== FIELD_NAMES) return { ignored: 'its fields differ' };
     const table: string[] = new Array(input.count());
     for (let i = 0; i < table.length; i++) table[i] = input.string();
-    const count = input.count();
-    const records: IndexedEntry[] = new Array(count);
-    const state: DecodeState = { input, table, days: new Uint8Array(table.length + 1), keyBytes: new Uint8Array(256), keyLength: 0 };
-    for (let i = 0; i < count; i++) {
-      const draft: Draft = {};
-      for (const field of FIELDS) field.read(draft, state);
-      records[i] = draft as IndexedEntry;
-    }
-    if (input.remaining !== 0) return { ignored: 'it has bytes after its last record' };
-    return { records };
+    const days = new Uint8Array(table.length + 1);
+    const counts = readCounts(input, table, days);
+    const total = input.count();
+    if (total !== counts.records) return { ignored: 'its counts are not those of its records' };
+    return { reader: new CacheRecords(input, { input, table, days, keyBytes: new Uint8Array(256), keyLength: 0 }, counts, total) };
   } catch (error) {
-    return { ignored: error instanceof Malformed ? `it is corrupt (${error.message})` : `it could not be read (${String(error)})` };
+    return { ignored: ignoredBecause(error) };
   }
+}
+
+function ignoredBecause(error: unknown): string {
+  return error instanceof Malformed ? `it is corrupt (${error.message})` : `it could not be read (${String(error)})`;
+}
+
+function readCounts(input: Reader, table: readonly string[], days: Uint8Array): RecordCounts {
+  const records = input.uint();
+  const count = () => {
+    const value = input.uint();
+    if (value === 0 || value > records) throw new Malformed('bad count');
+    return value;
+  };
+  const kinds = new Map<NoteKind, number>();
+  for (let i = input.count(); i > 0; i--) {
+    const kind: NoteKind | undefined = NOTE_KINDS[input.uint()];
+    if (kind === undefined || kinds.has(kind)) throw new Malformed('unknown kind in the counts');
+    kinds.set(kind, count());
+  }
+  const [tags, dayCounts, feedbackTags] = [0, 1, 2].map((which) => {
+    const map = new Map<string, number>();
+    for (let i = input.count(); i > 0; i--) {
+      const at = input.uint();
+      if (at === 0 || at > table.length) throw new Malformed('string table reference past the end');
+      const value = table[at - 1];
+      if (which === 1 && days[at] !== 1) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Malformed('bad day');
+        days[at] = 1;
+      }
+      if (map.has(value)) throw new Malformed('a value counted twice');
+      map.set(value, count());
+    }
+    return map;
+  });
+  return { records, kinds, tags, days: dayCounts, feedbackTags };
+}
+
+class CacheRecords implements IndexCacheReader {
+  private readonly taken: IndexedEntry[] = [];
+  private decoded = 0;
+  private failed: string | undefined;
+
+  constructor(
+    private readonly input: Reader,
+    private readonly state: DecodeState,
+    readonly counts: RecordCounts,
+    readonly total: number,
+  ) {}
+
+  take(more: (record: IndexedEntry) => boolean): IndexCacheLoad {
+    const records: IndexedEntry[] = [];
+    const failed = this.decode((record) => {
+      records.push(record);
+      return more(record);
+    });
+    if (failed) return { ignored: failed };
+    this.taken.push(...records);
+    return { records };
+  }
+
+  rest(): IndexCacheLoad {
+    const records: IndexedEntry[] = new Array(this.total - this.decoded);
+    let at = 0;
+    const failed = this.decode((record) => {
+      records[at++] = record;
+      return true;
+    });
+    if (failed) return { ignored: failed };
+    if (this.input.remaining !== 0) return { ignored: 'it has bytes after its last record' };
+    if (!sameCounts(this.counts, countsOf([...this.taken, ...records]))) return { ignored: 'its counts are not those of its records' };
+    return { records };
+  }
+
+  private decode(more: (record: IndexedEntry) => boolean): string | undefined {
+    if (this.failed) return this.failed;
+    try {
+      while (this.decoded < this.total) {
+        const draft: Draft = {};
+        for (const field of FIELDS) field.read(draft, this.state);
+        this.decoded++;
+        if (!more(draft as IndexedEntry)) break;
+      }
+      return undefined;
+    } catch (error) {
+      return (this.failed = ignoredBecause(error));
+    }
+  }
+}
+
+function sameCounts(a: RecordCounts, b: RecordCounts): boolean {
+  const same = (x: ReadonlyMap<unknown, number>, y: ReadonlyMap<unknown, number>) => x.size === y.size && [...x].every(([key, count]) => y.get(key) === count);
+  return a.records === b.records && same(a.kinds, b.kinds) && same(a.tags, b.tags) && same(a.days, b.days) && same(a.feedbackTags, b.feedbackTags);
+}
+
+/** Days back from now whose reflections a first paint decodes (the four weeks of "what next", a goal's month). */
+export const FIRST_PAINT_DAYS = 42;
+/** At most this many records are decoded for a first paint while looking for a trait's newest entry. */
+export const FIRST_PAINT_MAX_RECORDS = 5000;
+
+/**
+ * Which records of a cache (in its order) a first paint needs before the rest: every note that is
+ * not a reflection (goals, feedback, reviews), the reflections of the last FIRST_PAINT_DAYS,
+ * and each counted trait's newest dated reflection (within FIRST_PAINT_MAX_RECORDS). With the
+ * counts, that is what the tree's rows and the status bar's "what next" read.
+ */
+export function readsFirst(counts: RecordCounts, now: number): (record: IndexedEntry) => boolean {
+  const since = now - FIRST_PAINT_DAYS * 86_400_000;
+  const unseen = new Set([...counts.tags.keys()].filter((tag) => traitById(tag) !== undefined));
+  let taken = 0;
+  return (record) => {
+    taken++;
+    if (record.kind !== 'entry') return true;
+    if (Number.isNaN(record.time)) return false; // undated reflections come last: no newest among them
+    for (const tag of record.tags) unseen.delete(tag);
+    return record.time >= since || (unseen.size > 0 && taken < FIRST_PAINT_MAX_RECORDS);
+  };
 }
 
 /** Whether a file's stamp now differs from the one its record was read with. */

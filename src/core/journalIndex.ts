@@ -48,6 +48,48 @@ export interface TagCount {
   readonly count: number;
 }
 
+/**
+ * What a set of notes adds to the index's counts (see `countsOf`): how many notes, per kind, per
+ * tag and per day of the reflections, per tag of the feedback notes. The index cache writes it
+ * beside its records, so that the tally can be shown before every record is restored.
+ */
+export interface RecordCounts {
+  readonly records: number;
+  readonly kinds: ReadonlyMap<NoteKind, number>;
+  readonly tags: ReadonlyMap<string, number>;
+  readonly days: ReadonlyMap<string, number>;
+  readonly feedbackTags: ReadonlyMap<string, number>;
+}
+
+interface MutableCounts {
+  records: number;
+  readonly kinds: Map<NoteKind, number>;
+  readonly tags: Map<string, number>;
+  readonly days: Map<string, number>;
+  readonly feedbackTags: Map<string, number>;
+}
+
+const emptyCounts = (): MutableCounts => ({ records: 0, kinds: new Map(), tags: new Map(), days: new Map(), feedbackTags: new Map() });
+
+/**
+ * THE rule of what a note counts under, as the index counts it: its kind; a reflection's tags
+ * (each once) and day; a feedback note's tags (each once).
+ */
+function addCounts(counts: MutableCounts, note: Pick<IndexedEntry, 'kind' | 'tags' | 'day'>, sign: 1 | -1): void {
+  counts.records += sign;
+  add(counts.kinds, note.kind, sign);
+  const tags = note.kind === 'entry' ? counts.tags : note.kind === 'feedback' ? counts.feedbackTags : undefined;
+  if (tags) note.tags.forEach((tag, at) => note.tags.indexOf(tag) === at && add(tags, tag, sign));
+  if (note.kind === 'entry' && note.day) add(counts.days, note.day, sign);
+}
+
+/** What `notes` add to the counts of an index that holds them (see RecordCounts). */
+export function countsOf(notes: Iterable<Pick<IndexedEntry, 'kind' | 'tags' | 'day'>>): RecordCounts {
+  const counts = emptyCounts();
+  for (const note of notes) addCounts(counts, note, 1);
+  return counts;
+}
+
 export interface Disposable {
   dispose(): void;
 }
@@ -89,6 +131,9 @@ export class JournalIndex {
   // first use, then kept in order as entries come and go. A batch that changes more entries than
   // LIST_EDITS_KEPT drops them instead (a scan), and the next reader builds them again.
   private newestFirstByTag: Map<string, IndexedEntry[]> | undefined;
+  // Notes a cache announced (their counts) and that are not restored yet: the counts include them,
+  // so the tally is shown before 50,000 records are decoded (see `expectRestore`).
+  private unrestored: MutableCounts | undefined;
   private reflectionsByDay: Map<string, IndexedEntry[]> | undefined;
   private listEditsInBatch = 0;
   private readonly listeners = new Set<() => void>();
@@ -97,6 +142,51 @@ export class JournalIndex {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The notes in the index and those announced and not restored yet (see `expectRestore`). */
+  get expectedSize(): number {
+    return this.entries.size + (this.unrestored?.records ?? 0);
+  }
+
+  /** Whether notes announced by a cache are still to be restored: lists may miss them until then. */
+  get isRestoring(): boolean {
+    return this.unrestored !== undefined;
+  }
+
+  /**
+   * Announces notes about to be restored (`restore`), by what they count under: until each is
+   * restored or `endRestore` is called, every count includes them. The lists (`entriesTagged`,
+   * `entriesOn`, …) hold only the notes restored so far.
+   */
+  expectRestore(counts: RecordCounts): void {
+    const unrestored = emptyCounts();
+    unrestored.records = counts.records;
+    for (const [from, to] of [
+      [counts.kinds, unrestored.kinds],
+      [counts.tags, unrestored.tags],
+      [counts.days, unrestored.days],
+      [counts.feedbackTags, unrestored.feedbackTags],
+    ] as const) {
+      for (const [key, count] of from as ReadonlyMap<unknown, number>) if (count > 0) (to as Map<unknown, number>).set(key, count);
+    }
+    this.unrestored = unrestored;
+    this.changed();
+  }
+
+  /** One announced note will not be restored (a newer one is in, or it is no longer in the journal). */
+  skipRestore(record: Pick<IndexedEntry, 'kind' | 'tags' | 'day'>): void {
+    if (!this.unrestored) return;
+    addCounts(this.unrestored, record, -1);
+    this.changed();
+  }
+
+  /** Forgets the announced notes that were not restored: the counts are those of the notes in. */
+  endRestore(): void {
+    if (this.unrestored === undefined) return;
+    const leftOver = this.unrestored.records !== 0 || this.unrestored.kinds.size > 0;
+    this.unrestored = undefined;
+    if (leftOver) this.changed();
   }
 
   get(key: string): IndexedEntry | undefined {
@@ -127,7 +217,7 @@ export class JournalIndex {
 
   /** How many notes of `kind` there are. */
   countOfKind(kind: NoteKind): number {
-    return this.kindCounts.get(kind) ?? 0;
+    return (this.kindCounts.get(kind) ?? 0) + (this.unrestored?.kinds.get(kind) ?? 0);
   }
 
   /**
@@ -162,6 +252,7 @@ export class JournalIndex {
    * and title included: nothing is derived again.
    */
   restore(record: IndexedEntry): IndexedEntry {
+    if (this.unrestored) addCounts(this.unrestored, record, -1);
     return this.insert(record);
   }
 
@@ -213,7 +304,7 @@ export class JournalIndex {
   }
 
   /** How many feedback notes carry `tag` (normalised): counted apart from reflections. */
-  feedbackCountOf = (tag: string): number => this.feedbackByTag.get(tag)?.size ?? 0;
+  feedbackCountOf = (tag: string): number => (this.feedbackByTag.get(tag)?.size ?? 0) + (this.unrestored?.feedbackTags.get(tag) ?? 0);
 
   /** Reflections with at least one open commitment (not ticked, not empty), in no particular order. */
   withOpenCommitments(): IterableIterator<IndexedEntry> {
@@ -277,7 +368,7 @@ export class JournalIndex {
   }
 
   clear(): void {
-    if (this.entries.size === 0) return;
+    if (this.entries.size === 0 && this.unrestored === undefined) return;
     this.entries.clear();
     this.tagCounts.clear();
     this.dayCounts.clear();
@@ -289,12 +380,13 @@ export class JournalIndex {
     this.otherNoteKeysByTag.clear();
     this.tagPool.clear();
     this.tagListPool.clear();
+    this.unrestored = undefined;
     this.dropLists();
     this.changed();
   }
 
   /** How many reflections carry `tag` (normalised). */
-  countOf = (tag: string): number => this.tagCounts.get(tag) ?? 0;
+  countOf = (tag: string): number => (this.tagCounts.get(tag) ?? 0) + (this.unrestored?.tags.get(tag) ?? 0);
 
   balance(tolerance = DEFAULT_BALANCE_TOLERANCE): Balance {
     return computeBalance(this.countOf, tolerance);
@@ -318,7 +410,7 @@ export class JournalIndex {
 
   /** Every tag some note carries (traits and others), with how many reflections carry it. */
   allTags(): TagCount[] {
-    const tags = new Set([...this.tagCounts.keys(), ...this.otherNoteKeysByTag.keys()]);
+    const tags = new Set([...this.tagCounts.keys(), ...(this.unrestored?.tags.keys() ?? []), ...this.otherNoteKeysByTag.keys()]);
     return [...tags].map((tag) => ({ tag, count: this.countOf(tag) })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   }
 
@@ -330,14 +422,16 @@ export class JournalIndex {
 
   /** The local days (`YYYY-MM-DD`) that hold at least one reflection, in no particular order. */
   reflectionDays(): IterableIterator<string> {
-    return this.dayCounts.keys();
+    if (!this.unrestored || this.unrestored.days.size === 0) return this.dayCounts.keys();
+    return new Set([...this.dayCounts.keys(), ...this.unrestored.days.keys()]).values();
   }
 
   /** Tags that are not traits, most used first. */
   otherTags(): TagCount[] {
     const others: TagCount[] = [];
-    for (const [tag, count] of this.tagCounts) {
-      if (!traitById(tag)) others.push({ tag, count });
+    const tags = this.unrestored ? new Set([...this.tagCounts.keys(), ...this.unrestored.tags.keys()]) : this.tagCounts.keys();
+    for (const tag of tags) {
+      if (!traitById(tag)) others.push({ tag, count: this.countOf(tag) });
     }
     return others.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   }

@@ -115,8 +115,10 @@ export class JournalSync<L> {
     this.index.batch(() => {
       for (const record of records) {
         const { key } = record;
-        if (this.index.get(key) !== undefined || this.latestTicket.has(key) || this.pending.has(key)) continue;
-        if (!isMarkdownName(key) || !this.rootPrefixes.some((prefix) => key.startsWith(prefix))) continue;
+        if (this.index.get(key) !== undefined || this.latestTicket.has(key) || this.pending.has(key) || !isMarkdownName(key) || !this.rootPrefixes.some((prefix) => key.startsWith(prefix))) {
+          this.index.skipRestore(record);
+          continue;
+        }
         this.index.restore(record);
         restored++;
         if (record.problems.length > 0) this.reporter.problems(this.fs.fromKey(key), record.problems);

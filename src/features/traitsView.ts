@@ -48,7 +48,7 @@ export class TraitsView extends Disposable {
     }
     this.view.message = indexer.isValidating
       ? // The last session's counts, shown at once; the check makes them exact.
-        vscode.l10n.t('Checking your journal for changes since the last session… {0} entries.', index.size.toLocaleString())
+        vscode.l10n.t('Checking your journal for changes since the last session… {0} entries.', index.expectedSize.toLocaleString())
       : longScan
       ? index.size > 0
         ? vscode.l10n.t('Indexing your journal… {0} entries so far.', index.size.toLocaleString())

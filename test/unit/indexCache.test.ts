@@ -2,11 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
 import {
+  FIRST_PAINT_DAYS,
+  FIRST_PAINT_MAX_RECORDS,
   INDEX_CACHE_SCHEMA,
   IndexCacheIdentity,
+  IndexCacheReader,
   checksum,
   decodeIndexCache,
   encodeIndexCache,
+  openIndexCache,
+  readsFirst,
   planValidation,
   recordedStamp,
   stampChanged,
@@ -45,6 +50,24 @@ function plain(entry: IndexedEntry) {
   return { ...entry, tags: [...entry.tags], problems: entry.problems.map((problem) => ({ ...problem })) };
 }
 
+/**
+ * The order records are written in, as the format promises it: notes that are not reflections
+ * first (as given), then reflections newest first (equal times as given), undated ones last.
+ */
+function inCacheOrder<T extends Pick<IndexedEntry, 'kind' | 'time'>>(records: readonly T[]): T[] {
+  const others = records.filter((record) => record.kind !== 'entry');
+  const dated = records.filter((record) => record.kind === 'entry' && !Number.isNaN(record.time));
+  const undated = records.filter((record) => record.kind === 'entry' && Number.isNaN(record.time));
+  const newestFirst: T[] = [];
+  for (const record of dated) {
+    // Insertion after every record at least as new: equal times keep their order.
+    let at = 0;
+    while (at < newestFirst.length && newestFirst[at].time >= record.time) at++;
+    newestFirst.splice(at, 0, record);
+  }
+  return [...others, ...newestFirst, ...undated];
+}
+
 function decodeOk(bytes: Uint8Array, expected = identity): IndexedEntry[] {
   const loaded = decodeIndexCache(bytes, expected);
   if ('ignored' in loaded) throw new Error(`ignored: ${loaded.ignored}`);
@@ -55,7 +78,21 @@ describe('index cache encoding', () => {
   it('round-trips every field of every record', () => {
     const index = sampleIndex();
     const records = decodeOk(encodeIndexCache(identity, index.values()));
-    expect(records.map(plain)).toEqual([...index.values()].map(plain));
+    expect(records.map(plain)).toEqual(inCacheOrder([...index.values()]).map(plain));
+    expect(records.map((record) => record.key.slice('file:///ws/journal/'.length))).toEqual([
+      'reviews/2026-W48.md',
+      'goals/empathy.md',
+      'goals/influence-2026-10-01.md',
+      'feedback/2026-11-20-peer.md',
+      '2026/11/2026-11-09-ask.md',
+      '2026/11/2026-11-02-plan.md',
+      '2026/10/2026-10-02-no-title.md', // dated by its file name
+      '2026/10/2026-10-01-first.md',
+      '2026/10/broken.md', // undated, in the order written
+      'no-date.md',
+      '%C3%A9t%C3%A9/caf%C3%A9.md',
+      '%C3%A9t%C3%A9/caf%C3%A9-2.md',
+    ]);
     expect(records.some((record) => record.problems.length > 0)).toBe(true);
     expect(records.some((record) => record.kind === 'review')).toBe(true);
     expect(records.some((record) => Number.isNaN(record.time))).toBe(true);
@@ -105,7 +142,7 @@ describe('index cache encoding', () => {
     });
     fc.assert(
       fc.property(fc.array(record, { maxLength: 20 }), (records) => {
-        expect(decodeOk(encodeIndexCache(identity, records)).map(plain)).toEqual(records.map(plain));
+        expect(decodeOk(encodeIndexCache(identity, records)).map(plain)).toEqual(inCacheOrder(records).map(plain));
       }),
       { numRuns: propertyRuns(300) },
     );
@@ -255,13 +292,14 @@ describe('index cache: why a cache is ignored, word for word', () => {
 
   it('ignores bytes after the last record', () => {
     // No strings, no records: valid; one more byte: not.
-    expect(decodeIndexCache(cacheWithBody(bodyOf(identity.version, identity.fingerprint, FIELD_NAMES, [0, 0])), identity)).toEqual({ records: [] });
-    expect(decodeIndexCache(cacheWithBody(bodyOf(identity.version, identity.fingerprint, FIELD_NAMES, [0, 0, 0])), identity)).toEqual({ ignored: 'it has bytes after its last record' });
+    // No strings, counts of nothing (records, kinds, tags, days, feedback tags), no records: valid; one more byte: not.
+    expect(decodeIndexCache(cacheWithBody(bodyOf(identity.version, identity.fingerprint, FIELD_NAMES, [0, 0, 0, 0, 0, 0, 0])), identity)).toEqual({ records: [] });
+    expect(decodeIndexCache(cacheWithBody(bodyOf(identity.version, identity.fingerprint, FIELD_NAMES, [0, 0, 0, 0, 0, 0, 0, 0])), identity)).toEqual({ ignored: 'it has bytes after its last record' });
   });
 
   it('says why a body is corrupt, and never throws even when reading the identity does', () => {
     // No strings, then one record in the no bytes left.
-    expect(decodeIndexCache(cacheWithBody(bodyOf(identity.version, identity.fingerprint, FIELD_NAMES, [0, 1])), identity)).toEqual({ ignored: 'it is corrupt (count past the end)' });
+    expect(decodeIndexCache(cacheWithBody(bodyOf(identity.version, identity.fingerprint, FIELD_NAMES, [0, 0, 0, 0, 0, 0, 5])), identity)).toEqual({ ignored: 'it is corrupt (count past the end)' });
     const throwing: IndexCacheIdentity = {
       version: identity.version,
       get fingerprint(): string {
@@ -328,5 +366,138 @@ describe('the check of a restored index', () => {
     const now = Date.UTC(2026, 10, 29, 12);
     for (const mtime of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) expect(recordedStamp(5, mtime, now), String(mtime)).toEqual({ size: 5, mtime: -1 });
     expect(recordedStamp(5, 1, now)).toEqual({ size: 5, mtime: 1 });
+  });
+});
+
+function opened(bytes: Uint8Array): IndexCacheReader {
+  const result = openIndexCache(bytes, identity);
+  if ('ignored' in result) throw new Error(`ignored: ${result.ignored}`);
+  return result.reader;
+}
+
+function taken(load: ReturnType<IndexCacheReader['take']>): IndexedEntry[] {
+  if ('ignored' in load) throw new Error(`ignored: ${load.ignored}`);
+  return load.records;
+}
+
+describe('index cache: the counts written beside the records', () => {
+  it('counts what the index counts, by hand: notes, kinds, reflection tags and days, feedback tags', () => {
+    const { counts, total } = opened(encodeIndexCache(identity, sampleIndex().values()));
+    expect(total).toBe(12);
+    expect(counts.records).toBe(12);
+    expect(Object.fromEntries(counts.kinds)).toEqual({ entry: 8, review: 1, goal: 2, feedback: 1 });
+    // The review's #empathy and the feedback's influence are not reflections; the broken file has no tags.
+    expect(Object.fromEntries(counts.tags)).toEqual({ empathy: 6, influence: 1, retro: 1, 'time-management': 1, 'café-talk': 1 });
+    expect(Object.fromEntries(counts.feedbackTags)).toEqual({ influence: 1 });
+    expect(Object.fromEntries(counts.days)).toEqual({ '2026-10-01': 1, '2026-10-02': 1, '2026-11-02': 1, '2026-11-09': 1 });
+  });
+
+  it('decodes in slices: what is taken and then the rest are every record once, in order', () => {
+    const bytes = encodeIndexCache(identity, sampleIndex().values());
+    const all = decodeOk(bytes).map((entry) => entry.key);
+    const reader = opened(bytes);
+    let asked = 0;
+    const first = taken(reader.take(() => ++asked < 3));
+    expect(first.map((entry) => entry.key)).toEqual(all.slice(0, 3));
+    const second = taken(reader.take(() => false));
+    expect(second.map((entry) => entry.key)).toEqual(all.slice(3, 4));
+    const rest = taken(reader.rest());
+    expect(rest.map((entry) => entry.key)).toEqual(all.slice(4));
+    expect(taken(reader.take(() => true))).toEqual([]);
+  });
+
+  it('ignores a cache whose counts are not those of its records, once all are read', () => {
+    // Two records, tags [a] and [a, b]: counts a 2, b 1. Swap the two counts: the checksum is made right again.
+    const bytes = encodeIndexCache(identity, [record('file:///ws/1.md', { tags: ['a'], time: 2 }), record('file:///ws/2.md', { tags: ['a', 'b'], time: 1 })]);
+    const input = new Reader(bytes, 16);
+    for (let i = 0; i < 3; i++) input.string();
+    for (let i = input.count(); i > 0; i--) input.string();
+    expect(input.uint()).toBe(2); // records
+    expect(input.uint()).toBe(1); // kinds
+    input.uint();
+    expect(input.uint()).toBe(2); // entry
+    expect(input.uint()).toBe(2); // tags
+    input.uint();
+    const first = input.offset;
+    expect(bytes[first]).toBe(2);
+    input.uint();
+    input.uint();
+    const second = input.offset;
+    expect(bytes[second]).toBe(1);
+    const lying = bytes.slice();
+    [lying[first], lying[second]] = [1, 2];
+    new DataView(lying.buffer).setUint32(12, checksum(lying, 16), true);
+    const reader = opened(lying);
+    expect(reader.counts.tags.get('a')).toBe(1);
+    expect(reader.rest()).toEqual({ ignored: 'its counts are not those of its records' });
+    expect(decodeIndexCache(lying, identity)).toEqual({ ignored: 'its counts are not those of its records' });
+  });
+
+  it('says word for word why counts are corrupt', () => {
+    const body = (table: string[], numbers: number[]) => {
+      const out = new Writer();
+      for (const value of [identity.version, identity.fingerprint, FIELD_NAMES]) out.string(value);
+      out.uint(table.length);
+      for (const value of table) out.string(value);
+      for (const value of numbers) out.uint(value);
+      return cacheWithBody(out.done());
+    };
+    const reason = (table: string[], numbers: number[]) => {
+      const result = openIndexCache(body(table, numbers), identity);
+      return 'ignored' in result ? result.ignored : 'opened';
+    };
+    // records | kinds: n (kind, count)* | tags, days, feedback tags: n (reference, count)* | record count
+    expect(reason([], [0, 0, 0, 0, 0, 0])).toBe('opened');
+    expect(reason([], [1, 1, 99, 1, 0, 0, 0, 1])).toBe('it is corrupt (unknown kind in the counts)');
+    expect(reason([], [2, 2, 0, 1, 0, 1, 0, 0, 0, 2])).toBe('it is corrupt (unknown kind in the counts)'); // entry twice
+    expect(reason([], [1, 1, 0, 0, 0, 0, 0, 1])).toBe('it is corrupt (bad count)');
+    expect(reason([], [1, 1, 0, 2, 0, 0, 0, 1])).toBe('it is corrupt (bad count)');
+    expect(reason(['a'], [1, 1, 0, 1, 1, 2, 1, 0, 0, 1])).toBe('it is corrupt (string table reference past the end)');
+    expect(reason(['a'], [1, 1, 0, 1, 1, 0, 1, 0, 0, 1])).toBe('it is corrupt (string table reference past the end)');
+    expect(reason(['a'], [1, 1, 0, 1, 2, 1, 1, 1, 1, 0, 0, 1])).toBe('it is corrupt (a value counted twice)');
+    expect(reason(['a'], [1, 1, 0, 1, 0, 1, 1, 1, 0, 1])).toBe('it is corrupt (bad day)');
+    expect(reason(['2026-11-02'], [1, 1, 0, 1, 0, 1, 1, 1, 0, 1])).toBe('it is corrupt (count past the end)'); // valid counts, a record missing
+    expect(reason([], [1, 0, 0, 0, 0, 0])).toBe('its counts are not those of its records');
+  });
+});
+
+describe('index cache: what a first paint decodes (readsFirst)', () => {
+  const now = Date.parse('2026-12-07T12:00:00Z');
+  const day = 86_400_000;
+  const since = now - FIRST_PAINT_DAYS * day;
+  const reflection = (name: string, time: number, tags: string[]) => record(`file:///ws/${name}.md`, { time, tags });
+  const firstOf = (records: IndexedEntry[]) => {
+    const reader = opened(encodeIndexCache(identity, records));
+    return taken(reader.take(readsFirst(reader.counts, now))).map((entry) => entry.key.slice('file:///ws/'.length, -'.md'.length));
+  };
+
+  it('takes the other notes, the reflections of the last weeks, and every trait\'s newest; nothing older', () => {
+    const records = [
+      reflection('undated', Number.NaN, ['empathy']),
+      reflection('e-300', now - 300 * day, ['empathy']),
+      reflection('tm-200', now - 200 * day, ['time-management']),
+      reflection('i-100', now - 100 * day, ['influence']),
+      reflection('e-since-1ms', since - 1, ['empathy']),
+      reflection('e-since', since, ['empathy', 'retro']),
+      reflection('i-41', now - 41 * day, ['influence']),
+      reflection('e-1', now - day, ['empathy']),
+      record('file:///ws/goal.md', { kind: 'goal', time: now - 900 * day }),
+      record('file:///ws/feedback.md', { kind: 'feedback', time: Number.NaN, tags: ['influence'] }),
+    ];
+    // time-management's newest is 200 days old: the reflections are read down to it, and it is the last.
+    expect(firstOf(records)).toEqual(['goal', 'feedback', 'e-1', 'i-41', 'e-since', 'e-since-1ms', 'i-100', 'tm-200']);
+    // Every trait seen within the weeks: the first older reflection is the last one taken.
+    expect(firstOf(records.filter((entry) => !entry.key.includes('tm-') && !entry.key.includes('i-100')))).toEqual(['goal', 'feedback', 'e-1', 'i-41', 'e-since', 'e-since-1ms']);
+    // Tags that are not traits are not looked for; undated reflections end the search.
+    expect(firstOf([reflection('retro-500', now - 500 * day, ['retro']), reflection('e-1', now - day, ['empathy']), reflection('u', Number.NaN, ['influence'])])).toEqual(['e-1', 'retro-500', 'u']);
+    expect(firstOf([reflection('u1', Number.NaN, ['influence']), reflection('u2', Number.NaN, ['influence'])])).toEqual(['u1']);
+  });
+
+  it('stops looking for a trait\'s newest after FIRST_PAINT_MAX_RECORDS records', () => {
+    const records = Array.from({ length: FIRST_PAINT_MAX_RECORDS + 500 }, (_, i) => reflection(`e${i}`, now - (100 + i) * day, ['empathy']));
+    records.push(reflection('influence-oldest', now - 99_999 * day, ['influence']));
+    const first = firstOf(records);
+    expect(first).toHaveLength(FIRST_PAINT_MAX_RECORDS);
+    expect(first.at(-1)).toBe(`e${FIRST_PAINT_MAX_RECORDS - 1}`);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
-import { JournalIndex } from '../../src/core/journalIndex';
+import { IndexedEntry, JournalIndex, countsOf } from '../../src/core/journalIndex';
+import { indexedRecord } from './helpers/journal';
 
 function entry(day: string, tags: string[], title = `Entry ${day}`): string {
   return `---\ndate: ${day}T09:00:00+01:00\ntags: [${tags.join(', ')}]\n---\n# ${title}\n`;
@@ -397,5 +398,87 @@ describe('JournalIndex: shared tag lists', () => {
     expect(Object.is(first.tags, second.tags)).toBe(true);
     expect(index.countOf('t3')).toBe(3);
     expect(index.entriesTagged('t3').map((entry) => entry.title).sort()).toEqual(['n3', 'x1', 'x2']);
+  });
+});
+
+describe('JournalIndex: counts announced before the records (a restore in two steps)', () => {
+  const records: IndexedEntry[] = [
+    indexedRecord('file:///j/1.md', { day: '2026-11-01', time: 1, tags: ['empathy', 'retro'] }),
+    indexedRecord('file:///j/2.md', { day: '2026-11-01', time: 2, tags: ['empathy', 'empathy'] }), // a tag twice counts once
+    indexedRecord('file:///j/3.md', { day: '2026-11-02', time: 3, tags: ['time-management'] }),
+    indexedRecord('file:///j/4.md', { time: Number.NaN, tags: ['empathy'] }),
+    indexedRecord('file:///j/review.md', { kind: 'review', tags: ['empathy'] }),
+    indexedRecord('file:///j/feedback.md', { kind: 'feedback', tags: ['influence'] }),
+  ];
+  // By hand: what the index must count with all six in.
+  const expectTally = (index: JournalIndex) => {
+    expect(index.countOf('empathy')).toBe(3);
+    expect(index.countOf('retro')).toBe(1);
+    expect(index.countOf('time-management')).toBe(1);
+    expect(index.countOf('influence')).toBe(0);
+    expect(index.feedbackCountOf('influence')).toBe(1);
+    expect(index.countOfKind('entry')).toBe(4);
+    expect(index.countOfKind('review')).toBe(1);
+    expect(index.expectedSize).toBe(6);
+    expect([...index.reflectionDays()].sort()).toEqual(['2026-11-01', '2026-11-02']);
+    expect(index.otherTags()).toEqual([{ tag: 'retro', count: 1 }]);
+    expect(index.balance()).toMatchObject({ leadership: 3, management: 1 });
+  };
+
+  it('counts every announced note before and while they come in, in any order, and the same after', () => {
+    for (const order of [records, [...records].reverse()]) {
+      const index = new JournalIndex();
+      let events = 0;
+      index.onDidChange(() => events++);
+      index.expectRestore(countsOf(records));
+      expect(events).toBe(1);
+      expect(index.isRestoring).toBe(true);
+      expect(index.size).toBe(0);
+      expectTally(index);
+      expect(index.entriesTagged('empathy')).toEqual([]); // the lists hold what is in
+      for (const record of order) {
+        index.restore(record);
+        expectTally(index);
+      }
+      expect(index.entriesTagged('empathy')).toHaveLength(3);
+      const before = events;
+      index.endRestore();
+      expect(events).toBe(before); // nothing was left over: no change
+      expect(index.isRestoring).toBe(false);
+      expectTally(index);
+    }
+  });
+
+  it('forgets what was announced and skipped or never restored', () => {
+    const index = new JournalIndex();
+    index.expectRestore(countsOf(records));
+    index.skipRestore(records[0]); // a newer version is in, or it left the journal
+    expect(index.countOf('empathy')).toBe(2);
+    expect(index.countOf('retro')).toBe(0);
+    expect(index.otherTags()).toEqual([]);
+    expect(index.expectedSize).toBe(5);
+    index.restore(records[2]);
+    let events = 0;
+    index.onDidChange(() => events++);
+    index.endRestore();
+    expect(events).toBe(1);
+    expect(index.countOf('empathy')).toBe(0);
+    expect(index.countOf('time-management')).toBe(1);
+    expect(index.countOfKind('entry')).toBe(1);
+    expect(index.feedbackCountOf('influence')).toBe(0);
+    expect([...index.reflectionDays()]).toEqual(['2026-11-02']);
+    expect(index.expectedSize).toBe(1);
+  });
+
+  it('drops announced counts on clear, and a note set meanwhile is counted once it is in', () => {
+    const index = new JournalIndex();
+    index.expectRestore(countsOf(records.slice(0, 1)));
+    expect(index.countOf('empathy')).toBe(1);
+    index.clear();
+    expect(index.isRestoring).toBe(false);
+    expect(index.countOf('empathy')).toBe(0);
+    expect(index.allTags()).toEqual([]);
+    index.expectRestore(countsOf(records.slice(2, 3)));
+    expect(index.allTags()).toEqual([{ tag: 'time-management', count: 1 }]);
   });
 });

@@ -58,6 +58,29 @@ describe('The index cache', () => {
     assert.deepEqual(snapshot(index), before);
   });
 
+  it('draws the whole tally from the cache\'s counts before its records are all in', async () => {
+    const { testing, index } = await api();
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    await testing.reload();
+    await testing.flushCache();
+    const tally = () => ({ tags: index.allTags(), reflections: index.countOfKind('entry'), notes: index.expectedSize, balance: index.balance() });
+    const before = tally();
+    assert.ok(before.reflections > 0);
+    let painted: ReturnType<typeof tally> | undefined;
+    const listening = index.onDidChange(() => {
+      if (painted === undefined && index.isRestoring) painted = tally();
+    });
+    try {
+      await testing.reload();
+    } finally {
+      listening.dispose();
+    }
+    assert.ok(painted, 'no change event came while the cache was being restored');
+    assert.deepEqual(painted, before);
+    assert.equal(index.isRestoring, false);
+    assert.deepEqual(tally(), before);
+  });
+
   it('ends equal to the disk when a file changed before the new window', async () => {
     const { testing, index } = await api();
     await cacheWritten(testing);
