@@ -2,7 +2,7 @@ import { ContentStamp, IndexedEntry, RecordCounts, countsOf } from './journalInd
 import { NOTE_KINDS, NoteKind } from './noteKinds';
 import { traitById } from './traits';
 import { Malformed, Reader, Writer, checksum } from './binaryCodec';
-import { DecodeState, Draft, EncodeState, FIELDS, FIELD_NAMES } from './indexCacheFields';
+import { DecodeState, EncodeState, FIELDS, FIELD_NAMES, blankDraft } from './indexCacheFields';
 
 export { checksum } from './binaryCodec';
 
@@ -149,7 +149,7 @@ export function openIndexCache(bytes: Uint8Array, expected: IndexCacheIdentity, 
     const counts = readCounts(input, table, days);
     const total = input.count();
     if (total !== counts.records) return { ignored: 'its counts are not those of its records' };
-    return { reader: new CacheRecords(input, { input, table, days, keyBytes: new Uint8Array(256), keyLength: 0 }, counts, total) };
+    return { reader: new CacheRecords(input, { input, table, days, keyBytes: new Uint8Array(256), keyLength: 0, tagLists: new Map() }, counts, total) };
   } catch (error) {
     return { ignored: ignoredBecause(error) };
   }
@@ -230,7 +230,7 @@ class CacheRecords implements IndexCacheReader {
     if (this.failed) return this.failed;
     try {
       while (this.decoded < this.total) {
-        const draft: Draft = {};
+        const draft = blankDraft();
         for (const field of FIELDS) field.read(draft, this.state);
         this.decoded++;
         if (!more(draft as IndexedEntry)) break;

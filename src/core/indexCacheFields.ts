@@ -29,9 +29,32 @@ export interface DecodeState {
   readonly days: Uint8Array;
   keyBytes: Uint8Array;
   keyLength: number;
+  /** Tag lists of up to three tags already decoded, by their table references: records share them. */
+  readonly tagLists: Map<number, readonly string[]>;
 }
 
 export type Draft = { -readonly [K in keyof IndexedEntry]?: IndexedEntry[K] };
+
+/** A record to fill, with every field in place (one shape, no growing property store). */
+export function blankDraft(): Draft {
+  return {
+    key: undefined,
+    title: undefined,
+    day: undefined,
+    time: undefined,
+    tags: undefined,
+    problems: undefined,
+    kind: undefined,
+    size: undefined,
+    mtime: undefined,
+    commitments: undefined,
+    root: undefined,
+    follows: undefined,
+    commitment: undefined,
+    goal: undefined,
+    from: undefined,
+  };
+}
 
 interface FieldCodec {
   readonly name: string;
@@ -48,9 +71,11 @@ function tableRef(state: DecodeState, value: number): string | undefined {
 }
 
 function tableString(state: DecodeState): string {
-  const value = tableRef(state, state.input.uint());
-  if (value === undefined) throw new Malformed('missing string');
-  return value;
+  return tableRef(state, state.input.uint()) ?? missingString();
+}
+
+function missingString(): never {
+  throw new Malformed('missing string');
 }
 
 const NOTHING: readonly never[] = Object.freeze([]);
@@ -166,8 +191,22 @@ export const FIELDS: readonly FieldCodec[] = [
         return;
       }
       const tags: string[] = new Array(count);
-      for (let i = 0; i < count; i++) tags[i] = tableString(state);
-      draft.tags = tags;
+      // Up to three references of up to 17 bits and the count make one exact number (53 bits).
+      let combination = count;
+      let scale = 4;
+      for (let i = 0; i < count; i++) {
+        const at = state.input.uint();
+        tags[i] = tableRef(state, at) ?? missingString();
+        combination += at * scale;
+        scale *= 2 ** 17;
+      }
+      if (count > 3 || state.table.length >= 2 ** 17) {
+        draft.tags = tags;
+        return;
+      }
+      let shared = state.tagLists.get(combination);
+      if (!shared) state.tagLists.set(combination, (shared = Object.freeze(tags)));
+      draft.tags = shared;
     },
   },
   {

@@ -127,6 +127,9 @@ export class JournalIndex {
   private readonly tagPool = new Map<string, string>();
   // Tag lists shared between entries, by their tags joined with line breaks.
   private readonly tagListPool = new Map<string, readonly string[]>();
+  // Frozen tag lists handed in (the cache's decoder shares one per combination) and the pooled
+  // list each stands for: most records then cost one lookup, no allocation.
+  private readonly adoptedLists = new Map<readonly string[], readonly string[]>();
   // Reflections per tag, newest first, and per day: built for every tag (day) in one pass on
   // first use, then kept in order as entries come and go. A batch that changes more entries than
   // LIST_EDITS_KEPT drops them instead (a scan), and the next reader builds them again.
@@ -380,6 +383,7 @@ export class JournalIndex {
     this.otherNoteKeysByTag.clear();
     this.tagPool.clear();
     this.tagListPool.clear();
+    this.adoptedLists.clear();
     this.unrestored = undefined;
     this.dropLists();
     this.changed();
@@ -519,6 +523,17 @@ export class JournalIndex {
    */
   private internAll(tags: readonly string[]): readonly string[] {
     if (tags.length === 0) return NO_TAGS;
+    const adopted = this.adoptedLists.get(tags);
+    if (adopted) return adopted;
+    const pooled = this.poolTags(tags);
+    if (Object.isFrozen(tags)) {
+      if (this.adoptedLists.size >= POOLED_MAX) this.adoptedLists.clear();
+      this.adoptedLists.set(tags, pooled);
+    }
+    return pooled;
+  }
+
+  private poolTags(tags: readonly string[]): readonly string[] {
     const interned: string[] = [];
     for (const tag of tags) {
       let pooled = this.tagPool.get(tag);
@@ -538,6 +553,7 @@ export class JournalIndex {
       if (this.tagListPool.size >= POOLED_MAX) {
         this.tagListPool.clear();
         this.tagPool.clear();
+        this.adoptedLists.clear();
       }
       this.tagListPool.set(name, list);
     }

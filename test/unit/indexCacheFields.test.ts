@@ -29,7 +29,7 @@ function written(name: string, entries: IndexedEntry[], table = new Map<string, 
 }
 
 function decodeState(bytes: number[], table: string[] = []): DecodeState {
-  return { input: new Reader(Uint8Array.from(bytes), 0), table, days: new Uint8Array(table.length + 1), keyBytes: new Uint8Array(256), keyLength: 0 };
+  return { input: new Reader(Uint8Array.from(bytes), 0), table, days: new Uint8Array(table.length + 1), keyBytes: new Uint8Array(256), keyLength: 0, tagLists: new Map() };
 }
 
 /** What field `name` reads from `bytes`, `times` times in a row; every byte must be used. */
@@ -167,6 +167,34 @@ describe('index cache fields: references to the string table', () => {
     expect(withTags.tags).toEqual(['b', 'a']);
     const [withProblems] = read('problems', [1, 1, 3], ['m']);
     expect(withProblems.problems).toEqual([{ message: 'm', line: 3 }]);
+  });
+});
+
+describe('index cache fields: tag lists shared between records', () => {
+  it('gives records with the same one to three tags, in the same order, one frozen list', () => {
+    const table = ['a', 'b', 'c', 'd'];
+    // [a, b] | [a, b] | [b, a] | [a, b, c] | [a, b, c] | [a] | [a]
+    const drafts = read('tags', [2, 1, 2, 2, 1, 2, 2, 2, 1, 3, 1, 2, 3, 3, 1, 2, 3, 1, 1, 1, 1], table, 7);
+    const lists = drafts.map((draft) => draft.tags!);
+    expect(lists).toEqual([['a', 'b'], ['a', 'b'], ['b', 'a'], ['a', 'b', 'c'], ['a', 'b', 'c'], ['a'], ['a']]);
+    expect(lists[1]).toBe(lists[0]);
+    expect(lists[2]).not.toBe(lists[0]);
+    expect(lists[4]).toBe(lists[3]);
+    expect(lists[6]).toBe(lists[5]);
+    expect(Object.isFrozen(lists[0])).toBe(true);
+  });
+
+  it('tells apart lists whose references sum alike, and gives four tags a list each', () => {
+    const table = Array.from({ length: 300 }, (_, i) => `t${i}`);
+    // [t0, t1] (references 1 + 2 = 3) and [t2] (reference 3): the same sum, different lists.
+    const [two, one, other] = read('tags', [2, 1, 2, 1, 3, 1, 1], table, 3);
+    expect(two.tags).toEqual(['t0', 't1']);
+    expect(one.tags).toEqual(['t2']);
+    expect(other.tags).toEqual(['t0']);
+    const [four, again] = read('tags', [4, 1, 2, 3, 4, 4, 1, 2, 3, 4], table, 2);
+    expect(four.tags).toEqual(['t0', 't1', 't2', 't3']);
+    expect(again.tags).toEqual(four.tags);
+    expect(again.tags).not.toBe(four.tags);
   });
 });
 

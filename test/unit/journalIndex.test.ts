@@ -386,6 +386,21 @@ describe('JournalIndex: shared tag lists', () => {
     expect(f.tags).toEqual(['x', 'y']);
   });
 
+  it('takes a frozen list handed in (the cache decoder\'s) to the pooled list, each time the same, duplicates dropped', () => {
+    const index = new JournalIndex();
+    const scanned = put(index, 'scanned', ['empathy', 'retro']);
+    const decoded = Object.freeze(['empathy', 'retro']);
+    const restored = [1, 2, 3].map((i) => index.restore(indexedRecord(`file:///j/r${i}.md`, { tags: decoded })));
+    for (const entry of restored) expect(entry.tags).toBe(scanned.tags);
+    const twice = Object.freeze(['influence', 'influence']);
+    const first = index.restore(indexedRecord('file:///j/t1.md', { tags: twice }));
+    const second = index.restore(indexedRecord('file:///j/t2.md', { tags: twice }));
+    expect(first.tags).toEqual(['influence']);
+    expect(second.tags).toBe(first.tags);
+    expect(index.countOf('influence')).toBe(2);
+    expect(index.countOf('empathy')).toBe(4);
+  });
+
   it('keeps counting right past the pool bound, and shares again after it', () => {
     const index = new JournalIndex();
     index.batch(() => {
