@@ -501,3 +501,164 @@ describe('index cache: what a first paint decodes (readsFirst)', () => {
     expect(first.at(-1)).toBe(`e${FIRST_PAINT_MAX_RECORDS - 1}`);
   });
 });
+
+describe('index cache: the order of the records', () => {
+  const keysOf = (records: IndexedEntry[]) => decodeOk(encodeIndexCache(identity, records)).map((entry) => entry.key.slice('file:///ws/'.length, -'.md'.length));
+
+  it('keeps reflections of equal times, and the other notes, in the order given', () => {
+    const records = [
+      record('file:///ws/r1.md', { time: 5 }),
+      record('file:///ws/goal.md', { kind: 'goal', time: 1 }),
+      record('file:///ws/r2.md', { time: 5 }),
+      record('file:///ws/review.md', { kind: 'review', time: 9 }),
+      record('file:///ws/r3.md', { time: 5 }),
+      record('file:///ws/newer.md', { time: 6 }),
+    ];
+    expect(keysOf(records)).toEqual(['goal', 'review', 'newer', 'r1', 'r2', 'r3']);
+    expect(keysOf(records.slice().reverse())).toEqual(['review', 'goal', 'newer', 'r3', 'r2', 'r1']);
+  });
+
+  it('puts an infinite future first and an infinite past last among the dated, each tie in the order given', () => {
+    const records = [
+      record('file:///ws/past-a.md', { time: Number.NEGATIVE_INFINITY }),
+      record('file:///ws/undated.md'),
+      record('file:///ws/future-a.md', { time: Number.POSITIVE_INFINITY }),
+      record('file:///ws/zero.md', { time: 0 }),
+      record('file:///ws/past-b.md', { time: Number.NEGATIVE_INFINITY }),
+      record('file:///ws/future-b.md', { time: Number.POSITIVE_INFINITY }),
+    ];
+    expect(keysOf(records)).toEqual(['future-a', 'future-b', 'zero', 'past-a', 'past-b', 'undated']);
+  });
+});
+
+describe('index cache: the days in the counts', () => {
+  /** Why `openIndexCache` ignores a body: its table, then the counts and record count as numbers. */
+  const reason = (table: string[], numbers: number[]) => {
+    const out = new Writer();
+    for (const value of [identity.version, identity.fingerprint, FIELD_NAMES]) out.string(value);
+    out.uint(table.length);
+    for (const value of table) out.string(value);
+    for (const value of numbers) out.uint(value);
+    const result = openIndexCache(cacheWithBody(out.done()), identity);
+    return 'ignored' in result ? result.ignored : 'opened';
+  };
+
+  it('finds a day with anything before or after it corrupt', () => {
+    // One record: kinds entry 1 | tags none | days: table string 1 once | feedback tags none | record count 1.
+    const oneDay = [1, 1, 0, 1, 0, 1, 1, 1, 0, 1];
+    // A valid day gets past the counts: the record itself is missing.
+    expect(reason(['2026-11-02'], oneDay)).toBe('it is corrupt (count past the end)');
+    expect(reason(['x2026-11-02'], oneDay)).toBe('it is corrupt (bad day)');
+    expect(reason(['2026-11-02x'], oneDay)).toBe('it is corrupt (bad day)');
+  });
+
+  it('checks a string counted as a tag and then as a day, and never a tag as a day', () => {
+    // Tags: string 1 once; days: string 1 once.
+    expect(reason(['x'], [1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 1])).toBe('it is corrupt (bad day)');
+    // A tag that is not a day is not checked as one; the day (string 2) is.
+    expect(reason(['x', '2026-11-02'], [1, 1, 0, 1, 1, 1, 1, 1, 2, 1, 0, 1])).toBe('it is corrupt (count past the end)');
+  });
+});
+
+describe('index cache: a record that cannot be decoded', () => {
+  /** One reflection counted, then a record whose key shares 5 bytes with a previous key there is not. */
+  const broken = () => {
+    const out = new Writer();
+    for (const value of [identity.version, identity.fingerprint, FIELD_NAMES]) out.string(value);
+    // No strings | records 1, kinds: entry 1, no tags, days or feedback tags | record count 1.
+    for (const value of [0, 1, 1, 0, 1, 0, 0, 0, 1]) out.uint(value);
+    // Key: 5 bytes shared, none of its own (and nothing after it: decoding again would find the end).
+    out.uint(5);
+    out.uint(0);
+    return cacheWithBody(out.done());
+  };
+  const why = { ignored: 'it is corrupt (key prefix longer than the previous key)' };
+
+  it('is why the cache is ignored, whether taken or read as the rest', () => {
+    expect(opened(broken()).take(() => true)).toEqual(why);
+    expect(opened(broken()).rest()).toEqual(why);
+    expect(decodeIndexCache(broken(), identity)).toEqual(why);
+  });
+
+  it('stays the answer: a take or the rest after it does not decode past the failure', () => {
+    const reader = opened(broken());
+    expect(reader.take(() => true)).toEqual(why);
+    expect(reader.take(() => true)).toEqual(why);
+    expect(reader.rest()).toEqual(why);
+  });
+});
+
+describe('index cache: counts that differ from the records in one part only', () => {
+  /**
+   * `bytes` with its counts (as numbers: records | kinds: n (kind, count)* | tags, days, feedback
+   * tags: n (reference, count)*) checked to be `written`, then replaced by `lying`; the checksum is
+   * made right again.
+   */
+  const withCounts = (bytes: Uint8Array, written: number[], lying: number[]) => {
+    const input = new Reader(bytes, 16);
+    for (let i = 0; i < 3; i++) input.string();
+    for (let i = input.count(); i > 0; i--) input.string();
+    const start = input.offset;
+    const numbers = [input.uint()];
+    for (let map = 0; map < 4; map++) {
+      const size = input.uint();
+      numbers.push(size);
+      for (let i = 0; i < 2 * size; i++) numbers.push(input.uint());
+    }
+    expect(numbers).toEqual(written);
+    const out = new Writer();
+    for (const value of lying) out.uint(value);
+    return cacheWithBody(new Uint8Array([...bytes.subarray(16, start), ...out.done(), ...bytes.subarray(input.offset)]));
+  };
+  const mismatch = { ignored: 'its counts are not those of its records' };
+
+  it('ignores a cache whose counts name another kind', () => {
+    // One reflection (kind 0); the counts say one review (kind 1).
+    const bytes = withCounts(encodeIndexCache(identity, [record('file:///ws/1.md')]), [1, 1, 0, 1, 0, 0, 0], [1, 1, 1, 1, 0, 0, 0]);
+    const reader = opened(bytes);
+    expect(Object.fromEntries(reader.counts.kinds)).toEqual({ review: 1 });
+    expect(reader.rest()).toEqual(mismatch);
+  });
+
+  it('ignores a cache whose counts give its days other numbers', () => {
+    // Table: 2026-11-02 (1), 2026-11-03 (2). Days 1: 2, 2: 1; the counts say 1: 1, 2: 2.
+    const records = [record('file:///ws/1.md', { day: '2026-11-02' }), record('file:///ws/2.md', { day: '2026-11-02' }), record('file:///ws/3.md', { day: '2026-11-03' })];
+    const bytes = withCounts(encodeIndexCache(identity, records), [3, 1, 0, 3, 0, 2, 1, 2, 2, 1, 0], [3, 1, 0, 3, 0, 2, 1, 1, 2, 2, 0]);
+    expect(opened(bytes).rest()).toEqual(mismatch);
+    expect(decodeIndexCache(bytes, identity)).toEqual(mismatch);
+  });
+
+  it('ignores a cache whose counts leave out a feedback tag its records have', () => {
+    // One feedback note (kind 4) tagged influence (table string 1); the counts have no feedback tags.
+    const feedback = record('file:///ws/peer.md', { kind: 'feedback', tags: ['influence'] });
+    const bytes = withCounts(encodeIndexCache(identity, [feedback]), [1, 1, 4, 1, 0, 0, 1, 1, 1], [1, 1, 4, 1, 0, 0, 0]);
+    expect(opened(bytes).counts.feedbackTags.size).toBe(0);
+    expect(opened(bytes).rest()).toEqual(mismatch);
+  });
+
+  it('reads counts equal to its records', () => {
+    const feedback = record('file:///ws/peer.md', { kind: 'feedback', tags: ['influence'] });
+    const bytes = withCounts(encodeIndexCache(identity, [feedback]), [1, 1, 4, 1, 0, 0, 1, 1, 1], [1, 1, 4, 1, 0, 0, 1, 1, 1]);
+    expect(taken(opened(bytes).rest()).map((entry) => entry.key)).toEqual(['file:///ws/peer.md']);
+  });
+});
+
+describe('index cache: readsFirst, what it waits for', () => {
+  const now = Date.parse('2026-12-07T12:00:00Z');
+  const day = 86_400_000;
+  const reflection = (name: string, time: number, tags: string[]) => record(`file:///ws/${name}.md`, { time, tags });
+  const firstOf = (records: IndexedEntry[]) => {
+    const reader = opened(encodeIndexCache(identity, records));
+    return taken(reader.take(readsFirst(reader.counts, now))).map((entry) => entry.key.slice('file:///ws/'.length, -'.md'.length));
+  };
+
+  it('does not read on to the newest of a tag that is not a trait', () => {
+    // Empathy is seen within the weeks; the first older reflection ends the search, retro is never waited for.
+    expect(firstOf([reflection('e-1', now - day, ['empathy']), reflection('e-100', now - 100 * day, ['empathy']), reflection('retro-500', now - 500 * day, ['retro'])])).toEqual(['e-1', 'e-100']);
+  });
+
+  it('stops at the first undated reflection even while a trait is still unseen', () => {
+    // Influence's only reflection is undated and after the first undated one: not read.
+    expect(firstOf([reflection('u-empathy', Number.NaN, ['empathy']), reflection('u-influence', Number.NaN, ['influence'])])).toEqual(['u-empathy']);
+  });
+});
