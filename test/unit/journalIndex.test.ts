@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
-import { IndexedEntry, JournalIndex, countsOf } from '../../src/core/journalIndex';
+import { IndexedEntry, JournalIndex, RecordCounts, countsOf } from '../../src/core/journalIndex';
 import { indexedRecord } from './helpers/journal';
 
 function entry(day: string, tags: string[], title = `Entry ${day}`): string {
@@ -495,5 +495,296 @@ describe('JournalIndex: counts announced before the records (a restore in two st
     expect(index.allTags()).toEqual([]);
     index.expectRestore(countsOf(records.slice(2, 3)));
     expect(index.allTags()).toEqual([{ tag: 'time-management', count: 1 }]);
+  });
+});
+
+describe('JournalIndex: fields kept by kind', () => {
+  const root = 'file:///j/';
+  const parsed = {
+    title: 'Note',
+    day: '2026-11-27',
+    time: 0,
+    tags: [],
+    problems: [],
+    commitments: [{ text: 'Call Sam', line: 6, column: 2, done: false }],
+    follows: '2026/11/a.md',
+    commitment: 'Call Sam',
+    goal: { trait: 'empathy', target: 2, per: 'week' as const, text: 'Listen first' },
+    from: 'peer' as const,
+  };
+  const fields = (entry: IndexedEntry) => ({
+    commitments: entry.commitments,
+    follows: entry.follows,
+    commitment: entry.commitment,
+    goal: entry.goal,
+    from: entry.from,
+  });
+
+  it('keeps commitments and follow-up fields on a reflection only, a goal on a goal note, a source on a feedback note', () => {
+    const index = new JournalIndex();
+    const none = { commitments: [], follows: undefined, commitment: undefined, goal: undefined, from: undefined };
+    expect(fields(index.set(`${root}entry.md`, 'entry.md', { ...parsed, kind: 'entry' }, undefined, root))).toEqual({
+      ...none,
+      commitments: [{ text: 'Call Sam', line: 6, column: 2, done: false }],
+      follows: 'file:///j/2026/11/a.md',
+      commitment: 'Call Sam',
+    });
+    expect(fields(index.set(`${root}review.md`, 'review.md', { ...parsed, kind: 'review' }, undefined, root))).toEqual(none);
+    expect(fields(index.set(`${root}goal.md`, 'goal.md', { ...parsed, kind: 'goal' }, undefined, root))).toEqual({
+      ...none,
+      goal: { trait: 'empathy', target: 2, per: 'week', text: 'Listen first' },
+    });
+    expect(fields(index.set(`${root}feedback.md`, 'feedback.md', { ...parsed, kind: 'feedback' }, undefined, root))).toEqual({ ...none, from: 'peer' });
+    // Only a reflection's commitments are open work.
+    expect([...index.withOpenCommitments()].map((entry) => entry.key)).toEqual(['file:///j/entry.md']);
+  });
+
+  it('makes a reflection a follow-up only when it has both a follows: line and a journal folder', () => {
+    const index = new JournalIndex();
+    expect(index.set(`${root}no-follows.md`, 'no-follows.md', { ...parsed, follows: undefined }, undefined, root).follows).toBeUndefined();
+    expect(index.set('file:///elsewhere/no-root.md', 'no-root.md', parsed).follows).toBeUndefined();
+  });
+
+  it('gives every restored note without commitments the one frozen empty list', () => {
+    const index = new JournalIndex();
+    const a = index.restore(indexedRecord('file:///j/a.md', { commitments: [] }));
+    const b = index.restore(indexedRecord('file:///j/b.md', { commitments: [] }));
+    expect(a.commitments).toEqual([]);
+    expect(b.commitments).toBe(a.commitments);
+    expect(Object.isFrozen(a.commitments)).toBe(true);
+  });
+});
+
+describe('JournalIndex: announced counts at the edges', () => {
+  const counts = (fields: Partial<RecordCounts>): RecordCounts => ({
+    records: 0,
+    kinds: new Map(),
+    tags: new Map(),
+    days: new Map(),
+    feedbackTags: new Map(),
+    ...fields,
+  });
+
+  it('ignores announced counts of zero or below', () => {
+    const index = new JournalIndex();
+    index.expectRestore(
+      counts({
+        kinds: new Map([
+          ['entry', 0],
+          ['review', -1],
+        ]),
+        tags: new Map([
+          ['empathy', 0],
+          ['retro', -2],
+        ]),
+        days: new Map([['2026-11-01', 0]]),
+        feedbackTags: new Map([['influence', -1]]),
+      }),
+    );
+    expect(index.countOfKind('review')).toBe(0);
+    expect(index.countOf('retro')).toBe(0);
+    expect(index.feedbackCountOf('influence')).toBe(0);
+    expect(index.allTags()).toEqual([]);
+    expect(index.otherTags()).toEqual([]);
+    expect([...index.reflectionDays()]).toEqual([]);
+    let events = 0;
+    index.onDidChange(() => events++);
+    index.endRestore();
+    expect(events).toBe(0); // nothing announced was left over
+  });
+
+  it('does nothing when ending a restore that was never announced', () => {
+    const index = new JournalIndex();
+    let events = 0;
+    index.onDidChange(() => events++);
+    index.endRestore();
+    expect(events).toBe(0);
+    expect(index.isRestoring).toBe(false);
+  });
+
+  it('tells listeners when ending a restore drops announced records, even when the counts disagree', () => {
+    // Records without kinds, and kinds without records: counts from a cache that lied.
+    for (const announced of [counts({ records: 2 }), counts({ kinds: new Map([['entry', 1]]) })]) {
+      const index = new JournalIndex();
+      index.expectRestore(announced);
+      let events = 0;
+      index.onDidChange(() => events++);
+      index.endRestore();
+      expect(events).toBe(1);
+      expect(index.expectedSize).toBe(0);
+    }
+  });
+});
+
+describe('JournalIndex: notes of a kind and feedback counts', () => {
+  const put = (index: JournalIndex, name: string, time: number, kind?: string, tags: string[] = []) =>
+    index.set(`file:///j/${name}.md`, `${name}.md`, { title: name, day: undefined, time, tags, problems: [], kind });
+
+  it('lists the reflections newest first, without the other notes', () => {
+    const index = new JournalIndex();
+    put(index, 'middle', 2);
+    put(index, 'oldest', 1);
+    put(index, 'a review', 5, 'review');
+    put(index, 'newest', 3);
+    expect(index.notesOf('entry').map((note) => note.title)).toEqual(['newest', 'middle', 'oldest']);
+    expect(index.notesOf('review').map((note) => note.title)).toEqual(['a review']);
+    expect(index.notesOf('goal')).toEqual([]);
+  });
+
+  it('counts feedback notes per tag, and not the reviews and reflections that carry the tag', () => {
+    const index = new JournalIndex();
+    put(index, 'feedback', 1, 'feedback', ['influence']);
+    put(index, 'review', 1, 'review', ['influence']);
+    put(index, 'reflection', 1, undefined, ['influence']);
+    expect(index.feedbackCountOf('influence')).toBe(1);
+    expect(index.countOf('influence')).toBe(1);
+  });
+});
+
+describe('JournalIndex: what is gone leaves nothing behind', () => {
+  const put = (index: JournalIndex, name: string, tags: string[], day?: string, kind?: string) =>
+    index.set(`file:///j/${name}.md`, `${name}.md`, { title: name, day, time: 0, tags, problems: [], kind });
+
+  it('forgets the day of a reflection moved to another day or deleted', () => {
+    const index = new JournalIndex();
+    put(index, 'a', ['empathy'], '2026-11-01');
+    put(index, 'a', ['empathy'], '2026-11-02');
+    expect([...index.reflectionDays()]).toEqual(['2026-11-02']);
+    index.delete('file:///j/a.md');
+    expect([...index.reflectionDays()]).toEqual([]);
+  });
+
+  it('forgets a tag that only a deleted review carried, and counts it again when a reflection brings it back', () => {
+    const index = new JournalIndex();
+    put(index, 'review', ['retro'], undefined, 'review');
+    expect(index.allTags()).toEqual([{ tag: 'retro', count: 0 }]);
+    index.delete('file:///j/review.md');
+    expect(index.allTags()).toEqual([]);
+    put(index, 'reflection', ['retro']);
+    expect(index.allTags()).toEqual([{ tag: 'retro', count: 1 }]);
+  });
+
+  it('keeps no list for a tag whose last reflection went: the shared frozen empty one is given', () => {
+    const index = new JournalIndex();
+    put(index, 'a', ['retro']);
+    expect(index.entriesTagged('retro').map((entry) => entry.title)).toEqual(['a']); // the lists are kept from here on
+    index.delete('file:///j/a.md');
+    const gone = index.entriesTagged('retro');
+    expect(gone).toEqual([]);
+    expect(Object.isFrozen(gone)).toBe(true);
+    put(index, 'b', ['retro']);
+    expect(index.entriesTagged('retro').map((entry) => entry.title)).toEqual(['b']);
+  });
+});
+
+describe('JournalIndex: follow-ups and their originals', () => {
+  const root = 'file:///j/';
+  const note = (title: string, follows?: string) => ({ title, day: undefined, time: 0, tags: [], problems: [], follows });
+
+  it('finds the follow-ups of an original, not those of another original with the same file name', () => {
+    const index = new JournalIndex();
+    const a2026 = index.set(`${root}2026/a.md`, 'a.md', note('a 2026'), undefined, root);
+    const a2027 = index.set(`${root}2027/a.md`, 'a.md', note('a 2027'), undefined, root);
+    const follower = index.set(`${root}f.md`, 'f.md', note('f', '2026/a.md'), undefined, root);
+    expect(index.followUpsOf(a2026)).toEqual([follower]);
+    expect(index.followUpsOf(a2027)).toEqual([]);
+    expect(index.followUpsOf(follower)).toEqual([]);
+  });
+
+  it('finds no follow-ups of a note outside a journal folder, or whose key is not under its folder', () => {
+    const index = new JournalIndex();
+    // A follower of `<root>undefined`, a file name the lookups below must not make up.
+    const follower = index.set(`${root}f.md`, 'f.md', note('f', 'undefined'), undefined, root);
+    expect(follower.follows).toBe('file:///j/undefined');
+    const noRoot = index.set('file:///elsewhere/undefined', 'undefined', note('no root'));
+    expect(index.followUpsOf(noRoot)).toEqual([]);
+    const notUnderRoot = index.restore(indexedRecord('file:///other/undefined', { root }));
+    expect(index.followUpsOf(notUnderRoot)).toEqual([]);
+  });
+
+  it('matches an original whose folders are escaped in its key, in a journal folder with a space', () => {
+    const index = new JournalIndex();
+    const spaced = 'file:///home/me/My%20Journal/';
+    const original = index.set(`${spaced}%C3%A9t%C3%A9/a.md`, 'a.md', note('original'), undefined, spaced);
+    const follower = index.set(`${spaced}f.md`, 'f.md', note('f', 'été/a.md'), undefined, spaced);
+    expect(follower.follows).toBe('file:///home/me/My%20Journal/été/a.md');
+    expect(index.followUpsOf(original)).toEqual([follower]);
+    expect(index.original(follower)).toBe(original);
+  });
+
+  it('matches an original whose file name holds a % that is not an escape', () => {
+    const index = new JournalIndex();
+    const original = index.set(`${root}50%off.md`, '50%off.md', note('original'), undefined, root);
+    const follower = index.set(`${root}f.md`, 'f.md', note('f', '50%off.md'), undefined, root);
+    expect(index.followUpsOf(original)).toEqual([follower]);
+  });
+
+  it('has no original for a note that follows nothing, or that is outside a journal folder', () => {
+    const index = new JournalIndex();
+    const plain = index.set(`${root}plain.md`, 'plain.md', note('plain'), undefined, root);
+    expect(index.original(plain)).toBeUndefined();
+    const rootless = index.restore(indexedRecord('file:///elsewhere/f.md', { follows: `${root}plain.md` }));
+    expect(index.original(rootless)).toBeUndefined();
+  });
+
+  it('finds the original by its escaped key, even when its journal folder was not recorded', () => {
+    const index = new JournalIndex();
+    // Restored without a root: only its key can lead to it.
+    const original = index.restore(indexedRecord(`${root}2026/11/a%20b.md`, { title: 'the original' }));
+    const follower = index.set(`${root}f.md`, 'f.md', note('f', '2026/11/a b.md'), undefined, root);
+    expect(follower.follows).toBe('file:///j/2026/11/a b.md');
+    expect(index.original(follower)).toBe(original);
+  });
+
+  it('finds an original whose key escapes more characters than encodeURIComponent, among the notes of its folder only', () => {
+    const index = new JournalIndex();
+    index.set(`${root}first.md`, 'first.md', note('first'), undefined, root);
+    index.restore(indexedRecord('file:///other/it%27s.md', { root: 'file:///other/', title: 'elsewhere' }));
+    // VS Code writes `it's` as `it%27s`; encodeURIComponent leaves the apostrophe as it is.
+    const original = index.set(`${root}it%27s.md`, "it's.md", note("it's"), undefined, root);
+    const follower = index.set(`${root}f.md`, 'f.md', note('f', "it's.md"), undefined, root);
+    expect(index.original(follower)).toBe(original);
+    const orphan = index.set(`${root}g.md`, 'g.md', note('g', 'gone.md'), undefined, root);
+    expect(index.original(orphan)).toBeUndefined();
+  });
+});
+
+describe('JournalIndex: shared tag lists at the edges', () => {
+  const put = (index: JournalIndex, key: string, tags: string[]) =>
+    index.set(`file:///j/${key}.md`, `${key}.md`, { title: key, day: undefined, time: 0, tags, problems: [] });
+
+  it('shares a list again after other lists came in between', () => {
+    const index = new JournalIndex();
+    const a = put(index, 'a', ['empathy']);
+    put(index, 'b', ['retro']);
+    put(index, 'c', ['influence', 'retro']);
+    expect(put(index, 'd', ['empathy']).tags).toBe(a.tags);
+  });
+
+  it('shares lists that would read alike with their tags run together', () => {
+    const index = new JournalIndex();
+    put(index, 'joined', ['ab']);
+    const first = put(index, 'first', ['a', 'b']);
+    const second = put(index, 'second', ['a', 'b']);
+    expect(second.tags).toBe(first.tags);
+    expect(first.tags).toEqual(['a', 'b']);
+  });
+
+  it('keeps sharing the first of two lists whose tags joined by line breaks read alike', () => {
+    const index = new JournalIndex();
+    const first = put(index, 'first', ['x\ny']);
+    expect(put(index, 'other', ['x', 'y']).tags).toEqual(['x', 'y']);
+    expect(put(index, 'again', ['x\ny']).tags).toBe(first.tags);
+  });
+
+  it('never hands out a list of the same length that only reads alike joined', () => {
+    for (const [first, second] of [
+      [['a\nb', 'c'], ['a', 'b\nc']],
+      [['a\nb', 'c', 'd'], ['a', 'b\nc', 'd']],
+    ]) {
+      const index = new JournalIndex();
+      put(index, 'first', first);
+      expect(put(index, 'second', second).tags).toEqual(second);
+    }
   });
 });
