@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entryParser';
 import { InlineTag, scanMarkdown } from '../../src/core/markdownScanner';
+import { intlWallClock } from './zones';
 
 const inlineTags = (text: string): readonly InlineTag[] => scanMarkdown(text, { title: false }).tags;
 
@@ -256,5 +258,130 @@ describe('broken YAML, said in words at the line where the problem starts', () =
     const started = performance.now();
     expect(problem(`tags: [${'a, '.repeat(10_000)}\n${'x: [\n'.repeat(3_000)}`).message).toMatch(/^The tags list opened on line 2/);
     expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('the shape of a parsed entry', () => {
+  it('has no optional keys when the entry has none of them', () => {
+    expect(parseEntry('# Plain\nNo tasks here.\n')).toStrictEqual({ title: 'Plain', day: undefined, time: Number.NaN, tags: [], problems: [] });
+  });
+
+  it('keeps "kind" to its first 20 characters', () => {
+    expect(parseEntry('---\nkind: reflection-with-a-long-name\n---\n').kind).toBe('reflection-with-a-lo');
+  });
+
+  it('has no "commitments" when a "[ ]" in the text is not a task item', () => {
+    expect(parseEntry('Fill in [ ] later, not a task.\n')).toStrictEqual({ title: undefined, day: undefined, time: Number.NaN, tags: [], problems: [] });
+  });
+
+  it('finds a task item that is only ticked ("[x]", no "[ ]" anywhere)', () => {
+    expect(parseEntry('- [x] Sent the notes\n').commitments).toEqual([{ text: 'Sent the notes', line: 0, column: 2, done: true }]);
+  });
+
+  it('ignores an empty "follows:" without a problem', () => {
+    expect(parseEntry('---\nfollows:\n---\n')).toStrictEqual({ title: undefined, day: undefined, time: Number.NaN, tags: [], problems: [] });
+  });
+
+  it('takes no "commitment" that is only white space', () => {
+    expect(parseEntry('---\nfollows: 2026/11/2026-11-27-roadmap.md\ncommitment: "   "\n---\n')).toStrictEqual({
+      title: undefined,
+      day: undefined,
+      time: Number.NaN,
+      tags: [],
+      problems: [],
+      follows: '2026/11/2026-11-27-roadmap.md',
+    });
+  });
+
+  it('has no "from" when a feedback note names nobody it knows', () => {
+    const parsed = parseEntry('---\nkind: feedback\nfrom: boss\n---\n');
+    expect(Object.keys(parsed)).toEqual(['title', 'day', 'time', 'tags', 'problems', 'kind']);
+    expect(parsed.problems).toHaveLength(1);
+  });
+});
+
+describe('which entries are read as goals', () => {
+  const goal = { trait: 'empathy', target: 3, per: 'week', text: 'Listen first.' };
+
+  it('reads a goal from "kind: goal", or from "trait" and "target" without a kind', () => {
+    expect(parseEntry('---\nkind: goal\ntrait: empathy\ntarget: 3\n---\nListen first.\n').goal).toEqual(goal);
+    expect(parseEntry('---\ntrait: empathy\ntarget: 3\n---\nListen first.\n').goal).toEqual(goal);
+  });
+
+  it.each([
+    ['another kind', 'kind: reflection\ntrait: empathy\ntarget: 3'],
+    ['only a trait', 'trait: empathy'],
+    ['only a target', 'target: 3'],
+  ])('reads no goal, and reports nothing, from %s', (_case, yaml) => {
+    const parsed = parseEntry(`---\n${yaml}\n---\nListen first.\n`);
+    expect(parsed.goal).toBeUndefined();
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('has no "goal" key when a goal note cannot be tracked', () => {
+    const parsed = parseEntry('---\nkind: goal\ntrait: empathy\n---\n');
+    expect(Object.keys(parsed)).toEqual(['title', 'day', 'time', 'tags', 'problems', 'kind']);
+    expect(parsed.problems.map((p) => p.message)).toEqual(['"target" should be a whole number of entries from 1 to 100, e.g. "target: 4"; this goal is not tracked until it is.']);
+  });
+});
+
+describe('tags problems, said at the "tags" line', () => {
+  const notAList = (what: string) => `"tags" should be a list of words or a comma-separated text, not ${what}; it was ignored.`;
+
+  it('skips a comma-separated part that is empty', () => {
+    expect(tagsOf('---\ntags: empathy, , retro\n---\n')).toEqual(['empathy', 'retro']);
+  });
+
+  it.each([
+    ['on its own line', 'title: x\ntags: 7', 2],
+    ['after a key that ends in "tags"', 'mytags: x\ntags: 7', 2],
+    ['after a key that starts with "tags"', 'tags_old: x\ntags: 7', 2],
+    ['with blanks before the colon', 'title: x\ntags  : 7', 2],
+    ['quoted, which the line search does not see (line 1 then)', '"tags": 7', 1],
+  ])('finds the line of "tags" %s', (_case, yaml, line) => {
+    expect(parseEntry(`---\n${yaml}\n---\n`).problems).toEqual([{ message: notAList('a number'), line }]);
+  });
+
+  it('names a boolean as a boolean', () => {
+    expect(parseEntry('---\ntags: true\n---\n').problems).toEqual([{ message: notAList('a boolean'), line: 1 }]);
+  });
+
+  it('names a number and a boolean with their own translated words', () => {
+    // In English "a number" and "a {0}" with "number" read alike; a translation tells them apart.
+    l10n.config({ contents: { 'a number': 'eine Zahl', 'a boolean': 'ein Wahrheitswert', 'a {0}': 'ein Wert vom Typ {0}' } });
+    try {
+      expect(parseEntry('---\ntags: 7\n---\n').problems[0].message).toBe(notAList('eine Zahl'));
+      expect(parseEntry('---\ntags: false\n---\n').problems[0].message).toBe(notAList('ein Wahrheitswert'));
+    } finally {
+      l10n.config({ contents: {} });
+    }
+  });
+});
+
+describe('the "date" value', () => {
+  const fallback = { message: '"date" should look like 2026-11-27T09:05:00+01:00; the file name\'s date is used instead.', line: 1 };
+
+  it.each([
+    ['a list holding a day', '[2026-11-02]'],
+    ['a word', 'soon'],
+    ['a date without a leading YYYY-MM-DD', 'November 27, 2026'],
+  ])('reports %s and takes the file name\'s day', (_case, value) => {
+    const parsed = parseEntry(`---\ndate: ${value}\n---\n`, '2026-10-03-x.md');
+    expect(parsed.day).toBe('2026-10-03');
+    expect(parsed.problems).toEqual([fallback]);
+  });
+
+  it('takes the day, at local midnight, from a date whose time cannot be read', () => {
+    const parsed = parseEntry('---\ndate: 2026-11-27T25:00\n---\n');
+    expect(parsed.day).toBe('2026-11-27');
+    expect(parsed.problems).toEqual([]);
+    // Local midnight in the machine's zone, as ICU shows it.
+    expect(intlWallClock(parsed.time, Intl.DateTimeFormat().resolvedOptions().timeZone)).toEqual({ year: 2026, month: 11, day: 27, hour: 0, minute: 0, second: 0 });
+  });
+
+  it('ignores an empty "date:" without a problem', () => {
+    const parsed = parseEntry('---\ndate:\n---\n', '2026-10-03-x.md');
+    expect(parsed.day).toBe('2026-10-03');
+    expect(parsed.problems).toEqual([]);
   });
 });
