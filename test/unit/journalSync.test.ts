@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeIndexCache, encodeIndexCache } from '../../src/core/indexCache';
-import { IndexedEntry, JournalIndex } from '../../src/core/journalIndex';
-import { FileKind, FileStamp, JournalFileSystem, JournalSync, JournalSyncReporter } from '../../src/core/journalSync';
+import { IndexedEntry, JournalIndex, countsOf } from '../../src/core/journalIndex';
+import { FileKind, FileStamp, JournalFileSystem, JournalSync, JournalSyncReporter, mapLimit } from '../../src/core/journalSync';
 
 /** An in-memory file tree keyed by path; reads can be held back to stage races. */
 class MemoryFs implements JournalFileSystem<string> {
@@ -520,5 +520,582 @@ describe('JournalSync restored from a cache, then checked against the disk', () 
     expect(nextSync.isValidating).toBe(false);
     expect(contents(next)).toEqual(contents(await freshScanOf(fs)));
     expect(next.countOf('problem-solving')).toBe(1);
+  });
+});
+
+/** A sync whose reporter keeps everything it is told, with the options given. */
+function setupReporting(options: Partial<typeof fastOptions> = {}) {
+  const fs = new MemoryFs();
+  const index = new JournalIndex();
+  const logs: Array<[string, string]> = [];
+  const forgotten: string[] = [];
+  const problems = new Map<string, number>();
+  const reporter: JournalSyncReporter<string> = {
+    problems: (file, list) => problems.set(file, list.length),
+    forgotten: (key) => forgotten.push(key),
+    log: (level, message) => logs.push([level, message]),
+  };
+  const sync = new JournalSync(index, fs, reporter, { ...fastOptions, ...options });
+  sync.setRoots(['/ws/journal']);
+  return { fs, index, sync, logs, forgotten, problems };
+}
+
+/** Runs `body` with Date.now() standing still, so every duration the sync measures is 0 ms. */
+async function withFrozenClock<T>(body: () => Promise<T>): Promise<T> {
+  const now = vi.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 0, 1));
+  try {
+    return await body();
+  } finally {
+    now.mockRestore();
+  }
+}
+
+describe('JournalSync state', () => {
+  it('tells listeners when a scan starts and ends, until the listener is disposed', async () => {
+    const { fs, sync } = setup();
+    fs.write('/ws/journal/a.md', '#empathy');
+    const seen: boolean[][] = [];
+    const listener = sync.onDidChangeState(() => seen.push([sync.isScanning, sync.isValidating, sync.hasScanned]));
+    expect([sync.isScanning, sync.isValidating, sync.hasScanned]).toEqual([false, false, false]);
+    const scan = sync.rescan();
+    expect([sync.isScanning, sync.isValidating, sync.hasScanned]).toEqual([true, false, false]);
+    await scan;
+    expect(seen).toEqual([
+      [true, false, false],
+      [false, false, true],
+    ]);
+    listener.dispose();
+    await sync.rescan({}, { reuseUnchanged: true });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('stays scanning when a superseded scan ends before the scan that replaced it', async () => {
+    const { fs, sync } = setup();
+    fs.write('/ws/journal/2026/a.md', '#empathy');
+    const states: boolean[] = [];
+    sync.onDidChangeState(() => states.push(sync.isScanning));
+    await withFrozenClock(async () => {
+      const first = sync.rescan();
+      const second = sync.rescan();
+      fs.holdReads();
+      // Superseded before it listed the subfolder: nothing found, nothing read.
+      expect(await first).toEqual({ files: 0, read: 0, milliseconds: 0, cancelled: true });
+      expect(sync.isScanning).toBe(true);
+      fs.releaseReads();
+      expect(await second).toEqual({ files: 1, read: 1, milliseconds: 0, cancelled: false });
+    });
+    expect(sync.isScanning).toBe(false);
+    expect(states).toEqual([true, true, false]);
+  });
+
+  it('ends a running scan when disposed, and applies no event received before', async () => {
+    vi.useFakeTimers();
+    try {
+      const { fs, index, sync } = setup();
+      fs.write('/ws/journal/a.md', '#empathy');
+      let told = 0;
+      sync.onDidChangeState(() => told++);
+      const scan = sync.rescan();
+      expect(told).toBe(1);
+      sync.changed('/ws/journal/a.md');
+      sync.dispose();
+      expect((await scan).cancelled).toBe(true);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(told).toBe(1);
+      expect(sync.flushCount).toBe(0);
+      expect(index.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('JournalSync cancellation and progress', () => {
+  it('reads nothing when cancelled before the first read', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#empathy');
+    fs.write('/ws/journal/b.md', '#empathy');
+    const result = await withFrozenClock(() => sync.rescan({ isCancelled: () => true }));
+    expect(result).toEqual({ files: 2, read: 0, milliseconds: 0, cancelled: true });
+    expect(fs.reads.size).toBe(0);
+    expect(index.size).toBe(0);
+  });
+
+  it('runs to the end when isCancelled keeps answering no', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#empathy');
+    const result = await withFrozenClock(() => sync.rescan({ isCancelled: () => false }));
+    expect(result).toEqual({ files: 1, read: 1, milliseconds: 0, cancelled: false });
+    expect(index.size).toBe(1);
+  });
+
+  it('reads nothing when a check is cancelled after its stamps were taken', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#empathy');
+    fs.write('/ws/journal/b.md', '#empathy');
+    let asked = 0;
+    // No after the listing, yes after the stamps.
+    const result = await withFrozenClock(() => sync.rescan({ isCancelled: () => ++asked > 1 }, { reuseUnchanged: true }));
+    expect(result).toEqual({ files: 2, read: 0, milliseconds: 0, cancelled: true });
+    expect(fs.stats.size).toBe(2);
+    expect(fs.reads.size).toBe(0);
+    expect(index.size).toBe(0);
+  });
+
+  it('reports progress per chunk and stops after the chunk in which it was cancelled', async () => {
+    const { fs, index, sync } = setupReporting({ applyChunk: 2, readConcurrency: 1 });
+    for (const name of ['a', 'b', 'c', 'd', 'e']) fs.write(`/ws/journal/${name}.md`, '#empathy');
+    const progress: Array<[number, number]> = [];
+    let cancel = false;
+    const result = await withFrozenClock(() =>
+      sync.rescan({
+        isCancelled: () => cancel,
+        progress: (done, total) => {
+          progress.push([done, total]);
+          cancel = true;
+        },
+      }),
+    );
+    expect(result).toEqual({ files: 5, read: 2, milliseconds: 0, cancelled: true });
+    expect(progress).toEqual([[2, 5]]);
+    // The second chunk was read before the check, but not applied; the third never read.
+    expect(fs.reads.size).toBe(4);
+    expect(index.size).toBe(2);
+  });
+
+  it('reports progress once per chunk to the end when not cancelled', async () => {
+    const { fs, index, sync, logs } = setupReporting({ applyChunk: 2 });
+    for (const name of ['a', 'b', 'c', 'd']) fs.write(`/ws/journal/${name}.md`, '#empathy');
+    const progress: Array<[number, number]> = [];
+    await withFrozenClock(() => sync.rescan({ progress: (done, total) => progress.push([done, total]) }));
+    expect(progress).toEqual([
+      [2, 4],
+      [4, 4],
+    ]);
+    expect(index.size).toBe(4);
+    expect(logs).toEqual([['info', 'Indexed 4 entries in 0 ms (4 in the index).']]);
+  });
+
+  it('runs at most the given number of tasks at a time', async () => {
+    let running = 0;
+    let most = 0;
+    const done: number[] = [];
+    await mapLimit([1, 2, 3, 4, 5], 2, async (item) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      done.push(item);
+      running--;
+    });
+    expect(most).toBe(2);
+    expect(done.sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('JournalSync restore guards', () => {
+  const record = (key: string, tag: string, problems: IndexedEntry['problems'] = []): IndexedEntry => ({ key, title: 'T', day: undefined, time: Number.NaN, tags: [tag], problems, kind: 'entry', size: 1, mtime: 1e12, commitments: [], root: '/ws/journal/', follows: undefined, commitment: undefined, goal: undefined, from: undefined });
+
+  it('restores records under any of several roots, skips the others, and keeps the counts exact', () => {
+    const { index, sync, problems } = setupReporting();
+    sync.setRoots(['/ws/journal', '/ws/notes/']);
+    sync.changed('/ws/journal/waiting.md'); // an event not applied yet is newer than the cache
+    const records = [
+      record('/ws/journal/a.md', 'empathy'),
+      record('/ws/notes/b.md', 'empathy', [{ message: 'Unclosed list', line: 1 }]),
+      record('/ws/notes-old/c.md', 'empathy'),
+      record('/ws/journal/d.txt', 'empathy'),
+      record('/ws/journal/waiting.md', 'empathy'),
+    ];
+    index.expectRestore(countsOf(records));
+    expect(index.countOf('empathy')).toBe(5);
+    expect(sync.restore(records)).toBe(2);
+    sync.dispose();
+    expect([...index.keys()].sort()).toEqual(['/ws/journal/a.md', '/ws/notes/b.md']);
+    // Each record skipped left the announced counts.
+    expect(index.expectedSize).toBe(2);
+    expect(index.countOf('empathy')).toBe(2);
+    expect([...problems]).toEqual([['/ws/notes/b.md', 1]]);
+  });
+
+  it('does not restore a record over a file being read now', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#influence');
+    fs.holdReads();
+    const scan = sync.rescan();
+    await vi.waitFor(() => expect(fs.reads.size).toBe(1));
+    expect(sync.restore([record('/ws/journal/a.md', 'empathy')])).toBe(0);
+    fs.releaseReads();
+    await scan;
+    expect(index.get('/ws/journal/a.md')?.tags).toEqual(['influence']);
+  });
+});
+
+describe('JournalSync file events', () => {
+  it('ignores changed files with another extension, but not folders or deletions', async () => {
+    const { fs, sync } = setup();
+    fs.write('/ws/journal/notes.txt', 'x');
+    fs.write('/ws/journal/photo.jpeg', 'x');
+    sync.changed('/ws/journal/notes.txt');
+    sync.changed('/ws/journal/photo.jpeg');
+    await sync.settle();
+    expect(sync.flushCount).toBe(0);
+    sync.deleted('/ws/journal/notes.txt');
+    await sync.settle();
+    expect(sync.flushCount).toBe(1);
+  });
+
+  it('applies a burst once the events stop for the debounce time', async () => {
+    vi.useFakeTimers();
+    try {
+      const { fs, index, sync } = setupReporting({ debounceMs: 100, maxDelayMs: 250 });
+      fs.write('/ws/journal/a.md', '#empathy');
+      fs.write('/ws/journal/b.md', '#empathy');
+      sync.changed('/ws/journal/a.md');
+      await vi.advanceTimersByTimeAsync(60);
+      sync.changed('/ws/journal/b.md');
+      await vi.advanceTimersByTimeAsync(99); // 99 ms after the last event
+      expect(sync.flushCount).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sync.flushCount).toBe(1);
+      expect(index.size).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('applies a burst that never pauses once the longest wait has passed', async () => {
+    vi.useFakeTimers();
+    try {
+      const { fs, index, sync } = setupReporting({ debounceMs: 100, maxDelayMs: 250 });
+      for (let at = 0; at <= 240; at += 60) {
+        fs.write(`/ws/journal/${at}.md`, '#empathy');
+        sync.changed(`/ws/journal/${at}.md`);
+        expect(sync.flushCount).toBe(0);
+        await vi.advanceTimersByTimeAsync(at === 240 ? 9 : 60);
+      }
+      expect(sync.flushCount).toBe(0); // 249 ms after the first event
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sync.flushCount).toBe(1);
+      expect(index.size).toBe(5);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps an entry that a file event brought in while a scan was running', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#empathy');
+    const read = fs.readFile.bind(fs);
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    fs.readFile = async (path: string, maxBytes?: number, headBytes?: number) => {
+      if (path === '/ws/journal/a.md') await gate; // the scan's read waits
+      return read(path, maxBytes, headBytes);
+    };
+    const scan = sync.rescan();
+    await vi.waitFor(() => expect(sync.isScanning).toBe(true));
+    fs.write('/ws/journal/b.md', '#influence');
+    sync.changed('/ws/journal/b.md');
+    await vi.waitFor(() => expect(index.get('/ws/journal/b.md')).toBeDefined());
+    openGate();
+    await scan;
+    expect([...index.keys()].sort()).toEqual(['/ws/journal/a.md', '/ws/journal/b.md']);
+  });
+
+  it('waits in settle for events and scans that arrive while a batch is applied', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#empathy');
+    const read = fs.readFile.bind(fs);
+    let arrived = false;
+    fs.readFile = async (path: string, maxBytes?: number, headBytes?: number) => {
+      if (!arrived) {
+        arrived = true;
+        fs.write('/ws/journal/b.md', '#influence');
+        sync.changed('/ws/journal/b.md');
+      }
+      return read(path, maxBytes, headBytes);
+    };
+    sync.changed('/ws/journal/a.md');
+    await sync.settle();
+    expect([...index.keys()].sort()).toEqual(['/ws/journal/a.md', '/ws/journal/b.md']);
+  });
+
+  it('waits in settle for a scan started while a batch is applied', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#empathy');
+    const read = fs.readFile.bind(fs);
+    let started = false;
+    fs.readFile = async (path: string, maxBytes?: number, headBytes?: number) => {
+      if (!started) {
+        started = true;
+        fs.write('/ws/journal/2026/c.md', '#influence');
+        void sync.rescan();
+      }
+      return read(path, maxBytes, headBytes);
+    };
+    sync.changed('/ws/journal/a.md');
+    await sync.settle();
+    expect([...index.keys()].sort()).toEqual(['/ws/journal/2026/c.md', '/ws/journal/a.md']);
+  });
+
+  it('reports each forgotten entry once, of a file and of a folder, and nothing under a sibling folder', async () => {
+    const { fs, index, sync, forgotten } = setupReporting();
+    fs.write('/ws/journal/a.md', '#empathy');
+    fs.write('/ws/journal/2026/b.md', '#empathy');
+    fs.write('/ws/journal/2026/10/c.md', '#empathy');
+    fs.write('/ws/journal/2026-archive/d.md', '#empathy');
+    await sync.rescan();
+    fs.reads.clear();
+    fs.remove('/ws/journal/a.md');
+    fs.remove('/ws/journal/2026/b.md');
+    fs.remove('/ws/journal/2026/10/c.md');
+    sync.deleted('/ws/journal/a.md');
+    sync.deleted('/ws/journal/2026');
+    await sync.settle();
+    expect(forgotten.sort()).toEqual(['/ws/journal/2026/10/c.md', '/ws/journal/2026/b.md', '/ws/journal/a.md']);
+    expect([...index.keys()]).toEqual(['/ws/journal/2026-archive/d.md']);
+    expect(fs.reads.size).toBe(0); // a deletion reads nothing
+  });
+
+  it('drops an entry whose file is gone when a change is reported, and reports only what it knew', async () => {
+    const { fs, index, sync, forgotten, logs } = setupReporting();
+    fs.write('/ws/journal/a.md', '#empathy');
+    fs.write('/ws/journal/keep.md', '#empathy');
+    await sync.rescan();
+    logs.length = 0;
+    fs.remove('/ws/journal/a.md');
+    sync.changed('/ws/journal/a.md');
+    sync.changed('/ws/journal/never.md');
+    await sync.settle();
+    expect([...index.keys()]).toEqual(['/ws/journal/keep.md']);
+    expect(forgotten).toEqual(['/ws/journal/a.md']);
+    expect(logs).toEqual([['debug', 'Applied 2 file event(s); re-read 2 file(s).']]);
+  });
+
+  it('does not list a changed path that is a file without an extension, and skips a path that is gone', async () => {
+    const { fs, index, sync, logs } = setupReporting();
+    await sync.rescan();
+    logs.length = 0;
+    const listed: string[] = [];
+    const list = fs.readDirectory.bind(fs);
+    fs.readDirectory = (dir: string) => {
+      listed.push(dir);
+      return list(dir);
+    };
+    fs.write('/ws/journal/README', '#empathy');
+    fs.write('/ws/journal/b.md', '#influence');
+    sync.changed('/ws/journal/README');
+    sync.changed('/ws/journal/gone');
+    sync.changed('/ws/journal/b.md');
+    await sync.settle();
+    expect(listed).toEqual([]);
+    expect([...index.keys()]).toEqual(['/ws/journal/b.md']);
+    expect(logs).toEqual([
+      ['debug', 'Not read: /ws/journal/gone (gone).'],
+      ['debug', 'Applied 3 file event(s); re-read 1 file(s).'],
+    ]);
+  });
+
+  it('applies a batch that found nothing to do without counting an empty one', async () => {
+    vi.useFakeTimers();
+    try {
+      const { fs, sync } = setupReporting({ debounceMs: 100, maxDelayMs: 250 });
+      fs.write('/ws/journal/a.md', '#empathy');
+      fs.write('/ws/journal/b.md', '#empathy');
+      fs.write('/ws/journal/c.md', '#empathy');
+      fs.holdReads();
+      sync.changed('/ws/journal/a.md');
+      await vi.advanceTimersByTimeAsync(100); // the first batch starts, its read held
+      sync.changed('/ws/journal/b.md');
+      await vi.advanceTimersByTimeAsync(100); // the second batch waits behind the first
+      sync.changed('/ws/journal/c.md'); // taken by the second batch when it starts
+      fs.releaseReads();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(sync.flushCount).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('JournalSync log lines', () => {
+  it('says how many entries a full scan and a check found, read and dropped', async () => {
+    const { fs, sync, logs } = setupReporting();
+    fs.write('/ws/journal/a.md', '#empathy');
+    fs.write('/ws/journal/b.md', '#empathy');
+    fs.write('/ws/journal/c.md', '#empathy');
+    await withFrozenClock(() => sync.rescan());
+    fs.write('/ws/journal/a.md', '#influence');
+    fs.remove('/ws/journal/b.md');
+    await withFrozenClock(() => sync.rescan({}, { reuseUnchanged: true }));
+    expect(logs).toEqual([
+      ['info', 'Indexed 3 entries in 0 ms (3 in the index).'],
+      ['info', 'Checked 2 entries in 0 ms: 1 read again, 1 gone (2 in the index).'],
+    ]);
+  });
+
+  it('warns of a folder it cannot list, of a file it cannot read and of one over the size limit, not of one at it', async () => {
+    const { fs, index, sync, logs } = setupReporting({ maxFileBytes: 20 });
+    fs.write('/ws/journal/locked/a.md', '#empathy');
+    fs.write('/ws/journal/secret.md', '#empathy');
+    fs.write('/ws/journal/at-limit.md', `#empathy ${'x'.repeat(11)}`);
+    fs.write('/ws/journal/over.md', `#empathy ${'x'.repeat(12)}`);
+    const list = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (dir: string) => {
+      if (dir === '/ws/journal/locked') throw new Error('EACCES locked');
+      return list(dir);
+    };
+    const read = fs.readFile.bind(fs);
+    fs.readFile = async (path: string, maxBytes?: number, headBytes?: number) => {
+      if (path === '/ws/journal/secret.md') throw new Error('EACCES secret');
+      return read(path, maxBytes, headBytes);
+    };
+    await withFrozenClock(() => sync.rescan());
+    expect(logs.filter(([level]) => level === 'warn').sort()).toEqual([
+      ['warn', '/ws/journal/over.md is over the size limit; only its front matter is indexed.'],
+      ['warn', 'Cannot list /ws/journal/locked: Error: EACCES locked'],
+      ['warn', 'Cannot read /ws/journal/secret.md: Error: EACCES secret'],
+    ]);
+    expect([...index.keys()].sort()).toEqual(['/ws/journal/at-limit.md', '/ws/journal/over.md']);
+  });
+
+  it('says nothing of a file or a folder that vanished before it was read', async () => {
+    const { fs, sync, logs } = setupReporting();
+    fs.write('/ws/journal/a.md', '#empathy');
+    fs.write('/ws/journal/2026/b.md', '#empathy');
+    const list = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (dir: string) => {
+      const children = await list(dir);
+      if (dir === '/ws/journal') {
+        fs.remove('/ws/journal/a.md');
+        fs.remove('/ws/journal/2026/b.md');
+      }
+      return children;
+    };
+    await withFrozenClock(() => sync.rescan());
+    // The file listed was tried (one read), and gone: no warning.
+    expect(logs).toEqual([['info', 'Indexed 1 entries in 0 ms (0 in the index).']]);
+  });
+
+  it('logs why a changed path was not read, and warns when a root became a link', async () => {
+    const { fs, sync, logs } = setupReporting();
+    fs.write('/ws/journal/a.md', '#empathy');
+    await sync.rescan();
+    logs.length = 0;
+    fs.write('/ws/journal/linked/b.md', '#secret');
+    fs.link('/ws/journal/linked');
+    sync.changed('/ws/journal/linked/b.md');
+    await sync.settle();
+    fs.link('/ws/journal');
+    sync.changed('/ws/journal/a.md');
+    await sync.settle();
+    expect(logs).toEqual([
+      ['debug', 'Not read: /ws/journal/linked/b.md (link).'],
+      ['debug', 'Applied 1 file event(s); re-read 0 file(s).'],
+      ['debug', 'Not read: /ws/journal/a.md (unsafe-root).'],
+      ['warn', '/ws/journal is no longer a folder reached without symbolic links: its entries left the index until Refresh.'],
+      ['debug', 'Applied 1 file event(s); re-read 0 file(s).'],
+    ]);
+  });
+
+  it('warns when a batch of events failed', async () => {
+    const { fs, sync, logs } = setupReporting();
+    await sync.rescan();
+    logs.length = 0;
+    fs.stat = () => {
+      throw new Error('the file system went away');
+    };
+    fs.write('/ws/journal/a.md', '#empathy');
+    sync.changed('/ws/journal/a.md');
+    await sync.settle();
+    expect(logs).toEqual([['warn', 'A batch of file events failed and was skipped: Error: the file system went away']]);
+  });
+});
+
+describe('JournalSync check with the port statAll', () => {
+  it('asks statAll for every stamp, and reads a file whose stamp it could not give', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#empathy');
+    fs.write('/ws/journal/b.md', '#empathy');
+    await sync.rescan();
+    fs.reads.clear();
+    fs.stats.clear();
+    fs.writeKeepingMtime('/ws/journal/a.md', '#influe');
+    (fs as JournalFileSystem<string>).statAll = async (paths) => paths.map((path) => (path === '/ws/journal/a.md' ? undefined : { kind: 'file' as const, size: 8, mtime: fs.mtimes.get(path)! }));
+    await sync.rescan({}, { reuseUnchanged: true });
+    expect(fs.stats.size).toBe(0);
+    expect([...fs.reads.keys()]).toEqual(['/ws/journal/a.md']);
+    expect(index.get('/ws/journal/a.md')?.tags).toEqual(['influe']);
+    expect(index.get('/ws/journal/b.md')?.tags).toEqual(['empathy']);
+  });
+});
+
+describe('JournalSync read tickets', () => {
+  /** Holds every read until released, each by its own gate, in the order they started. */
+  function holdEachRead(fs: MemoryFs): Array<() => void> {
+    const gates: Array<() => void> = [];
+    const read = fs.readFile.bind(fs);
+    fs.readFile = async (path: string, maxBytes?: number, headBytes?: number) => {
+      const result = read(path, maxBytes, headBytes); // what the disk holds when the read starts
+      await new Promise<void>((resolve) => gates.push(resolve));
+      return result;
+    };
+    return gates;
+  }
+
+  it('never lets a scan read win over a delete and a newer read of the same file', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/keep.md', '#retro');
+    fs.write('/ws/journal/a.md', '#empathy');
+    const gates = holdEachRead(fs);
+    const scan = sync.rescan();
+    await vi.waitFor(() => expect(gates).toHaveLength(2));
+    fs.remove('/ws/journal/a.md');
+    sync.deleted('/ws/journal/a.md');
+    await vi.waitFor(() => expect(sync.flushCount).toBe(1));
+    fs.write('/ws/journal/a.md', '#influence');
+    sync.changed('/ws/journal/a.md');
+    await vi.waitFor(() => expect(gates).toHaveLength(3));
+    gates[0]();
+    gates[1]();
+    await scan; // the scan's read of the old a.md ends first
+    gates[2]();
+    await sync.settle();
+    expect(index.get('/ws/journal/a.md')?.tags).toEqual(['influence']);
+  });
+
+  it('never lets a scan read bring back an entry of a folder deleted meanwhile', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/keep.md', '#retro');
+    fs.write('/ws/journal/f/a.md', '#empathy');
+    await sync.rescan();
+    const gates = holdEachRead(fs);
+    const scan = sync.rescan();
+    await vi.waitFor(() => expect(gates).toHaveLength(2));
+    fs.remove('/ws/journal/f/a.md');
+    sync.deleted('/ws/journal/f');
+    await vi.waitFor(() => expect(index.get('/ws/journal/f/a.md')).toBeUndefined());
+    gates[0]();
+    gates[1]();
+    await scan;
+    await sync.settle();
+    expect([...index.keys()]).toEqual(['/ws/journal/keep.md']);
+  });
+});
+
+describe('JournalSync settle', () => {
+  it('waits for a running scan whose reads each take a turn of the event loop', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#empathy');
+    fs.write('/ws/journal/b.md', '#empathy');
+    const read = fs.readFile.bind(fs);
+    fs.readFile = async (path: string, maxBytes?: number, headBytes?: number) => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return read(path, maxBytes, headBytes);
+    };
+    void sync.rescan();
+    await sync.settle();
+    expect(index.size).toBe(2);
+    expect(sync.isScanning).toBe(false);
   });
 });
