@@ -1099,3 +1099,22 @@ describe('JournalSync settle', () => {
     expect(sync.isScanning).toBe(false);
   });
 });
+
+describe('JournalSync check of a file replaced while it runs', () => {
+  it('neither reads nor keeps a file that became a link between the listing and its stamp', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#empathy');
+    fs.write('/ws/journal/b.md', '#empathy');
+    await sync.rescan();
+    fs.reads.clear();
+    const list = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (dir: string) => {
+      const children = await list(dir);
+      fs.link('/ws/journal/a.md'); // listed as a file, a link by the time it is stamped
+      return children;
+    };
+    await sync.rescan({}, { reuseUnchanged: true });
+    expect(fs.reads.size).toBe(0);
+    expect([...index.keys()]).toEqual(['/ws/journal/b.md']);
+  });
+});
