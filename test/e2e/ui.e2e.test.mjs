@@ -17,18 +17,25 @@ import { findWord, hoverText, quickInputRows, quickInputSelect, readTreeRows, ru
 
 /**
  * Clicks the + of a trait row until New Entry asks for that trait's title. A click can land while
- * the tree redraws (an opened entry redraws the Look back row) and open nothing; it is then tried
- * again. Any other prompt fails the step at once: Escape there would write an entry.
+ * the tree redraws (an opened entry redraws the Look back row): it then opens nothing, or VS Code
+ * hands the command no row and New Entry asks for the traits instead (Escape there cancels and
+ * writes nothing); either way it is tried again. Any other prompt fails the step at once: Escape
+ * at a title would write an entry.
  */
 async function clickTraitPlus(page, row, label) {
   const prompt = page.locator(sel.quickInput, { hasText: `New Entry about ${label}` });
+  const traitsStep = page.locator(sel.quickInput, { hasText: 'New Entry: traits' });
   for (let attempt = 1; ; attempt++) {
     await row.hover();
     await row.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
     try {
-      await prompt.waitFor({ state: 'visible', timeout: 20_000 });
-      return;
+      await prompt.or(traitsStep).first().waitFor({ state: 'visible', timeout: 20_000 });
+      if (await prompt.isVisible()) return;
+      await page.keyboard.press('Escape');
+      await traitsStep.waitFor({ state: 'hidden', timeout: 20_000 });
+      if (attempt === 3) assert.fail(`the + of ${label} asked for the traits ${attempt} times`);
     } catch (error) {
+      if (error instanceof assert.AssertionError) throw error;
       const other = page.locator(sel.quickInput).filter({ visible: true });
       if ((await other.count()) > 0) assert.fail(`the + of ${label} opened another prompt: ${await other.first().innerText()}`);
       if (attempt === 3) throw error;
