@@ -29,7 +29,9 @@ async function clickTraitPlus(page, row, label) {
     await row.hover();
     await row.locator('.actions .action-label[aria-label="New Entry for This Trait"]').click();
     try {
-      await prompt.or(traitsStep).first().waitFor({ state: 'visible', timeout: 20_000 });
+      // Long enough that a slow prompt is not replaced by the next click's (the replaced title
+      // prompt would resolve as Escape and write an entry named after the trait).
+      await prompt.or(traitsStep).first().waitFor({ state: 'visible', timeout: 60_000 });
       if (await prompt.isVisible()) return;
       await page.keyboard.press('Escape');
       await traitsStep.waitFor({ state: 'hidden', timeout: 20_000 });
