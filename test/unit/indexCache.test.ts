@@ -242,6 +242,20 @@ function cacheWithBody(body: Uint8Array): Uint8Array {
   return bytes;
 }
 
+/**
+ * Why `openIndexCache` ignores a body of this identity with `table` as its string table, then
+ * `numbers` (the counts and the record count) as varints; 'opened' when it does not.
+ */
+function whyOpeningIgnores(table: string[], numbers: number[]): string {
+  const out = new Writer();
+  for (const value of [identity.version, identity.fingerprint, FIELD_NAMES]) out.string(value);
+  out.uint(table.length);
+  for (const value of table) out.string(value);
+  for (const value of numbers) out.uint(value);
+  const result = openIndexCache(cacheWithBody(out.done()), identity);
+  return 'ignored' in result ? result.ignored : 'opened';
+}
+
 /** A body whose strings are written with the codec: version, fingerprint, field names, then `rest`. */
 function bodyOf(version: string, fingerprint: string, fields: string, rest: number[] = []): Uint8Array {
   const out = new Writer();
@@ -434,18 +448,7 @@ describe('index cache: the counts written beside the records', () => {
   });
 
   it('says word for word why counts are corrupt', () => {
-    const body = (table: string[], numbers: number[]) => {
-      const out = new Writer();
-      for (const value of [identity.version, identity.fingerprint, FIELD_NAMES]) out.string(value);
-      out.uint(table.length);
-      for (const value of table) out.string(value);
-      for (const value of numbers) out.uint(value);
-      return cacheWithBody(out.done());
-    };
-    const reason = (table: string[], numbers: number[]) => {
-      const result = openIndexCache(body(table, numbers), identity);
-      return 'ignored' in result ? result.ignored : 'opened';
-    };
+    const reason = whyOpeningIgnores;
     // records | kinds: n (kind, count)* | tags, days, feedback tags: n (reference, count)* | record count
     expect(reason([], [0, 0, 0, 0, 0, 0])).toBe('opened');
     expect(reason([], [1, 1, 99, 1, 0, 0, 0, 1])).toBe('it is corrupt (unknown kind in the counts)');
@@ -532,16 +535,7 @@ describe('index cache: the order of the records', () => {
 });
 
 describe('index cache: the days in the counts', () => {
-  /** Why `openIndexCache` ignores a body: its table, then the counts and record count as numbers. */
-  const reason = (table: string[], numbers: number[]) => {
-    const out = new Writer();
-    for (const value of [identity.version, identity.fingerprint, FIELD_NAMES]) out.string(value);
-    out.uint(table.length);
-    for (const value of table) out.string(value);
-    for (const value of numbers) out.uint(value);
-    const result = openIndexCache(cacheWithBody(out.done()), identity);
-    return 'ignored' in result ? result.ignored : 'opened';
-  };
+  const reason = whyOpeningIgnores;
 
   it('finds a day with anything before or after it corrupt', () => {
     // One record: kinds entry 1 | tags none | days: table string 1 once | feedback tags none | record count 1.
