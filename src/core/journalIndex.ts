@@ -262,6 +262,9 @@ export class JournalIndex {
   private insert(record: IndexedEntry): IndexedEntry {
     const key = record.key;
     const previous = this.entries.get(key);
+    // A file read again unchanged (a save and the watcher after it both read it) is no change:
+    // every change event redraws the views, and a redrawn tree drops a click in flight.
+    if (previous && sameRecord(previous, record)) return previous;
     if (previous) {
       this.untag(previous);
       // A replaced entry moves to the end, as it does in a kept list among entries equal to it.
@@ -652,4 +655,26 @@ function newestFirst(a: IndexedEntry, b: IndexedEntry): number {
   const at = Number.isNaN(a.time) ? -Infinity : a.time;
   const bt = Number.isNaN(b.time) ? -Infinity : b.time;
   return bt - at || a.title.localeCompare(b.title);
+}
+
+/** Whether two records of one file say the same in every field (tags in the same order). */
+function sameRecord(a: IndexedEntry, b: IndexedEntry): boolean {
+  return (
+    a.title === b.title &&
+    a.day === b.day &&
+    Object.is(a.time, b.time) && // NaN when undated
+    a.kind === b.kind &&
+    a.size === b.size &&
+    a.mtime === b.mtime &&
+    a.root === b.root &&
+    a.follows === b.follows &&
+    a.commitment === b.commitment &&
+    a.from === b.from &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((tag, at) => tag === b.tags[at]) &&
+    // Small plain data written by one parser: their JSON is equal exactly when they are.
+    JSON.stringify(a.problems) === JSON.stringify(b.problems) &&
+    JSON.stringify(a.commitments) === JSON.stringify(b.commitments) &&
+    JSON.stringify(a.goal) === JSON.stringify(b.goal)
+  );
 }

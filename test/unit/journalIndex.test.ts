@@ -288,7 +288,10 @@ describe('JournalIndex: lists kept through changes', () => {
       const key = `file:///j/${Math.floor(random() * 400)}.md`;
       const entry: Written = { key, time: pick(times), title: pick(['a', 'B', 'c']), tags: tags.filter(() => random() < 0.5), day: pick(days) };
       index.set(key, 'x.md', { title: entry.title, day: entry.day, time: entry.time, tags: entry.tags, problems: [] });
-      written = [...written.filter((w) => w.key !== key), entry];
+      // A record written again unchanged keeps its place; a changed one moves after its equals.
+      const previous = written.find((w) => w.key === key);
+      const unchanged = previous && Object.is(previous.time, entry.time) && previous.title === entry.title && previous.day === entry.day && previous.tags.join() === entry.tags.join();
+      if (!unchanged) written = [...written.filter((w) => w.key !== key), entry];
     };
     const remove = () => {
       const key = `file:///j/${Math.floor(random() * 400)}.md`;
@@ -786,5 +789,59 @@ describe('JournalIndex: shared tag lists at the edges', () => {
       put(index, 'first', first);
       expect(put(index, 'second', second).tags).toEqual(second);
     }
+  });
+});
+
+describe('JournalIndex: a file read again unchanged is no change', () => {
+  const base = indexedRecord('file:///j/a.md', {
+    title: 'A',
+    day: '2026-11-02',
+    time: Date.parse('2026-11-02T09:00:00Z'),
+    tags: ['empathy', 'retro'],
+    problems: [{ message: 'm', line: 1 }],
+    commitments: [{ text: 'call Sam', line: 4, column: 2, done: false }],
+    root: 'file:///j/',
+    follows: 'file:///j/b.md',
+    commitment: 'call Sam',
+  });
+
+  it('tells no one and keeps the entry when every field is the same, undated or dated', () => {
+    for (const record of [base, indexedRecord('file:///j/u.md', { title: 'U' })]) {
+      const index = new JournalIndex();
+      const first = index.restore(record);
+      let events = 0;
+      index.onDidChange(() => events++);
+      // A copy, not the same objects: a second read parses the file again.
+      const again = index.restore(JSON.parse(JSON.stringify({ ...record, time: Number.isNaN(record.time) ? 'NaN' : record.time }), (key, value) => (key === 'time' && value === 'NaN' ? Number.NaN : value)));
+      expect(events).toBe(0);
+      expect(again).toBe(first);
+      expect(index.get(record.key)).toBe(first);
+    }
+  });
+
+  it.each<[string, Partial<IndexedEntry>]>([
+    ['title', { title: 'B' }],
+    ['day', { day: '2026-11-03' }],
+    ['time', { time: Date.parse('2026-11-02T09:00:01Z') }],
+    ['tags in another order', { tags: ['retro', 'empathy'] }],
+    ['one tag fewer', { tags: ['empathy'] }],
+    ['size', { size: 2 }],
+    ['modification time', { mtime: 1e12 + 1 }],
+    ['problems', { problems: [{ message: 'm', line: 2 }] }],
+    ['commitments', { commitments: [{ text: 'call Sam', line: 4, column: 2, done: true }] }],
+    ['root', { root: 'file:///k/' }],
+    ['follows', { follows: 'file:///j/c.md' }],
+    ['commitment', { commitment: 'call Alex' }],
+    ['kind', { kind: 'review' }],
+    ['goal', { goal: { trait: 'empathy', target: 2, per: 'week' } as IndexedEntry['goal'] }],
+    ['source', { from: 'peer' }],
+  ])('tells its listeners when only the %s differs', (_field, change) => {
+    const index = new JournalIndex();
+    index.restore(base);
+    let events = 0;
+    index.onDidChange(() => events++);
+    index.restore({ ...base, ...change });
+    expect(events).toBe(1);
+    expect(index.get(base.key)).toMatchObject(change);
   });
 });
