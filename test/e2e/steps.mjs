@@ -140,17 +140,27 @@ export function onExampleJournal(userSettings = {}, prepare = () => {}) {
  * tooltip's text. The mouse then moves away so the tooltip closes.
  */
 export async function rowTooltip(page, label, text, timeout = WAIT_MS) {
+  const tooltip = page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').first();
   const started = Date.now();
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     const row = await waitForTreeRow(page, label);
-    await page.mouse.move(900, 700);
-    await row.hover();
-    const tooltip = page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').first();
-    const shown = await tooltip.waitFor({ state: 'visible', timeout: 15_000 }).then(() => tooltip.innerText(), () => '');
+    const shown = await hoverUntilShown(page, row, tooltip, attempt).then(() => tooltip.innerText(), () => '');
     if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) {
       await page.mouse.move(900, 700);
       return shown;
     }
     if (Date.now() - started > timeout) assert.fail(`tooltip of ${label}: expected ${text}, saw "${shown}"`);
   }
+}
+
+/**
+ * Rests the pointer on `target` and waits for `tooltip`. A row redrawn under a resting pointer
+ * (the journal changed a moment ago) loses its hover and VS Code does not show it again, so the
+ * caller hovers anew; the wait doubles with each attempt (2 s, 4 s, … 16 s) so that a slow
+ * machine's tooltip still has time to come.
+ */
+export async function hoverUntilShown(page, target, tooltip, attempt) {
+  await page.mouse.move(900, 700);
+  await target.hover();
+  await tooltip.waitFor({ state: 'visible', timeout: 2000 * 2 ** Math.min(attempt, 3) });
 }

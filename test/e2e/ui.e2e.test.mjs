@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { WAIT_MS, crispShot, entries, localDay, onExampleJournal, shot, shots, step, waitForRowDescription, workbenchOn } from './steps.mjs';
+import { WAIT_MS, crispShot, entries, hoverUntilShown, localDay, onExampleJournal, shot, shots, step, waitForRowDescription, workbenchOn } from './steps.mjs';
 import { EXAMPLE_JOURNAL, TRAIT_LABELS, balanceRow, traitRowText } from './exampleJournal.expected.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
 import { findWord, hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
@@ -185,10 +185,8 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     const balance = page.locator('.part.sidebar .monaco-list-row', { hasText: 'L ' }).first();
     const tooltip = page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').filter({ hasText: 'Try next' }).first();
     const started = Date.now();
-    for (;;) {
-      await page.mouse.move(900, 700);
-      await balance.hover();
-      if (await tooltip.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false)) break;
+    for (let attempt = 0; ; attempt++) {
+      if (await hoverUntilShown(page, balance, tooltip, attempt).then(() => true, () => false)) break;
       assert.ok(Date.now() - started < WAIT_MS, 'the Balance row shows its tooltip');
     }
     const label = suggested(await tooltip.innerText());
