@@ -657,7 +657,14 @@ function newestFirst(a: IndexedEntry, b: IndexedEntry): number {
   return bt - at || a.title.localeCompare(b.title);
 }
 
-/** Whether two records of one file say the same in every field (tags in the same order). */
+/** Whether `kept` (each tag once) lists the tags of `read` (as parsed) in the same order. */
+function sameTags(kept: readonly string[], read: readonly string[]): boolean {
+  // The index keeps each tag once: a read with repeats is compared without them.
+  const unique = read.length === kept.length ? read : [...new Set(read)];
+  return unique.length === kept.length && unique.every((tag, at) => tag === kept[at]);
+}
+
+/** Whether a kept record and a new one of the same file say the same in every field. */
 function sameRecord(a: IndexedEntry, b: IndexedEntry): boolean {
   return (
     a.title === b.title &&
@@ -670,8 +677,7 @@ function sameRecord(a: IndexedEntry, b: IndexedEntry): boolean {
     a.follows === b.follows &&
     a.commitment === b.commitment &&
     a.from === b.from &&
-    a.tags.length === b.tags.length &&
-    a.tags.every((tag, at) => tag === b.tags[at]) &&
+    sameTags(a.tags, b.tags) &&
     // Small plain data written by one parser: their JSON is equal exactly when they are.
     JSON.stringify(a.problems) === JSON.stringify(b.problems) &&
     JSON.stringify(a.commitments) === JSON.stringify(b.commitments) &&

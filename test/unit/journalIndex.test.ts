@@ -819,6 +819,18 @@ describe('JournalIndex: a file read again unchanged is no change', () => {
     }
   });
 
+  it('compares tags as the index keeps them: each once', () => {
+    const index = new JournalIndex();
+    index.restore(base);
+    let events = 0;
+    index.onDidChange(() => events++);
+    index.restore({ ...base, tags: ['empathy', 'empathy', 'retro'] });
+    expect(events).toBe(0);
+    index.restore({ ...base, tags: ['empathy', 'retro', 'retro', 'empathy', 'influence'] });
+    expect(events).toBe(1);
+    expect(index.get(base.key)?.tags).toEqual(['empathy', 'retro', 'influence']);
+  });
+
   it.each<[string, Partial<IndexedEntry>]>([
     ['title', { title: 'B' }],
     ['day', { day: '2026-11-03' }],

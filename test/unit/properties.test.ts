@@ -653,8 +653,12 @@ function apply(index: JournalIndex, model: Map<string, ModelEntry>, op: Op): boo
     case 'set': {
       const fileName = op.key.slice(op.key.lastIndexOf('/') + 1);
       index.set(op.key, fileName, { title: op.title, day: undefined, time: op.time, tags: op.tags, problems: [] });
-      model.set(op.key, { tags: op.tags, time: op.time, title: op.title ?? fileName.replace(/\.md$/i, '') });
-      return true;
+      const written = { tags: op.tags, time: op.time, title: op.title ?? fileName.replace(/\.md$/i, '') };
+      const previous = model.get(op.key);
+      model.set(op.key, written);
+      // The same file read again the same (its tags each once, in order) is no change.
+      const once = (tags: readonly string[]) => [...new Set(tags)].join('\n');
+      return !(previous && Object.is(previous.time, written.time) && previous.title === written.title && once(previous.tags) === once(written.tags));
     }
     case 'delete': {
       const removed = index.delete(op.key);
