@@ -1,5 +1,6 @@
 // The Balance Report webview's only script. It posts messages and nothing else (no inline
 // handlers: the page's CSP allows this file only, by nonce):
+//   shown, nonce           the page loaded (the extension sends a page again that never says so)
 //   export                 the Export as Markdown button
 //   range, weeks           the range control (4, 12, 52 or all weeks)
 //   openTrait, id          a trait's name: show its entries
@@ -13,6 +14,8 @@
 (function () {
   'use strict';
   const vscode = acquireVsCodeApi();
+  // The nonce the page was sent with tells the extension which page this is.
+  vscode.postMessage({ type: 'shown', nonce: document.currentScript ? document.currentScript.nonce : undefined });
   const state = vscode.getState() || {};
   const shownTables = new Set(Array.isArray(state.shownTables) ? state.shownTables : []);
 

@@ -10,6 +10,7 @@ import { clampYear } from '../core/reportCalendar';
 import { localDayNumber, parseDay } from '../core/periods';
 import { pluralEntries } from '../core/balance';
 import { JournalModel } from '../core/journalModel';
+import { ResendUntilShown } from '../core/resendUntilShown';
 import type { Services } from './services';
 import { Commands } from '../ids';
 import { JournalWriter, UsableRoot, chooseJournal } from '../journalFiles';
@@ -43,7 +44,7 @@ export function registerBalanceReport({ model, log, context, writer }: Services)
     vscode.commands.registerCommand(Commands.showReport, (arg?: unknown) => {
       const weeks = typeof arg === 'object' && arg !== null ? parseRange((arg as { weeks?: unknown }).weeks) : undefined;
       if (weeks !== undefined) range.set(weeks);
-      return ReportPanel.createOrShow(model, context.extensionUri, exportNow, range, yearArgument(arg)).panel;
+      return ReportPanel.createOrShow(model, log, context.extensionUri, exportNow, range, yearArgument(arg)).panel;
     }),
     vscode.commands.registerCommand(Commands.exportReport, exportNow),
     vscode.commands.registerCommand(Commands.openDay, (day?: unknown) => openDay(model, log, day)),
@@ -71,8 +72,10 @@ class ReportPanel {
 
   /** The ISO year the calendar shows; undefined: the current one (it follows the date). */
   private year: number | undefined;
+  /** The page says it is shown (media/report.js); one a webview lost is sent again. */
+  private readonly delivery = new ResendUntilShown(() => this.resendPage());
 
-  static createOrShow(model: JournalModel, extensionUri: vscode.Uri, exportNow: () => Promise<vscode.Uri | undefined>, range: RangeStore, year?: number): ReportPanel {
+  static createOrShow(model: JournalModel, log: vscode.LogOutputChannel, extensionUri: vscode.Uri, exportNow: () => Promise<vscode.Uri | undefined>, range: RangeStore, year?: number): ReportPanel {
     if (current) {
       if (year !== undefined) current.year = year;
       current.panel.reveal();
@@ -85,13 +88,14 @@ class ReportPanel {
       localResourceRoots: [media],
     });
     panel.iconPath = vscode.Uri.joinPath(media, 'activity-bar.svg');
-    current = new ReportPanel(panel, model, media, exportNow, range, year);
+    current = new ReportPanel(panel, model, log, media, exportNow, range, year);
     return current;
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly model: JournalModel,
+    private readonly log: vscode.LogOutputChannel,
     private readonly media: vscode.Uri,
     private readonly exportNow: () => Promise<vscode.Uri | undefined>,
     private readonly range: RangeStore,
@@ -111,13 +115,27 @@ class ReportPanel {
   private scheduleRender(): void {
     this.renderTimer ??= setTimeout(() => {
       this.renderTimer = undefined;
-      this.render();
+      try {
+        this.render();
+      } catch (error) {
+        this.log.error(`The Balance Report could not be drawn: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
     }, RENDER_DELAY_MS);
   }
 
-  render(): void {
-    if (!this.panel.visible) {
+  /** The page sent last did not say it is shown: send it again, or when the panel shows again. */
+  private resendPage(): void {
+    this.log.warn('The Balance Report page did not show; sending it again.');
+    this.lastContent = '';
+    if (this.panel.visible) this.render();
+    else this.stale = true;
+  }
+
+  /** `shown`: the page itself says it is on screen (a page loads only then). */
+  render(shown = false): void {
+    if (!this.panel.visible && !shown) {
       this.stale = true; // drawn when shown again
+      this.delivery.stop();
       return;
     }
     this.stale = false;
@@ -135,15 +153,23 @@ class ReportPanel {
     const content = reportHtml(report, { ...resources, nonce: '' }, goals, feedback);
     if (content === this.lastContent) return;
     this.lastContent = content;
-    webview.html = reportHtml(report, { ...resources, nonce: makeNonce() }, goals, feedback);
+    const nonce = makeNonce();
+    webview.html = reportHtml(report, { ...resources, nonce }, goals, feedback);
+    this.delivery.sent(nonce);
   }
 
   /** What the page asks (media/report.js); everything it sends is checked, nothing is trusted. */
   private async onMessage(message: unknown): Promise<void> {
     if (typeof message !== 'object' || message === null) return;
-    const { type, id, weeks, year, day } = message as { type?: unknown; id?: unknown; weeks?: unknown; year?: unknown; day?: unknown };
+    const { type, id, weeks, year, day, nonce } = message as { type?: unknown; id?: unknown; weeks?: unknown; year?: unknown; day?: unknown; nonce?: unknown };
     const trait = typeof id === 'string' ? traitById(id) : undefined;
     switch (type) {
+      case 'shown':
+        this.delivery.shown(nonce);
+        // A page loading is a page on screen, whatever the panel's visible flag said when a
+        // change was skipped.
+        if (this.stale) this.render(true);
+        return;
       case 'export': {
         const uri = await this.exportNow();
         const name = uri && vscode.workspace.asRelativePath(uri, false);
@@ -183,6 +209,7 @@ class ReportPanel {
     if (current === this) current = undefined;
     if (this.renderTimer) clearTimeout(this.renderTimer);
     this.renderTimer = undefined;
+    this.delivery.stop();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.panel.dispose();
   }

@@ -88,6 +88,20 @@ export async function waitForRowDescription(page, label, description, timeout = 
   }
 }
 
+/**
+ * Waits until the file at `file` matches `pattern` (a save is written after the editor shows it
+ * saved, and a tree row may already count the file from before); fails with its last text.
+ */
+export async function waitForFileText(file, pattern, timeout = WAIT_MS) {
+  const started = Date.now();
+  for (;;) {
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (pattern.test(text)) return text;
+    if (Date.now() - started > timeout) assert.match(text, pattern);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** A fresh code-server + Chromium on `folder` (a folder, a .code-workspace file, or none). */
 export function workbenchOn(makeFolder, userSettings = {}) {
   const state = {};

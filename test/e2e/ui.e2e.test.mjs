@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { WAIT_MS, crispShot, entries, hoverUntilShown, localDay, onExampleJournal, shot, shots, step, waitForRowDescription, workbenchOn } from './steps.mjs';
+import { WAIT_MS, crispShot, entries, hoverUntilShown, localDay, onExampleJournal, shot, shots, step, waitForFileText, waitForRowDescription, workbenchOn } from './steps.mjs';
 import { EXAMPLE_JOURNAL, TRAIT_LABELS, balanceRow, traitRowText } from './exampleJournal.expected.mjs';
 import { generateJournal } from '../../scripts/bench/generate.mjs';
 import { findWord, hoverText, quickInputRows, quickInputSelect, readTreeRows, runCommand, sel, waitForActivityBarItem, waitForTreeRow } from '../harness/workbench.mjs';
@@ -134,8 +134,8 @@ describe('Balance Journal in a real VS Code, driven through its UI', { timeout: 
     await waitForRowDescription(page, 'Empathy', entries(counts.empathy + 1));
     await waitForRowDescription(page, 'Time Management', entries(counts['time-management'] + 1));
     await shot(page, '4-new-entry.png');
-    const saved = readFileSync(file, 'utf8');
-    assert.match(saved, /## Whose needs or concerns did I notice today, and how did I respond\?\n\nShe asked about on-call\./);
+    // The tree counted the file when it was created: wait for the save itself.
+    await waitForFileText(file, /## Whose needs or concerns did I notice today, and how did I respond\?\n\nShe asked about on-call\./);
   });
 
   it('explains a trait tag on hover, with the strategies, the journal\'s standing and what to try next', async () => {

@@ -76,6 +76,25 @@ describe('Balance Report', () => {
     assert.equal(reportTabs().length, 1);
   });
 
+  it('its page says it is shown, with the nonce of the page sent last (a lost page is sent again)', async () => {
+    await api();
+    const panel = await showReport();
+    const shown: unknown[] = [];
+    const listening = panel.webview.onDidReceiveMessage((message: { type?: unknown; nonce?: unknown }) => {
+      if (message?.type === 'shown') shown.push(message.nonce);
+    });
+    try {
+      // Another year is another page: the one this test hears load.
+      const html = (await vscode.commands.executeCommand<vscode.WebviewPanel>(SHOW, { year: 2024 })).webview.html;
+      const nonce = nonceOf(html);
+      assert.ok(nonce);
+      await waitFor('the page to say it is shown', () => shown.includes(nonce));
+    } finally {
+      listening.dispose();
+      await vscode.commands.executeCommand(SHOW, { year: new Date().getFullYear() });
+    }
+  });
+
   it('has a strict CSP with a fresh nonce, and no inline script or style', async () => {
     const panel = await showReport();
     const html = panel.webview.html;
