@@ -168,7 +168,7 @@ export class JournalIndexer implements vscode.Disposable {
     const fromCache = kind === 'activation' || kind === 'reload';
     if (kind === 'refresh') await this.cache.clear();
     // The cache file is read while the journal folders are resolved.
-    const [bytes] = await Promise.all([fromCache ? this.cache.read() : undefined, this.configure()]);
+    const [bytes] = await Promise.all([fromCache ? this.cache.read() : undefined, this.configure(generation)]);
     const cache = bytes && this.cache.open(bytes, this.cacheIdentity());
     if (kind === 'reload') this.index.clear();
     const restored = cache ? await this.restoreFrom(cache, generation) : 0;
@@ -209,19 +209,21 @@ export class JournalIndexer implements vscode.Disposable {
       const slice = cache.take(() => ++sliced < RESTORE_SLICE);
       if ('records' in slice && slice.records.length > 0) slices.push(slice.records);
       else {
-        const end = 'records' in slice ? cache.rest() : slice;
-        if ('ignored' in end) {
+        const ignored = 'records' in slice ? cache.finish() : slice.ignored;
+        if (ignored !== undefined) {
           this.index.endRestore();
-          this.cache.ignored(end.ignored);
+          this.cache.ignored(ignored);
           return 0;
         }
         break;
       }
     }
-    this.index.batch(() => {
+    const exact = this.index.batch(() => {
       for (const records of slices) restored += this.sync.restore(records);
-      this.index.endRestore();
+      return this.index.endRestore();
     });
+    // The counts are those of the records now; the next save writes them right.
+    if (!exact) this.log.warn('The index cache counted other tags or days than its records hold; the counts are those of the records.');
     return restored;
   }
 
@@ -313,8 +315,13 @@ export class JournalIndexer implements vscode.Disposable {
     void this.start();
   }
 
-  private async configure(): Promise<void> {
-    this.roots = await checkedJournalRoots();
+  /** Resolves the journal folders and watches them, unless a later start took over meanwhile. */
+  private async configure(generation: number): Promise<void> {
+    const roots = await checkedJournalRoots();
+    // Two setting changes in a row: the first start's folders may resolve last, and must not
+    // replace the second's (its watchers would watch a folder no longer the journal).
+    if (generation !== this.startGeneration) return;
+    this.roots = roots;
     this.sync.setMaxFileBytes(maxFileBytes());
     for (const error of this.rootErrors) this.log.warn(error);
     this.sync.setRoots(this.roots.flatMap((root) => ('uri' in root ? [root.uri] : [])));

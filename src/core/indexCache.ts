@@ -61,6 +61,12 @@ export interface IndexCacheReader {
    * record, or counts that are not those of its records).
    */
   rest(): IndexCacheLoad;
+  /**
+   * Once `take` has returned every record: why the cache is ignored (a record that does not
+   * decode, bytes after the last one), else undefined. Its counts are not checked again here:
+   * the index checks what it announced as the records come in (JournalIndex.endRestore).
+   */
+  finish(): string | undefined;
 }
 
 /** Reflections last, newest first and undated at the very end; the other notes first. */
@@ -224,6 +230,12 @@ class CacheRecords implements IndexCacheReader {
     if (this.input.remaining !== 0) return { ignored: 'it has bytes after its last record' };
     if (!sameCounts(this.counts, countsOf([...this.taken, ...records]))) return { ignored: 'its counts are not those of its records' };
     return { records };
+  }
+
+  finish(): string | undefined {
+    if (this.failed) return this.failed;
+    if (this.decoded !== this.total) return 'not every record was read';
+    return this.input.remaining !== 0 ? 'it has bytes after its last record' : undefined;
   }
 
   private decode(more: (record: IndexedEntry) => boolean): string | undefined {

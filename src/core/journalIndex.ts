@@ -75,12 +75,18 @@ const emptyCounts = (): MutableCounts => ({ records: 0, kinds: new Map(), tags: 
  * THE rule of what a note counts under, as the index counts it: its kind; a reflection's tags
  * (each once) and day; a feedback note's tags (each once).
  */
-function addCounts(counts: MutableCounts, note: Pick<IndexedEntry, 'kind' | 'tags' | 'day'>, sign: 1 | -1): void {
-  counts.records += sign;
-  add(counts.kinds, note.kind, sign);
+function addCounts(counts: MutableCounts, note: Pick<IndexedEntry, 'kind' | 'tags' | 'day'>, sign: 1 | -1): boolean {
+  // Whether no count went below 0 (counts announced by a cache are checked by it).
+  let exact = (counts.records += sign) >= 0;
+  if (add(counts.kinds, note.kind, sign) < 0) exact = false;
   const tags = note.kind === 'entry' ? counts.tags : note.kind === 'feedback' ? counts.feedbackTags : undefined;
-  if (tags) note.tags.forEach((tag, at) => note.tags.indexOf(tag) === at && add(tags, tag, sign));
-  if (note.kind === 'entry' && note.day) add(counts.days, note.day, sign);
+  if (tags) {
+    note.tags.forEach((tag, at) => {
+      if (note.tags.indexOf(tag) === at && add(tags, tag, sign) < 0) exact = false;
+    });
+  }
+  if (note.kind === 'entry' && note.day && add(counts.days, note.day, sign) < 0) exact = false;
+  return exact;
 }
 
 /** What `notes` add to the counts of an index that holds them (see RecordCounts). */
@@ -137,6 +143,8 @@ export class JournalIndex {
   // Notes a cache announced (their counts) and that are not restored yet: the counts include them,
   // so the tally is shown before 50,000 records are decoded (see `expectRestore`).
   private unrestored: MutableCounts | undefined;
+  // A note restored or skipped that the announced counts did not include.
+  private announcedTooFew = false;
   private reflectionsByDay: Map<string, IndexedEntry[]> | undefined;
   private listEditsInBatch = 0;
   private readonly listeners = new Set<() => void>();
@@ -174,22 +182,29 @@ export class JournalIndex {
       for (const [key, count] of from as ReadonlyMap<unknown, number>) if (count > 0) (to as Map<unknown, number>).set(key, count);
     }
     this.unrestored = unrestored;
+    this.announcedTooFew = false;
     this.changed();
   }
 
   /** One announced note will not be restored (a newer one is in, or it is no longer in the journal). */
   skipRestore(record: Pick<IndexedEntry, 'kind' | 'tags' | 'day'>): void {
     if (!this.unrestored) return;
-    addCounts(this.unrestored, record, -1);
+    if (!addCounts(this.unrestored, record, -1)) this.announcedTooFew = true;
     this.changed();
   }
 
-  /** Forgets the announced notes that were not restored: the counts are those of the notes in. */
-  endRestore(): void {
-    if (this.unrestored === undefined) return;
-    const leftOver = this.unrestored.records !== 0 || this.unrestored.kinds.size > 0;
+  /**
+   * Forgets the announced notes that were not restored: the counts are those of the notes in.
+   * Returns whether the counts announced were exactly those of the notes restored and skipped
+   * (a cache whose counts lie is found here, at no extra pass over its records).
+   */
+  endRestore(): boolean {
+    const left = this.unrestored;
+    if (left === undefined) return true;
+    const exact = !this.announcedTooFew && left.records === 0 && left.kinds.size === 0 && left.tags.size === 0 && left.days.size === 0 && left.feedbackTags.size === 0;
     this.unrestored = undefined;
-    if (leftOver) this.changed();
+    if (!exact) this.changed();
+    return exact;
   }
 
   get(key: string): IndexedEntry | undefined {
@@ -255,7 +270,7 @@ export class JournalIndex {
    * and title included: nothing is derived again.
    */
   restore(record: IndexedEntry): IndexedEntry {
-    if (this.unrestored) addCounts(this.unrestored, record, -1);
+    if (this.unrestored && !addCounts(this.unrestored, record, -1)) this.announcedTooFew = true;
     return this.insert(record);
   }
 

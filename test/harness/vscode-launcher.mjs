@@ -6,7 +6,7 @@
 //
 // Env: BJ_TEST_TIMEOUT_MS (default 900000, a hang guard), BJ_SCREENSHOT_DIR (save a final screenshot there),
 //      BJ_LOG_DIR (save VS Code's log files there), BJ_DEBUG=1 (browser console + server log).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -181,6 +181,15 @@ export async function main(argv) {
         console.error(`${TAG} code-server log tail:\n${log}`);
       } catch {
         // no log
+      }
+      // The extension's own log (its output channel) says what the index did: reads, rescans, errors.
+      try {
+        for (const file of readdirSync(server.userDataDir, { recursive: true }).map(String).filter((name) => path.basename(name) === 'Balance Journal.log')) {
+          const lines = readFileSync(path.join(server.userDataDir, file), 'utf8').trimEnd().split('\n');
+          console.error(`${TAG} ${file} (last ${Math.min(lines.length, 80)} of ${lines.length} lines):\n${lines.slice(-80).join('\n')}`);
+        }
+      } catch {
+        // no extension log
       }
     }
     closing = true;

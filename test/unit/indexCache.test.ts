@@ -447,6 +447,23 @@ describe('index cache: the counts written beside the records', () => {
     expect(decodeIndexCache(lying, identity)).toEqual({ ignored: 'its counts are not those of its records' });
   });
 
+  it('finish(): after every record is taken, only bytes after the last one make it ignored', () => {
+    const bytes = encodeIndexCache(identity, [record('file:///ws/1.md', { tags: ['a'], time: 2 }), record('file:///ws/2.md', { tags: ['a', 'b'], time: 1 })]);
+    const reader = opened(bytes);
+    expect(reader.finish()).toBe('not every record was read');
+    expect(taken(reader.take(() => true))).toHaveLength(2);
+    expect(reader.finish()).toBeUndefined();
+    // One byte more, the checksum made right again: every record decodes, the byte is left.
+    const longer = new Uint8Array(bytes.length + 1);
+    longer.set(bytes);
+    const header = new DataView(longer.buffer);
+    header.setUint32(8, longer.length - 16, true);
+    header.setUint32(12, checksum(longer, 16), true);
+    const withExtra = opened(longer);
+    expect(taken(withExtra.take(() => true))).toHaveLength(2);
+    expect(withExtra.finish()).toBe('it has bytes after its last record');
+  });
+
   it('says word for word why counts are corrupt', () => {
     const reason = whyOpeningIgnores;
     // records | kinds: n (kind, count)* | tags, days, feedback tags: n (reference, count)* | record count

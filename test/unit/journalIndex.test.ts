@@ -467,6 +467,41 @@ describe('JournalIndex: counts announced before the records (a restore in two st
     }
   });
 
+  it('says whether the counts announced were those of the notes restored (endRestore)', () => {
+    const exact = new JournalIndex();
+    exact.expectRestore(countsOf(records));
+    exact.restore(records[0]);
+    for (const record of records.slice(1)) exact.skipRestore(record);
+    expect(exact.endRestore()).toBe(true);
+    expect(new JournalIndex().endRestore()).toBe(true); // nothing announced: nothing to check
+  });
+
+  // A cache whose counts lie (as a crafted file with a right checksum may): each lie is found at
+  // the end of the restore, one change is told, and the counts are those of the notes in.
+  const lies: Array<[string, (counts: ReturnType<typeof countsOf>) => void]> = [
+    ['a tag counted once more', (c) => (c.tags as Map<string, number>).set('retro', 2)],
+    ['a tag counted once less', (c) => (c.tags as Map<string, number>).set('empathy', 2)],
+    ['two tags swapped', (c) => ((c.tags as Map<string, number>).set('retro', 3), (c.tags as Map<string, number>).set('empathy', 1))],
+    ['a tag never written', (c) => (c.tags as Map<string, number>).delete('time-management')],
+    ['a day counted more', (c) => (c.days as Map<string, number>).set('2026-11-02', 2)],
+    ['a day counted less', (c) => (c.days as Map<string, number>).delete('2026-11-02')],
+    ['a feedback tag counted more', (c) => (c.feedbackTags as Map<string, number>).set('influence', 5)],
+    ['a kind counted less', (c) => (c.kinds as Map<string, number>).set('review', 0)],
+    ['one record more', (c) => Object.assign(c, { records: c.records + 1 })],
+  ];
+  it.each(lies)('finds a cache that lies: %s', (_name, lie) => {
+    const announced = countsOf(records);
+    lie(announced);
+    const index = new JournalIndex();
+    index.expectRestore(announced);
+    for (const record of records) index.restore(record);
+    let events = 0;
+    index.onDidChange(() => events++);
+    expect(index.endRestore()).toBe(false);
+    expect(events).toBe(1);
+    expectTally(index);
+  });
+
   it('forgets what was announced and skipped or never restored', () => {
     const index = new JournalIndex();
     index.expectRestore(countsOf(records));
