@@ -26,7 +26,7 @@ export class ResendUntilShown {
 
   /** The page with `stamp` is shown; a page sent before the last one does not count. */
   shown(stamp: unknown): void {
-    if (this.expected === undefined || stamp !== this.expected) return;
+    if (stamp !== this.expected) return; // nothing awaited (undefined) is a no-op too
     this.expected = undefined;
     this.resends = 0;
     this.stop();
@@ -34,7 +34,7 @@ export class ResendUntilShown {
 
   /** Nothing to wait for (the panel is hidden: a hidden webview loads its page when shown). */
   stop(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    clearTimeout(this.timer);
     this.timer = undefined;
   }
 
