@@ -7,6 +7,16 @@ export function isMarkdownName(name: string): boolean {
   return name.toLowerCase().endsWith('.md');
 }
 
+/**
+ * The path of `name` in the folder at `directory` (a normalised path, as a listed folder's is),
+ * as a POSIX join gives it, for a name that is one plain segment; undefined for any other name
+ * (empty, `.`, `..`, with a slash or a backslash), which the caller joins the long way.
+ */
+export function childPath(directory: string, name: string): string | undefined {
+  if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\\')) return undefined;
+  return directory.endsWith('/') ? `${directory}${name}` : `${directory}/${name}`;
+}
+
 
 type PathVerdict = 'ok' | 'outside' | 'link' | 'unsafe-root' | 'gone';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileKind, FileStamp, JournalFileSystem } from '../../src/core/journalFileSystem';
-import { PathChecks, isMarkdownName } from '../../src/core/journalPaths';
+import { PathChecks, childPath, isMarkdownName } from '../../src/core/journalPaths';
+import { posix } from 'node:path';
 
 // Whether a path a file watcher reported may be read: under a root, reached through real folders
 // only. Every verdict below is written by hand from the fixture, on a port whose disk is a map of
@@ -160,5 +161,18 @@ describe('isMarkdownName', () => {
   it('takes .md in any case, and nothing else', () => {
     expect(['a.md', 'A.MD', 'b.Md', '.md'].map(isMarkdownName)).toEqual([true, true, true, true]);
     expect(['a.markdown', 'a.md.txt', 'a.mdx', 'md', 'a-md'].map(isMarkdownName)).toEqual([false, false, false, false, false]);
+  });
+});
+
+// The reference is Node's POSIX join (what VS Code's Uri.joinPath uses), not the code under test.
+describe('childPath: a listed name appended as a POSIX join would', () => {
+  const folders = ['/', '/ws', '/ws/journal', '/ws/journal/2026/11', '/c:/Users/me/journal', '/ws/a b/%41'];
+  const names = ['2026-11-02-retro.md', 'a b.md', 'x#y%z.md', 'día.md', '...md', '..x', 'x..', '.md', 'a.b.c', '12'];
+  it.each(folders.flatMap((folder) => names.map((name) => [folder, name])))('%s + %s', (folder, name) => {
+    expect(childPath(folder, name)).toBe(posix.join(folder, name));
+  });
+
+  it.each(['', '.', '..', 'a/b', '../x', 'a\\b', '/'])('leaves %j to the long way (undefined)', (name) => {
+    expect(childPath('/ws/journal', name)).toBeUndefined();
   });
 });
