@@ -243,7 +243,10 @@ export class JournalSync<L> {
       this.reporter.forgotten(key);
       return;
     }
-    this.index.deleteUnder(key.endsWith('/') ? key : `${key}/`, (entryKey) => {
+    const folder = key.endsWith('/') ? key : `${key}/`;
+    // Reads of files in it still in flight began before it was deleted: their results are old.
+    for (const reading of this.latestTicket.keys()) if (reading.startsWith(folder)) this.latestTicket.set(reading, ++this.ticketCounter);
+    this.index.deleteUnder(folder, (entryKey) => {
       this.latestTicket.set(entryKey, ++this.ticketCounter);
       this.reporter.forgotten(entryKey);
     });

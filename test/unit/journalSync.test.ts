@@ -207,6 +207,23 @@ describe('JournalSync', () => {
     expect(index.countOf('empathy')).toBe(1);
   });
 
+  it('leaves no ghost when a folder is deleted while the scan is reading a file in it', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/2026/10/a.md', '#empathy');
+    fs.write('/ws/journal/2026/11/b.md', '#empathy');
+    fs.holdReads();
+    const scan = sync.rescan();
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the scan's reads have started
+    fs.remove('/ws/journal/2026/10/a.md');
+    sync.deleted('/ws/journal/2026/10'); // a watcher reports the folder, not each file in it
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the delete is applied first
+    fs.releaseReads();
+    await scan;
+    await sync.settle();
+    expect([...index.keys()]).toEqual(['/ws/journal/2026/11/b.md']);
+    expect(index.countOf('empathy')).toBe(1);
+  });
+
   it('forgets every entry under a deleted folder, and finds files of a folder moved in', async () => {
     const { fs, index, sync } = setup();
     fs.write('/ws/journal/2026/10/a.md', '#empathy');
