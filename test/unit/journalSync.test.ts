@@ -190,38 +190,33 @@ describe('JournalSync', () => {
     expect(index.countOf('empathy')).toBe(0);
   });
 
-  it('leaves no ghost when a file is deleted while the scan is reading it', async () => {
+  /**
+   * Deletes `gone` while the scan is reading it (its read began before), the watcher reporting
+   * `reported` (the file, or its folder); what the index holds after.
+   */
+  async function deleteWhileScanning(gone: string, kept: string, reported: string) {
     const { fs, index, sync } = setup();
-    fs.write('/ws/journal/a.md', '#empathy');
-    fs.write('/ws/journal/b.md', '#empathy');
-    fs.holdReads();
-    const scan = sync.rescan();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    fs.files.delete('/ws/journal/a.md');
-    sync.deleted('/ws/journal/a.md');
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the delete is applied first
-    fs.releaseReads();
-    await scan;
-    await sync.settle();
-    expect([...index.keys()]).toEqual(['/ws/journal/b.md']);
-    expect(index.countOf('empathy')).toBe(1);
-  });
-
-  it('leaves no ghost when a folder is deleted while the scan is reading a file in it', async () => {
-    const { fs, index, sync } = setup();
-    fs.write('/ws/journal/2026/10/a.md', '#empathy');
-    fs.write('/ws/journal/2026/11/b.md', '#empathy');
+    fs.write(gone, '#empathy');
+    fs.write(kept, '#empathy');
     fs.holdReads();
     const scan = sync.rescan();
     await new Promise((resolve) => setTimeout(resolve, 5)); // the scan's reads have started
-    fs.remove('/ws/journal/2026/10/a.md');
-    sync.deleted('/ws/journal/2026/10'); // a watcher reports the folder, not each file in it
+    fs.remove(gone);
+    sync.deleted(reported);
     await new Promise((resolve) => setTimeout(resolve, 20)); // the delete is applied first
     fs.releaseReads();
     await scan;
     await sync.settle();
-    expect([...index.keys()]).toEqual(['/ws/journal/2026/11/b.md']);
-    expect(index.countOf('empathy')).toBe(1);
+    return { keys: [...index.keys()], empathy: index.countOf('empathy') };
+  }
+
+  it('leaves no ghost when a file is deleted while the scan is reading it', async () => {
+    expect(await deleteWhileScanning('/ws/journal/a.md', '/ws/journal/b.md', '/ws/journal/a.md')).toEqual({ keys: ['/ws/journal/b.md'], empathy: 1 });
+  });
+
+  it('leaves no ghost when a folder is deleted while the scan is reading a file in it', async () => {
+    // A watcher reports the folder, not each file in it.
+    expect(await deleteWhileScanning('/ws/journal/2026/10/a.md', '/ws/journal/2026/11/b.md', '/ws/journal/2026/10')).toEqual({ keys: ['/ws/journal/2026/11/b.md'], empathy: 1 });
   });
 
   it('forgets every entry under a deleted folder, and finds files of a folder moved in', async () => {
