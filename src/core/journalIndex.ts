@@ -142,9 +142,8 @@ export class JournalIndex {
   private newestFirstByTag: Map<string, IndexedEntry[]> | undefined;
   // Notes a cache announced (their counts) and that are not restored yet: the counts include them,
   // so the tally is shown before 50,000 records are decoded (see `expectRestore`).
-  private unrestored: MutableCounts | undefined;
-  // A note restored or skipped that the announced counts did not include.
-  private announcedTooFew = false;
+  // `tooFew`: a note restored or skipped that the announced counts did not include.
+  private unrestored: (MutableCounts & { tooFew: boolean }) | undefined;
   private reflectionsByDay: Map<string, IndexedEntry[]> | undefined;
   private listEditsInBatch = 0;
   private readonly listeners = new Set<() => void>();
@@ -171,7 +170,7 @@ export class JournalIndex {
    * `entriesOn`, …) hold only the notes restored so far.
    */
   expectRestore(counts: RecordCounts): void {
-    const unrestored = emptyCounts();
+    const unrestored = { ...emptyCounts(), tooFew: false };
     unrestored.records = counts.records;
     for (const [from, to] of [
       [counts.kinds, unrestored.kinds],
@@ -182,14 +181,13 @@ export class JournalIndex {
       for (const [key, count] of from as ReadonlyMap<unknown, number>) if (count > 0) (to as Map<unknown, number>).set(key, count);
     }
     this.unrestored = unrestored;
-    this.announcedTooFew = false;
     this.changed();
   }
 
   /** One announced note will not be restored (a newer one is in, or it is no longer in the journal). */
   skipRestore(record: Pick<IndexedEntry, 'kind' | 'tags' | 'day'>): void {
     if (!this.unrestored) return;
-    if (!addCounts(this.unrestored, record, -1)) this.announcedTooFew = true;
+    if (!addCounts(this.unrestored, record, -1)) this.unrestored.tooFew = true;
     this.changed();
   }
 
@@ -201,7 +199,7 @@ export class JournalIndex {
   endRestore(): boolean {
     const left = this.unrestored;
     if (left === undefined) return true;
-    const exact = !this.announcedTooFew && left.records === 0 && left.kinds.size === 0 && left.tags.size === 0 && left.days.size === 0 && left.feedbackTags.size === 0;
+    const exact = !left.tooFew && left.records === 0 && left.kinds.size === 0 && left.tags.size === 0 && left.days.size === 0 && left.feedbackTags.size === 0;
     this.unrestored = undefined;
     if (!exact) this.changed();
     return exact;
@@ -270,7 +268,7 @@ export class JournalIndex {
    * and title included: nothing is derived again.
    */
   restore(record: IndexedEntry): IndexedEntry {
-    if (this.unrestored && !addCounts(this.unrestored, record, -1)) this.announcedTooFew = true;
+    if (this.unrestored && !addCounts(this.unrestored, record, -1)) this.unrestored.tooFew = true;
     return this.insert(record);
   }
 

@@ -464,6 +464,18 @@ describe('index cache: the counts written beside the records', () => {
     expect(withExtra.finish()).toBe('it has bytes after its last record');
   });
 
+  it('finish(): a record that did not decode keeps its reason', () => {
+    const bytes = encodeIndexCache(identity, [record('file:///ws/1.md', { tags: ['a'], time: 2 }), record('file:///ws/2.md', { tags: ['a', 'b'], time: 1 })]);
+    // The last byte made the start of a number that never ends; the checksum made right again.
+    const broken = bytes.slice();
+    broken[broken.length - 1] = 0xff;
+    new DataView(broken.buffer).setUint32(12, checksum(broken, 16), true);
+    const reader = opened(broken);
+    const load = reader.take(() => true);
+    expect('ignored' in load && load.ignored).toMatch(/^it is corrupt/);
+    expect(reader.finish()).toBe('ignored' in load ? load.ignored : 'no failure');
+  });
+
   it('says word for word why counts are corrupt', () => {
     const reason = whyOpeningIgnores;
     // records | kinds: n (kind, count)* | tags, days, feedback tags: n (reference, count)* | record count
