@@ -23,6 +23,8 @@ const RANGE_KEY = 'balanceJournal.report.range';
 
 /** Index changes come in bursts (a scan, a save): redraw once they settle. */
 const RENDER_DELAY_MS = 200;
+/** Behind other tabs (as VS Code tells it) the page is kept up to date less often. */
+const HIDDEN_RENDER_DELAY_MS = 2000;
 const MAX_NAME_ATTEMPTS = 1000;
 const REPORTS_FOLDER = 'reports';
 
@@ -66,7 +68,6 @@ interface RangeStore {
 class ReportPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
-  private stale = false;
   /** The last rendered content without its nonce: an unchanged report is not redrawn. */
   private lastContent = '';
 
@@ -105,7 +106,6 @@ class ReportPanel {
     this.disposables.push(
       // Files, your traits and the settings: one event for all, so the report is never stale.
       model.onDidChange(() => this.scheduleRender()),
-      panel.onDidChangeViewState(() => panel.visible && this.stale && this.render()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
       panel.onDidDispose(() => this.dispose()),
     );
@@ -113,6 +113,9 @@ class ReportPanel {
   }
 
   private scheduleRender(): void {
+    // Drawn even when VS Code says the panel is hidden: that flag can be wrong just after the
+    // panel opens (a CI run showed the report stuck on its empty page while the scan filled the
+    // journal), and a hidden webview simply shows the latest page when it comes back.
     this.renderTimer ??= setTimeout(() => {
       this.renderTimer = undefined;
       try {
@@ -120,25 +123,17 @@ class ReportPanel {
       } catch (error) {
         this.log.error(`The Balance Report could not be drawn: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
-    }, RENDER_DELAY_MS);
+    }, this.panel.visible ? RENDER_DELAY_MS : HIDDEN_RENDER_DELAY_MS);
   }
 
-  /** The page sent last did not say it is shown: send it again, or when the panel shows again. */
+  /** The page sent last did not say it is shown: send it again. */
   private resendPage(): void {
     this.log.warn('The Balance Report page did not show; sending it again.');
     this.lastContent = '';
-    if (this.panel.visible) this.render();
-    else this.stale = true;
+    this.render();
   }
 
-  /** `shown`: the page itself says it is on screen (a page loads only then). */
-  render(shown = false): void {
-    if (!this.panel.visible && !shown) {
-      this.stale = true; // drawn when shown again
-      this.delivery.stop();
-      return;
-    }
-    this.stale = false;
+  render(): void {
     const report = buildBalanceReport(this.model.index, { now: new Date(), tolerance: this.model.tolerance, neglectDays: this.model.neglectDays, weeks: this.range.get(), calendarYear: this.year });
     const webview = this.panel.webview;
     const resources = {
@@ -155,7 +150,9 @@ class ReportPanel {
     this.lastContent = content;
     const nonce = makeNonce();
     webview.html = reportHtml(report, { ...resources, nonce }, goals, feedback);
-    this.delivery.sent(nonce);
+    // A hidden webview loads its page only when shown again: nothing to wait for until then.
+    if (this.panel.visible) this.delivery.sent(nonce);
+    else this.delivery.stop();
   }
 
   /** What the page asks (media/report.js); everything it sends is checked, nothing is trusted. */
@@ -166,9 +163,6 @@ class ReportPanel {
     switch (type) {
       case 'shown':
         this.delivery.shown(nonce);
-        // A page loading is a page on screen, whatever the panel's visible flag said when a
-        // change was skipped.
-        if (this.stale) this.render(true);
         return;
       case 'export': {
         const uri = await this.exportNow();
