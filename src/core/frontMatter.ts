@@ -284,7 +284,10 @@ function describeYamlError(error: unknown, yamlText = ''): { message: string; li
 
 /** The complete text of an entry: YAML front matter written by gray-matter, then the body. */
 export function writeFrontMatter(body: string, data: Record<string, unknown>): string {
-  return matter.stringify(body, data, MATTER_OPTIONS);
+  // As a file object, not a string: gray-matter would read a string's own front matter first, so a
+  // body opening with `---` lines (a thematic break, a quoted file) would be merged into `data` or
+  // refused as `---js`.
+  return matter.stringify({ content: body } as matter.GrayMatterFile<string>, data, MATTER_OPTIONS);
 }
 
 /**

@@ -103,7 +103,9 @@ export function scanMarkdown(text: string, options: ScanOptions = {}): MarkdownS
 /** The tag whose `#`, name or end is at `offset` (the hover and rename use it). */
 export function tagAt(text: string, offset: number): InlineTag | undefined {
   if (offset < 0 || offset > text.length) return undefined;
-  const hash = hashBefore(text, offset);
+  // A tag covering `offset` starts at the `#` before the run of tag characters that ends there,
+  // or at `offset` itself (the cursor on its `#`).
+  const hash = hashBeforeCursor(text, offset);
   const from = hash === -1 ? offset : hash;
   const found = scanMarkdown(text, { title: false, hashesIn: [from, offset] }).tags;
   return found.find((tag) => tag.start <= offset && offset <= tag.end);
@@ -120,16 +122,6 @@ export function tagBeingTyped(text: string, offset: number): number | undefined 
   const typed = `${text.slice(0, offset)}x${text.slice(offset)}`;
   const found = scanMarkdown(typed, { title: false, hashesIn: [hash, hash] }).tags;
   return found.length > 0 ? hash + 1 : undefined;
-}
-
-/**
- * The `#` that a tag under `offset` would start at: the `#` before the run of tag characters
- * that ends at `offset`, else `offset` itself when it is a `#`; -1 when there is none.
- */
-function hashBefore(text: string, offset: number): number {
-  const before = hashBeforeCursor(text, offset);
-  if (before !== -1) return before;
-  return text.charCodeAt(offset) === HASH ? offset : -1;
 }
 
 /** The `#` before the run of tag characters that ends at `offset`, or -1. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { growth } from './helpers/timing';
 import { parseEntry } from '../../src/core/entryParser';
-import { MAX_TITLE_LENGTH, scanMarkdown, tagAt } from '../../src/core/markdownScanner';
+import { MAX_TITLE_LENGTH, scanMarkdown, tagAt, tagBeingTyped } from '../../src/core/markdownScanner';
 import { completionSite } from '../../src/core/tagCompletion';
 import { findTagAt } from '../../src/core/tagLocator';
 import { linearSize } from './helpers/runs';
@@ -156,5 +156,65 @@ describe('the index, the hover and completion agree', () => {
     expect(growth((input) => findTagAt(input, 12), tagsLine(linearSize(20_000)), tagsLine(linearSize(200_000)))).toBeLessThan(25);
     const openList = (n: number) => `---\ntags:${' '.repeat(n)}]\n---\n`;
     expect(growth((input) => completionSite(input, input.length - 6), openList(linearSize(20_000)), openList(linearSize(200_000)))).toBeLessThan(25);
+  });
+});
+
+// The scan's answer, whole: a key the caller did not ask for (tasks, headings) is not there, and
+// tags the caller did not ask for are not found. Offsets counted by hand.
+describe('what a scan returns', () => {
+  it('tags and the title, by default, and nothing else', () => {
+    expect(scanMarkdown('Notes #retro')).toStrictEqual({ tags: [{ raw: 'retro', start: 6, end: 12 }], title: undefined });
+  });
+
+  it('no tags when they are not asked for', () => {
+    expect(scanMarkdown('# Week #a\n\nNotes #retro', { tags: false })).toStrictEqual({ tags: [], title: 'Week #a' });
+    expect(scanMarkdown('Plain #text', { tags: false, title: false })).toStrictEqual({ tags: [], title: undefined });
+  });
+
+  it('tasks when asked for, without headings', () => {
+    expect(scanMarkdown('- [ ] Ask #retro', { tasks: true })).toStrictEqual({ tags: [{ raw: 'retro', start: 10, end: 16 }], title: undefined, tasks: [2] });
+  });
+
+  it('headings when asked for, without tasks', () => {
+    expect(scanMarkdown('## Plan\n#a', { headings: true })).toStrictEqual({
+      tags: [{ raw: 'a', start: 8, end: 10 }],
+      title: undefined,
+      headings: [{ level: 2, text: 'Plan', start: 3, end: 7 }],
+    });
+  });
+});
+
+describe('tagAt and tagBeingTyped', () => {
+  const retro = { raw: 'retro', start: 4, end: 10 };
+  it.each([
+    ['on the #', 4, retro],
+    ['inside the name', 7, retro],
+    ['at its end', 10, retro],
+    ['before the #', 3, undefined],
+    ['after a space', 11, undefined],
+    ['before the text', -1, undefined],
+    ['past the text', 15, undefined],
+  ])('tagAt %s', (_name, offset, expected) => {
+    expect(tagAt('Ask #retro now', offset)).toStrictEqual(expected);
+  });
+
+  it('tagAt walks back over a letter outside the Basic Multilingual Plane', () => {
+    // '#', U+1D49C (two UTF-16 units), 'b': the cursor between them is inside one tag.
+    const text = '#\u{1D49C}b';
+    expect(tagAt(text, 3)).toStrictEqual({ raw: '\u{1D49C}b', start: 0, end: 4 });
+    expect(tagAt(`x ${text}`, 5)).toStrictEqual({ raw: '\u{1D49C}b', start: 2, end: 6 });
+  });
+
+  it.each([
+    ['right after a #', 'Ask #', 5, 5],
+    ['in a name being typed', 'Ask #re', 7, 5],
+    ['after a letter outside the BMP', 'Ask #\u{1D49C}', 7, 5],
+    ['no # before the cursor', 'Ask', 3, undefined],
+    ['a # after a letter is not a tag', 'a#', 2, undefined],
+    ['in code', '`#', 2, undefined],
+    ['before the text', '#', -1, undefined],
+    ['past the text', '#', 2, undefined],
+  ])('tagBeingTyped %s', (_name, text, offset, expected) => {
+    expect(tagBeingTyped(text, offset)).toBe(expected);
   });
 });
