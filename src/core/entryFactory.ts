@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { writeFrontMatter } from './frontMatter';
+import { readFrontMatter, writeFrontMatter } from './frontMatter';
 import { SYSTEM_TIME_ZONE, TimeZone, wallClock } from './localTime';
 import { REFLECTION_STRUCTURES, ReflectionStructure, isReflectionStructure, structuredPromptsBlock } from './reflectionStructures';
 import { parseDayArgument } from './dateInput';
@@ -151,9 +151,15 @@ export function buildEntry(
     traits: traits.map((trait) => trait.label).join(', '),
     prompts: structure === 'trait-prompts' ? promptsBlock(traits) : structuredPromptsBlock(traits, structure, CURSOR),
   };
-  let body = template.split(CURSOR).join('').replace(TEMPLATE_VARIABLE, (whole, name: string) => (Object.hasOwn(values, name) ? values[name as keyof typeof values] : whole));
+  // A template's own front matter (`mood:`, `energy:`) joins the entry's, whose date and tags win.
+  // One that cannot be read (`---js`, unclosed) stays in the body as text, never run, never lost.
+  const own = readFrontMatter(template);
+  const fromTemplate = own.data !== undefined && own.error === undefined ? own.data : {};
+  const templateBody = own.data !== undefined && own.error === undefined ? own.body : template;
+  let body = templateBody.split(CURSOR).join('').replace(TEMPLATE_VARIABLE, (whole, name: string) => (Object.hasOwn(values, name) ? values[name as keyof typeof values] : whole));
   if (!body.includes(CURSOR)) body = `${trimTrailingNewlines(body)}\n\n${CURSOR}`;
   const text = writeFrontMatter(`${trimTrailingNewlines(body)}\n`, {
+    ...fromTemplate,
     date: values.date,
     tags: traits.map((trait) => trait.id),
   });

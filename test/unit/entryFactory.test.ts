@@ -191,6 +191,22 @@ describe('templates', () => {
     expect(templateProblems('{{title}} {{date}} {{traits}} {{prompts}}')).toEqual([]);
   });
 
+  it("merges a template's own front matter into the entry's; the entry's date and tags win", () => {
+    const template = '---\nmood: calm\ntags: [other]\nenergy: 3\ndate: 1999-01-01\n---\n# {{title}}\n\nFree writing.\n';
+    const entry = buildEntry([empathy], 'Quiet day', wallTime(UTC, 2026, 1, 2, 3, 4), template, undefined, UTC);
+    expect(entry.text).toBe('---\nmood: calm\ntags:\n  - empathy\nenergy: 3\ndate: 2026-01-02T03:04:00+00:00\n---\n# Quiet day\n\nFree writing.\n\n\n');
+    expect(parseEntry(entry.text, 'x.md')).toMatchObject({ title: 'Quiet day', tags: ['empathy'], problems: [] });
+  });
+
+  it.each([
+    ['JavaScript front matter', '---js\n({ mood: 1 })\n---\n# {{title}}\n'],
+    ['an unclosed block', '---\nmood: calm\n# {{title}}\n'],
+  ])("keeps a template's unreadable front matter (%s) in the body as text", (_name, template) => {
+    const entry = buildEntry([empathy], 'T', wallTime(UTC, 2026, 1, 2, 3, 4), template, undefined, UTC);
+    const head = '---\ndate: 2026-01-02T03:04:00+00:00\ntags:\n  - empathy\n---\n';
+    expect(entry.text.startsWith(`${head}${template.replace('{{title}}', 'T')}`)).toBe(true);
+  });
+
   it('puts the cursor at the end of a template without prompts', () => {
     const entry = buildEntry([empathy], 'x', new Date(2026, 0, 2), '# {{title}}\n\nFree writing.');
     const lines = entry.text.split('\n');
