@@ -13,8 +13,19 @@ import { Commands } from '../ids';
 import { TagTreeNode, otherTagTree } from '../core/tagTree';
 import { SIDES, SIDE_LABELS, SIDE_SUMMARIES, Side, Trait, traitById, traitsOfSide } from '../core/traits';
 
-/** The Look back row: one object, so that it alone can be redrawn. */
+// The rows above the entries are the same objects from one redraw to the next: VS Code maps its
+// row handles to them, and a change then redraws those rows only. A whole-tree redraw makes VS
+// Code forget every handle until it has asked for the rows again, and a + clicked in that moment
+// reached New Entry without its trait.
+const BALANCE: TraitTreeNode = Object.freeze({ kind: 'balance' });
+/** The Look back row: it alone is redrawn when the open entry changes. */
 const LOOK_BACK: TraitTreeNode = Object.freeze({ kind: 'lookBack' });
+const FOLLOW_UPS: TraitTreeNode = Object.freeze({ kind: 'followUps' });
+const OTHER_TAGS: TraitTreeNode = Object.freeze({ kind: 'otherTags' });
+const SIDE_NODES: Readonly<Record<Side, TraitTreeNode>> = Object.freeze({
+  leadership: Object.freeze({ kind: 'side', side: 'leadership' }),
+  management: Object.freeze({ kind: 'side', side: 'management' }),
+});
 
 /** Characters of a trait row (label and description) that fit the default side bar width. */
 const ROW_TEXT_LENGTH = 34;
@@ -62,7 +73,7 @@ export function balanceIcon(balance: Balance): vscode.ThemeIcon {
 
 /** The Traits view: the balance, each side with its traits and their entries, other tags. */
 export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<TraitTreeNode | undefined>();
+  private readonly changeEmitter = new vscode.EventEmitter<TraitTreeNode | TraitTreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly subscription: { dispose(): void };
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -117,10 +128,66 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     }, REFRESH_DELAY_MS);
   }
 
+  /**
+   * Redraws what the journal may have changed. When the same rows stay (the same sections, the
+   * same traits), only they are redrawn, each with what is under it; a side only when its count
+   * changed, since redrawing it makes VS Code ask for its trait rows again. Otherwise the whole tree.
+   */
   refresh(): void {
     this.dueCache = undefined;
     this.goalsCache = undefined;
-    this.changeEmitter.fire(undefined);
+    const roots = this.rootNodes();
+    const sameRows =
+      this.shownRoots !== undefined &&
+      sameNodes(this.shownRoots, roots) &&
+      SIDES.every((side) => { const shown = this.shownTraits.get(side); return shown === undefined || sameNodes(shown, this.traitNodesOf(side)); });
+    if (!sameRows) {
+      this.shownRoots = undefined;
+      this.shownTraits.clear();
+      this.changeEmitter.fire(undefined);
+      return;
+    }
+    const changed: TraitTreeNode[] = [];
+    for (const node of roots) {
+      if (node.kind !== 'side') {
+        changed.push(node);
+      } else if (this.shownSides.get(node.side) !== this.sideState(node.side)) {
+        changed.push(node);
+      } else {
+        changed.push(...(this.shownTraits.get(node.side) ?? []));
+      }
+    }
+    this.changeEmitter.fire(changed);
+  }
+
+  /** The rows last handed to VS Code: the top level, and each side's traits. */
+  private shownRoots: TraitTreeNode[] | undefined;
+  private readonly shownTraits = new Map<Side, TraitTreeNode[]>();
+  /** Per side: its description and which of its traits can be expanded, as last drawn. */
+  private readonly shownSides = new Map<Side, string>();
+  private readonly traitNodes = new Map<string, TraitTreeNode & { kind: 'trait' }>();
+
+  /** The one row object of `trait` (a new one when the trait itself changed: custom traits). */
+  traitNode(trait: Trait): TraitTreeNode {
+    let node = this.traitNodes.get(trait.id);
+    if (node?.trait !== trait) this.traitNodes.set(trait.id, (node = Object.freeze({ kind: 'trait' as const, trait })));
+    return node;
+  }
+
+  private traitNodesOf(side: Side): TraitTreeNode[] {
+    return traitsOfSide(side).map((trait) => this.traitNode(trait));
+  }
+
+  private rootNodes(): TraitTreeNode[] {
+    // No reflections (reviews and reports are not): the view shows its welcome content instead.
+    if (this.index.countOfKind('entry') === 0) return [];
+    // Look back is always there, empty or not, so that opening an entry (which changes what it
+    // looks back from) never moves the rows below it under the pointer.
+    const roots: TraitTreeNode[] = [BALANCE, LOOK_BACK];
+    if (this.dueCommitments().length > 0) roots.push(FOLLOW_UPS);
+    roots.push(...SIDES.map((side) => SIDE_NODES[side]));
+    if (this.index.otherTags().length > 0) roots.push(OTHER_TAGS);
+    return roots;
   }
 
   private dueCache: DueCommitment[] | undefined;
@@ -143,21 +210,13 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
   }
 
   getChildren(node?: TraitTreeNode): TraitTreeNode[] {
-    if (!node) {
-      // No reflections (reviews and reports are not): the view shows its welcome content instead.
-      if (this.index.countOfKind('entry') === 0) return [];
-      const roots: TraitTreeNode[] = [{ kind: 'balance' }];
-      // Always there, empty or not, so that opening an entry (which changes what it looks back
-      // from) never moves the rows below it under the pointer.
-      roots.push(LOOK_BACK);
-      if (this.dueCommitments().length > 0) roots.push({ kind: 'followUps' });
-      roots.push(...SIDES.map((side) => ({ kind: 'side' as const, side })));
-      if (this.index.otherTags().length > 0) roots.push({ kind: 'otherTags' });
-      return roots;
-    }
+    if (!node) return (this.shownRoots = this.rootNodes());
     switch (node.kind) {
-      case 'side':
-        return traitsOfSide(node.side).map((trait) => ({ kind: 'trait' as const, trait }));
+      case 'side': {
+        const traits = this.traitNodesOf(node.side);
+        this.shownTraits.set(node.side, traits);
+        return traits;
+      }
       case 'trait':
         return this.entryNodes(node.trait.id, `trait:${node.trait.id}`);
       case 'otherTags':
@@ -193,7 +252,7 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
 
   /** A trait's row has its side as parent (TreeView.reveal needs it); other rows are not revealed. */
   getParent(node: TraitTreeNode): TraitTreeNode | undefined {
-    return node.kind === 'trait' ? { kind: 'side', side: node.trait.side } : undefined;
+    return node.kind === 'trait' ? SIDE_NODES[node.trait.side] : undefined;
   }
 
   private readonly shownPerTag = new Map<string, number>();
@@ -314,17 +373,36 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     const item = new vscode.TreeItem(SIDE_LABELS[side], vscode.TreeItemCollapsibleState.Expanded);
     item.id = `side:${side}`;
     const total = sideTotal(side, this.index.countOf);
-    // Trait tags, not entries: an entry tagged with two traits of a side counts twice here.
-    item.description = total === 1 ? vscode.l10n.t('1 trait tag') : vscode.l10n.t('{0} trait tags', total);
+    item.description = this.sideDescription(side);
+    this.shownSides.set(side, this.sideState(side));
     item.tooltip = `${SIDE_SUMMARIES[side]}\n${vscode.l10n.t('{0} trait tags across your entries: an entry tagged with two of its traits counts twice.', total)}`;
     item.iconPath = new vscode.ThemeIcon(side === 'leadership' ? 'compass' : 'settings-gear');
     item.contextValue = 'side';
     return item;
   }
 
+  /**
+   * What only a redraw of the side shows: its count, and which trait rows can be expanded (VS Code
+   * takes a row's expandability when it asks for the row, not when the row alone is redrawn).
+   */
+  private sideState(side: Side): string {
+    const expandable = traitsOfSide(side).map((trait) => (this.traitCount(trait) > 0 ? '+' : '-'));
+    return `${this.sideDescription(side)} ${expandable.join('')}`;
+  }
+
+  private traitCount(trait: Trait): number {
+    return this.activityOf(trait)?.count ?? this.index.countOf(trait.id);
+  }
+
+  /** Trait tags, not entries: an entry tagged with two traits of a side counts twice here. */
+  private sideDescription(side: Side): string {
+    const total = sideTotal(side, this.index.countOf);
+    return total === 1 ? vscode.l10n.t('1 trait tag') : vscode.l10n.t('{0} trait tags', total);
+  }
+
   private traitItem(trait: Trait): vscode.TreeItem {
     const activity = this.activityOf(trait);
-    const count = activity?.count ?? this.index.countOf(trait.id);
+    const count = this.traitCount(trait);
     const days = activity?.daysSince;
     // Entries without a readable date: say so, rather than "never" beside a count.
     const dateUnknown = count > 0 && days === undefined;
@@ -418,3 +496,6 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
   }
 }
 
+function sameNodes(a: readonly TraitTreeNode[], b: readonly TraitTreeNode[]): boolean {
+  return a.length === b.length && a.every((node, at) => node === b[at]);
+}

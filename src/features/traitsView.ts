@@ -24,7 +24,7 @@ export class TraitsView extends Disposable {
   constructor(
     private readonly model: JournalModel,
     private readonly indexer: JournalIndexer,
-    provider: TraitTreeProvider,
+    private readonly provider: TraitTreeProvider,
   ) {
     super();
     this.view = this._register(vscode.window.createTreeView(Views.traits, { treeDataProvider: provider, showCollapseAll: true }));
@@ -63,7 +63,7 @@ export class TraitsView extends Disposable {
 
   /** Shows a trait's entries: its row in the view, selected and expanded. */
   async revealTrait(trait: Trait): Promise<void> {
-    await this.view.reveal({ kind: 'trait', trait }, { select: true, focus: true, expand: true });
+    await this.view.reveal(this.provider.traitNode(trait), { select: true, focus: true, expand: true });
   }
 
   private setContext(key: string, value: boolean): void {
