@@ -154,8 +154,8 @@ export function buildEntry(
   // A template's own front matter (`mood:`, `energy:`) joins the entry's, whose date and tags win.
   // One that cannot be read (`---js`, unclosed) stays in the body as text, never run, never lost.
   const own = readFrontMatter(template);
-  const fromTemplate = own.data !== undefined && own.error === undefined ? own.data : {};
-  const templateBody = own.data !== undefined && own.error === undefined ? own.body : template;
+  const fromTemplate = own.data ?? {};
+  const templateBody = own.error === undefined ? own.body : template;
   let body = templateBody.split(CURSOR).join('').replace(TEMPLATE_VARIABLE, (whole, name: string) => (Object.hasOwn(values, name) ? values[name as keyof typeof values] : whole));
   if (!body.includes(CURSOR)) body = `${trimTrailingNewlines(body)}\n\n${CURSOR}`;
   const text = writeFrontMatter(`${trimTrailingNewlines(body)}\n`, {

@@ -2,20 +2,14 @@ import * as l10n from '@vscode/l10n';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 
-// gray-matter picks a parser from the text after the opening `---` (`---js` means eval): only
-// YAML may ever run on a journal file, so every other engine refuses.
-function refuse(language: string) {
-  return () => {
-    throw new Error(l10n.t('front matter in "{0}" is not supported; use YAML', language));
-  };
-}
-
 // js-yaml 3 quotes every string with a colon; a timestamp is valid YAML unquoted and reads as
 // what it is in other tools (Jekyll, Hugo, Obsidian).
 function unquoteTimestamps(yamlText: string): string {
   return yamlText.replace(/^(\w+): '(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-]\d\d:\d\d|Z))'$/gm, '$1: $2');
 }
 
+// gray-matter only writes here (readFrontMatter parses with js-yaml alone), and it is handed a file
+// object, never a text it would parse, so its choice of engine by `---js` never comes up.
 // CORE_SCHEMA keeps timestamps as the strings the user wrote (with their UTC offset) both ways:
 // read back unchanged, and written unquoted.
 const MATTER_OPTIONS = {
@@ -24,10 +18,6 @@ const MATTER_OPTIONS = {
       parse: (text: string) => yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA }) as object,
       stringify: (data: object) => unquoteTimestamps(yaml.safeDump(data, { schema: yaml.CORE_SCHEMA, lineWidth: -1 })),
     },
-    javascript: refuse('javascript'),
-    js: refuse('js'),
-    coffee: refuse('coffee'),
-    json: refuse('json'),
   },
 };
 
