@@ -218,3 +218,17 @@ describe('tagAt and tagBeingTyped', () => {
     expect(tagBeingTyped(text, offset)).toBe(expected);
   });
 });
+
+// Where an inline link ends decides whether a tag in what follows is hidden in its title. CommonMark
+// 0.31 (§ 6.3) needs white space between the destination and the title; without it there is no
+// link, and the text is read as text. commonmark.js and markdown-it give the same answers.
+describe('inline link titles', () => {
+  it.each([
+    ['a title after white space is hidden', '[a](</u> "x #t")', []],
+    ['a "title" right after <destination> makes no link', '[a](</u>"x #t")', ['t']],
+    ["a 'title' right after <destination> makes no link", "[a](</u>'x #t')", ['t']],
+    ['a (title) right after <destination> makes no link', '[a](</u>(x #t))', ['t']],
+  ])('%s', (_name, text, expected) => {
+    expect(tags(text)).toEqual(expected);
+  });
+});
