@@ -137,11 +137,11 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     this.dueCache = undefined;
     this.goalsCache = undefined;
     const roots = this.rootNodes();
-    const sameRows =
-      this.shownRoots !== undefined &&
-      sameNodes(this.shownRoots, roots) &&
-      SIDES.every((side) => { const shown = this.shownTraits.get(side); return shown === undefined || sameNodes(shown, this.traitNodesOf(side)); });
-    if (!sameRows) {
+    const sameTraits = (side: Side) => {
+      const shown = this.shownTraits.get(side);
+      return shown === undefined || sameNodes(shown, this.traitNodesOf(side));
+    };
+    if (this.shownRoots === undefined || !sameNodes(this.shownRoots, roots) || !SIDES.every(sameTraits)) {
       this.shownRoots = undefined;
       this.shownTraits.clear();
       this.changeEmitter.fire(undefined);
@@ -149,13 +149,9 @@ export class TraitTreeProvider implements vscode.TreeDataProvider<TraitTreeNode>
     }
     const changed: TraitTreeNode[] = [];
     for (const node of roots) {
-      if (node.kind !== 'side') {
-        changed.push(node);
-      } else if (this.shownSides.get(node.side) !== this.sideState(node.side)) {
-        changed.push(node);
-      } else {
-        changed.push(...(this.shownTraits.get(node.side) ?? []));
-      }
+      // A side whose own row is unchanged: its trait rows only.
+      if (node.kind === 'side' && this.shownSides.get(node.side) === this.sideState(node.side)) changed.push(...(this.shownTraits.get(node.side) ?? []));
+      else changed.push(node);
     }
     this.changeEmitter.fire(changed);
   }
