@@ -1,0 +1,100 @@
+// Documents on which a near twin of a CommonMark rule reads the tags differently. Each was found
+// by putting one surviving mutant of `src/core/markdown/` into the scanner and searching generated
+// documents for one where the mutant's tags differ from the scanner's (docs/testing.md, "Raise
+// it"), then shrunk. The expected tags are written down here, and both reference parsers must read
+// the same: markdown-it and commonmark.js (test/unit/helpers/markdownReference.ts).
+import { describe, expect, it } from 'vitest';
+import { scanMarkdown } from '../../src/core/markdownScanner';
+import { commonmarkTags, referenceTags } from './helpers/markdownReference';
+
+type Case = readonly [rule: string, markdown: string, expected: readonly string[]];
+
+function check([, markdown, expected]: Case): void {
+  expect(referenceTags(markdown), 'markdown-it').toEqual(expected);
+  expect(commonmarkTags(markdown), 'commonmark.js').toEqual(expected);
+  expect(scanMarkdown(markdown).tags.map((tag) => tag.raw), 'scanner').toEqual(expected);
+}
+
+const label999 = 'a'.repeat(999);
+
+describe('inline: code spans, images, links', () => {
+  it.each<Case>([
+    ['a backtick run with no closing run of its length is text', '`\\```#Ω', []],
+    ['`!` not before `[` opens nothing', '!](#e)', ['e']],
+    ['`!` right after `[` is text', '[!#r', ['r']],
+    ['an image description may hold a link; the image ends at its own destination', '![[]()](#t)', []],
+    ['an image inside link text leaves the outer link open', '[![]()]()#Ω', ['Ω']],
+    ['`[]` not followed by `(` is no inline link', '*[] #x)', ['x']],
+    ['an empty inline link `[]()` ends at its `)`', '[]()#z', ['z']],
+    ['a (title) right after <> is no title', '[](<>(#t))', ['t']],
+    ['a destination then a line break then `)` is a link', '[](#t\n))', []],
+    ['a shortcut reference ends at its `]`', '[ref]#e]\n\n[ref]:#', ['e']],
+    ['a collapsed reference `[ref][]` ends after `[]`', '[ref]:.\r[ref][]#ж', ['ж']],
+    ['a full reference with empty text ends after its label', '[][ref]#w\n\n[ref]:c', ['w']],
+    ['a reference label of 999 characters is a label', `[${label999}]#z\n\n[${label999}]:u`, ['z']],
+    ['U+0080 is text', 'a\u0080 #t', ['t']],
+  ])('%s', (...testCase) => check(testCase));
+});
+
+describe('blocks: list items, quotes and tabs', () => {
+  it.each<Case>([
+    ['a tab partly used by an empty list item’s indent leaves a paragraph', '-\n\t#é', ['é']],
+    ['a tab after `-`, then two spaces: the item opens with indented code', '-\t  #r', []],
+    ['`+`, a tab and two spaces: the same', '+\t  #中', []],
+    ['an empty list item ends at a blank line; a tab-indented line after it is code', '-\n\n\t#e', []],
+    ['`10.`, a space and a tab: five columns open indented code', '10. \t#ह', []],
+    ['an ordered list starting at 10 cannot interrupt a paragraph', '_\n10.     #Ω', ['Ω']],
+    ['an empty list item cannot interrupt a paragraph', 'o\n  1.\n    #中', ['中']],
+    ['an empty list item with a tab after its marker cannot either', 'o\n  1.\t\n    #中', ['中']],
+    ['an item whose first line is blank, then a tab-indented line', '-    \n\t. #e', ['e']],
+    ['a tab after a nested `>` is partly used', '>\r   >\t#f', ['f']],
+    ['`>`, a tab and two spaces: indented code in the quote', '>\t  #d', []],
+    ['the same on a quote’s second line', '>\n>\t  #é', []],
+  ])('%s', (...testCase) => check(testCase));
+});
+
+describe('blocks: headings, breaks, HTML blocks', () => {
+  it.each<Case>([
+    ['seven `#` make no heading; the next line continues the paragraph', '#######\n\t#𝒜', ['𝒜']],
+    ['an empty heading `#`; a tab-indented line after it is code', '#\n\t#a', []],
+    ['`===` with nothing above is text, continued by an indented line', '===\n    #i', ['i']],
+    ['after a thematic break, `=` is text, continued by an indented line', '---\n=\n    #i', ['i']],
+    ['`-- -` is a thematic break; an indented line after it is code', '-- -\n    #𝒜', []],
+    ['`___` then `<t>`: an HTML block (type 7) that holds the next line', '___\n<t>\n#中', []],
+    ['`***` then `<t>`: the same', '***\n<t>\n#é', []],
+    ['`<e>` after an empty list item opens an HTML block', '-\n<e>\n#𝒜', []],
+    ['`<g>` after an item with only a space opens an HTML block', '/\n- \n<g>\n#é', []],
+    ['an HTML block of type 7 cannot interrupt a paragraph, lazy in a list item too', '1.\td\n<e>\r#l', ['l']],
+    ['`<pre` goes on until `</pre>`: `</` does not end it', '<pre\n</\n#ж', []],
+    ['`<pre` goes on until `</pre>`: `</div>` does not end it', '<pre\n</div>\n#Ω', []],
+    ['`<pre` goes on until `</pre>`: `</pan>` does not end it', '<pre\n</pan>\n#ж', []],
+  ])('%s', (...testCase) => check(testCase));
+});
+
+describe('blocks: link reference definitions', () => {
+  it.each<Case>([
+    ['an underline below nothing but a definition is text', '[f]:/\n=\n[x]: #é', ['é']],
+    ['the same after a blank first line', '\n[f]:/\n=\n[x]: #é', ['é']],
+    ['an empty label makes no definition', '[]:>#é', ['é']],
+    ['text after the destination that is no title makes no definition', '[1]: #Ω \\\\', ['Ω']],
+    ['a definition followed by an unclosed quote on the next line stands', "[#t]:u\n'", []],
+    ['a destination followed by text on its line makes no definition', '[ref]:>)[ref]#d', []],
+    ['a line that is no definition ends the definitions', '[1]:_#d\n[f]:+ 2', []],
+  ])('%s', (...testCase) => check(testCase));
+});
+
+describe('titles', () => {
+  it.each([
+    ['a heading’s escaped `#` is its text, not a closing sequence', '#\t\\#', '#'],
+    ['`[f]:` without a destination is a setext heading’s text', '[f]:\n=', '[f]:'],
+    ['a setext heading’s lines are trimmed and joined with one space', '1 \ne\n=', '1 e'],
+  ])('%s', (_rule, markdown, title) => {
+    expect(scanMarkdown(markdown).title).toBe(title);
+  });
+});
+
+describe('task list items', () => {
+  it('a paragraph outside a list item is no task', () => {
+    expect(scanMarkdown('[x]', { tasks: true }).tasks).toEqual([]);
+  });
+});
