@@ -4,7 +4,7 @@
 // it"), then shrunk. The expected tags are written down here, and both reference parsers must read
 // the same: markdown-it and commonmark.js (test/unit/helpers/markdownReference.ts).
 import { describe, expect, it } from 'vitest';
-import { scanMarkdown } from '../../src/core/markdownScanner';
+import { scanMarkdown, tagAt } from '../../src/core/markdownScanner';
 import { commonmarkTags, referenceTags } from './helpers/markdownReference';
 
 type Case = readonly [rule: string, markdown: string, expected: readonly string[]];
@@ -34,6 +34,23 @@ describe('inline: code spans, images, links', () => {
     ['a reference label of 999 characters is a label', `[${label999}]#z\n\n[${label999}]:u`, ['z']],
     ['U+0080 is text', 'a\u0080 #t', ['t']],
   ])('%s', (...testCase) => check(testCase));
+});
+
+describe('a link label has at most 999 characters (CommonMark 0.31, "Links")', () => {
+  // `[a` + 1,000 spaces + `b]` normalizes to the defined label `a b`, but written it has 1,002
+  // characters, so it is no link label and `]#z` is text. md4c counts the written length too;
+  // commonmark.js and markdown-it check the length only of a `[label]` after `]`, and read a link.
+  const long = `[a${' '.repeat(1000)}b]`;
+  it.each<Case>([
+    ['a shortcut reference of 1,002 characters is text', `${long}#z\n\n[a b]: /u`, []],
+    ['a collapsed reference of 1,002 characters is text', `${long}[]#z\n\n[a b]: /u`, []],
+  ])('%s', (_rule, markdown, expected) => {
+    expect(scanMarkdown(markdown).tags.map((tag) => tag.raw)).toEqual(expected);
+    expect(commonmarkTags(markdown), 'commonmark.js reads a link').toEqual(['z']);
+  });
+  it('one of 992 characters is a link', () => {
+    check(['', `[a${' '.repeat(990)}b]#z\n\n[a b]: /u`, ['z']]);
+  });
 });
 
 describe('blocks: list items, quotes and tabs', () => {
@@ -94,7 +111,33 @@ describe('titles', () => {
 });
 
 describe('task list items', () => {
-  it('a paragraph outside a list item is no task', () => {
-    expect(scanMarkdown('[x]', { tasks: true }).tasks).toEqual([]);
+  it.each([
+    ['a paragraph outside a list item is no task', '[x]'],
+    ['nor is any other paragraph', 'a'],
+    ['`[]]` is no task marker', '- []]'],
+    ['a list item without a marker is no task', '1. b '],
+    ['`[x` without its `]` is no task marker', '0.\t[x'],
+  ])('%s', (_rule, markdown) => {
+    expect(scanMarkdown(markdown, { tasks: true }).tasks).toEqual([]);
+  });
+  it('`- [x] a` is a task, its marker at offset 2', () => {
+    expect(scanMarkdown('- [x] a', { tasks: true }).tasks).toEqual([2]);
+  });
+});
+
+describe('headings', () => {
+  it.each([
+    ['white space after the text is not part of it', '# b \n', { level: 1, text: 'b', start: 2, end: 3 }],
+    ['an empty heading after a tab is empty where its text would start', '#\t', { level: 1, text: '', start: 2, end: 2 }],
+  ])('%s', (_rule, markdown, heading) => {
+    expect(scanMarkdown(markdown, { headings: true }).headings).toEqual([heading]);
+  });
+});
+
+describe('tagAt', () => {
+  it('a tag right after a reference link whose definition comes later', () => {
+    const text = '[ref]#a\n\n[ref]:1';
+    expect(referenceTags(text)).toEqual(['a']);
+    expect(tagAt(text, 6)).toEqual({ raw: 'a', start: 5, end: 7 });
   });
 });
