@@ -177,11 +177,21 @@ export class JournalIndexer implements vscode.Disposable {
     const [bytes] = await Promise.all([fromCache ? this.cache.read() : undefined, this.configure(generation)]);
     const cache = bytes && this.cache.open(bytes, this.cacheIdentity());
     if (kind === 'reload') this.index.clear();
-    const restored = cache ? await this.restoreFrom(cache, generation) : 0;
-    // A later start (settings, workspace folders, Refresh) took over while the cache was restored.
+    if (!cache) {
+      const result = await this.rescan();
+      if (!result.cancelled) this.scheduleSave();
+      return { ...result, restored: 0 };
+    }
+    // The cache is restored while the check lists and stamps the files; a cache that proves
+    // unusable restores nothing, and the check then reads every file.
+    let restored = 0;
+    const restoring = async () => {
+      restored = await this.restoreFrom(cache, generation);
+      if (generation === this.startGeneration) this.log.info(`Restored ${restored} entries from the index cache; checking them against the disk.`);
+    };
+    const result = await this.rescan(true, restoring);
+    // A later start (settings, workspace folders, Refresh) took over meanwhile.
     if (generation !== this.startGeneration) return { files: 0, read: 0, milliseconds: 0, cancelled: true, restored };
-    if (cache) this.log.info(`Restored ${restored} entries from the index cache; checking them against the disk.`);
-    const result = await this.rescan(restored > 0);
     if (!result.cancelled) this.scheduleSave();
     return { ...result, restored };
   }
@@ -278,14 +288,14 @@ export class JournalIndexer implements vscode.Disposable {
   }
 
   /** A scan of every file (or, with `reuseUnchanged`, a check of the restored records); past a second it shows a notification that can cancel it. */
-  rescan(reuseUnchanged = false): Promise<ScanResult> {
+  rescan(reuseUnchanged = false, restoring?: () => Promise<void>): Promise<ScanResult> {
     const cancellation = new vscode.CancellationTokenSource();
     this.cancelledByUser = false;
     cancellation.token.onCancellationRequested(() => {
       this.cancelledByUser = true;
       this.log.info('Indexing cancelled by the user; counts are partial until Refresh.');
     });
-    const scan = this.sync.rescan({ isCancelled: () => cancellation.token.isCancellationRequested, progress: (done, total) => this.reportProgress(done, total) }, { reuseUnchanged });
+    const scan = this.sync.rescan({ isCancelled: () => cancellation.token.isCancellationRequested, progress: (done, total) => this.reportProgress(done, total) }, { reuseUnchanged, restoring });
     const timer = setTimeout(() => {
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Balance Journal: indexing'), cancellable: true },

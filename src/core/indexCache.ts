@@ -291,17 +291,24 @@ export function stampChanged(known: ContentStamp | undefined, now: ContentStamp)
 
 /**
  * The check of a restored index against the disk: of the files found now (with their stamps),
- * which are unchanged since their record was read, and which must be read. Records of files not
- * found are the caller's to drop. Linear in the number of files.
+ * which are unchanged since their record was read, and which must be read, and how many of them
+ * have a record (all the records, when that is the index's size and no file was found twice).
+ * Records of files not found are the caller's to drop. Linear in the number of files.
  */
-export function planValidation<F>(found: ReadonlyArray<{ readonly file: F; readonly key: string; readonly stamp: ContentStamp }>, known: (key: string) => ContentStamp | undefined): { unchanged: string[]; toRead: F[] } {
+export function planValidation<F>(
+  found: ReadonlyArray<{ readonly file: F; readonly key: string; readonly stamp: ContentStamp }>,
+  known: (key: string) => ContentStamp | undefined,
+): { unchanged: string[]; toRead: F[]; recorded: number } {
   const unchanged: string[] = [];
   const toRead: F[] = [];
+  let recorded = 0;
   for (const { file, key, stamp } of found) {
-    if (stampChanged(known(key), stamp)) toRead.push(file);
+    const record = known(key);
+    if (record !== undefined) recorded++;
+    if (stampChanged(record, stamp)) toRead.push(file);
     else unchanged.push(key);
   }
-  return { unchanged, toRead };
+  return { unchanged, toRead, recorded };
 }
 
 /**

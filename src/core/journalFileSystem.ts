@@ -97,6 +97,11 @@ export interface ScanOptions {
    * and read only the others: the check of an index restored from the cache.
    */
   readonly reuseUnchanged?: boolean;
+  /**
+   * With `reuseUnchanged`: puts the records to check into the index (the cache's restore) while
+   * the files are listed and stamped, so the two overlap; the check compares after both.
+   */
+  readonly restoring?: () => Promise<unknown>;
 }
 
 export interface ScanResult {

@@ -91,7 +91,9 @@ export class JournalSync<L> {
    */
   rescan(control: ScanControl = {}, options: ScanOptions = {}): Promise<ScanResult> {
     const generation = ++this.scanGeneration;
-    const run = this.scanAll(generation, control, options.reuseUnchanged === true).finally(() => {
+    // Started a microtask later, so that the scan counts as running (and validating) when a
+    // restore beside it puts the first records in.
+    const run = Promise.resolve().then(() => this.scanAll(generation, control, options.reuseUnchanged === true, options.restoring)).finally(() => {
       if (generation === this.scanGeneration) {
         this.running = undefined;
         this.scannedOnce = true;
@@ -252,19 +254,23 @@ export class JournalSync<L> {
     });
   }
 
-  private async scanAll(generation: number, control: ScanControl, reuseUnchanged: boolean): Promise<ScanResult> {
+  private async scanAll(generation: number, control: ScanControl, reuseUnchanged: boolean, restoring?: () => Promise<unknown>): Promise<ScanResult> {
     const started = Date.now();
     this.touchedDuringScan.clear();
-    const found: L[] = [];
-    for (const root of this.roots) found.push(...(await this.findMarkdownFiles(root, generation)));
+    // One `stat` per file (never following a link): unchanged records stay as they are. The
+    // listing and the stamps do not need the index, so a restore runs beside them.
+    const survey = this.survey(generation, reuseUnchanged);
+    if (reuseUnchanged && restoring) await Promise.all([survey, restoring()]);
+    const { found, stamps } = await survey;
     const cancelled = () => generation !== this.scanGeneration || control.isCancelled?.() === true;
     if (cancelled()) return { files: found.length, read: 0, milliseconds: Date.now() - started, cancelled: true };
 
     const seen = new Set<string>();
     let files = found;
-    if (reuseUnchanged) {
-      // One `stat` per file (never following a link): unchanged records stay as they are.
-      const stamps = await this.stampAll(found);
+    // Every record had its file found (one root: no file is found twice): none is stale, and
+    // the set of keys seen, 50,000 strings hashed on a reload, is not needed.
+    let everyRecordFound = false;
+    if (stamps) {
       const stamped: Array<{ file: L; key: string; stamp: FileStamp }> = [];
       found.forEach((file, at) => {
         const stamp = stamps[at] ?? { kind: 'file', size: -1, mtime: -1 }; // gone or unreadable: the read will tell
@@ -273,10 +279,11 @@ export class JournalSync<L> {
       });
       if (cancelled()) return { files: found.length, read: 0, milliseconds: Date.now() - started, cancelled: true };
       const plan = planValidation(stamped, (key) => this.index.get(key));
-      for (const key of plan.unchanged) seen.add(key);
+      everyRecordFound = this.roots.length === 1 && plan.recorded === this.index.size;
+      if (!everyRecordFound) for (const key of plan.unchanged) seen.add(key);
       files = plan.toRead;
     }
-    for (const file of files) seen.add(this.fs.key(file));
+    if (!everyRecordFound) for (const file of files) seen.add(this.fs.key(file));
     let done = 0;
     await this.readAll(files, (results) => {
       if (cancelled()) return false;
@@ -287,7 +294,7 @@ export class JournalSync<L> {
     });
     if (cancelled()) return { files: found.length, read: done, milliseconds: Date.now() - started, cancelled: true };
     // Entries the scan did not find are gone, unless a file event brought them in meanwhile.
-    const stale = [...this.index.keys()].filter((key) => !seen.has(key) && !this.touchedDuringScan.has(key));
+    const stale = everyRecordFound ? [] : [...this.index.keys()].filter((key) => !seen.has(key) && !this.touchedDuringScan.has(key));
     this.index.batch(() => stale.forEach((key) => this.forget(key)));
     const milliseconds = Date.now() - started;
     this.reporter.log(
@@ -297,6 +304,14 @@ export class JournalSync<L> {
         : `Indexed ${done} entries in ${milliseconds} ms (${this.index.size} in the index).`,
     );
     return { files: found.length, read: done, milliseconds, cancelled: false };
+  }
+
+  /** Every Markdown file under the roots, and with `stamped` each one's stamp. */
+  private async survey(generation: number, stamped: boolean): Promise<{ found: L[]; stamps?: ReadonlyArray<FileStamp | undefined> }> {
+    const found: L[] = [];
+    for (const root of this.roots) found.push(...(await this.findMarkdownFiles(root, generation)));
+    if (!stamped || generation !== this.scanGeneration) return { found };
+    return { found, stamps: await this.stampAll(found) };
   }
 
   /** Each file's stamp, in order (undefined when gone or unreadable): the port's statAll if any. */

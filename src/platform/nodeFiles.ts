@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { mapLimit } from '../core/journalSync';
 
 // Journal file access on a local disk, for the Node extension host: no symbolic link is ever
@@ -95,6 +96,96 @@ export async function statAllNoFollow(paths: readonly string[], { sliceSize, slo
     await new Promise((resume) => setImmediate(resume));
   }
   return stamps;
+}
+
+/** Fewer paths than this are stamped on this thread: a worker takes ~30 ms to start. */
+const WORKER_MIN_PATHS = 2000;
+
+/**
+ * The stamps of many paths, as statAllNoFollow gives them, taken on a worker thread: the
+ * extension host's thread meanwhile restores the index cache (the two overlap on a reload), and
+ * the stat objects are garbage of the worker's heap, not of ours. Falls back to this thread when
+ * a worker cannot run.
+ */
+export async function statAllOffThread(
+  paths: readonly string[],
+  {
+    minPaths = WORKER_MIN_PATHS,
+    slicing = STAT_SLICING,
+    workerFailed,
+  }: { minPaths?: number; slicing?: StatSlicing; workerFailed?: (error: unknown) => void } = {},
+): Promise<Array<Stamp | undefined>> {
+  if (paths.length < minPaths) return statAllNoFollow(paths, slicing);
+  let stamps: WorkerStamps;
+  try {
+    stamps = await stampInWorker(paths, slicing);
+  } catch (error) {
+    workerFailed?.(error);
+    return statAllNoFollow(paths, slicing);
+  }
+  const kinds = ['file', 'directory', 'other'] as const;
+  return paths.map((_, at) => (stamps.kinds[at] === 0 ? undefined : { kind: kinds[stamps.kinds[at] - 1], size: stamps.sizes[at], mtime: stamps.mtimes[at] }));
+}
+
+interface WorkerStamps {
+  /** 0 gone or unreadable, 1 file, 2 directory, 3 anything else (a symbolic link too). */
+  readonly kinds: Uint8Array;
+  readonly sizes: Float64Array;
+  readonly mtimes: Float64Array;
+}
+
+// The worker's whole program (a constant: nothing from the journal is ever run). Like
+// statAllNoFollow: synchronous lstat in slices, and past a slow slice (a network disk) the rest
+// 64 at a time through the thread pool. The answer goes back in three transferred arrays.
+const STAT_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const { paths, sliceSize, slowSliceMs } = workerData;
+const kinds = new Uint8Array(paths.length), sizes = new Float64Array(paths.length), mtimes = new Float64Array(paths.length);
+const put = (at, stat) => {
+  kinds[at] = stat.isFile() ? 1 : stat.isDirectory() ? 2 : 3;
+  sizes[at] = stat.size;
+  mtimes[at] = stat.mtimeMs;
+};
+const done = () => parentPort.postMessage({ kinds, sizes, mtimes }, [kinds.buffer, sizes.buffer, mtimes.buffer]);
+let next = 0;
+while (next < paths.length) {
+  const started = performance.now();
+  const end = Math.min(next + sliceSize, paths.length);
+  for (; next < end; next++) {
+    try {
+      const stat = fs.lstatSync(paths[next], { throwIfNoEntry: false });
+      if (stat) put(next, stat);
+    } catch {}
+  }
+  if (performance.now() - started > slowSliceMs) break;
+}
+let running = 0;
+const more = () => {
+  if (next === paths.length && running === 0) return done();
+  while (running < 64 && next < paths.length) {
+    const at = next++;
+    running++;
+    fs.lstat(paths[at], (error, stat) => {
+      if (!error) put(at, stat);
+      running--;
+      more();
+    });
+  }
+};
+more();
+`;
+
+function stampInWorker(paths: readonly string[], { sliceSize, slowSliceMs }: StatSlicing): Promise<WorkerStamps> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(STAT_WORKER, { eval: true, workerData: { paths, sliceSize, slowSliceMs } });
+    worker.once('message', (stamps: WorkerStamps) => {
+      resolve(stamps);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the stat worker exited (${code}) before it answered`)));
+  });
 }
 
 function lstatStamp(path: string): Stamp | undefined {

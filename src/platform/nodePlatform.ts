@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createExclusive, readRegularFile, statAllNoFollow, statNoFollow } from './nodeFiles';
+import { createExclusive, readRegularFile, statAllOffThread, statNoFollow } from './nodeFiles';
 import { Platform, createThroughWorkspaceFs, readThroughWorkspaceFs, statThroughWorkspaceFs } from './platform';
 
 /**
@@ -27,7 +27,7 @@ export const nodePlatform: Platform = {
     }
   },
   async statAll(uris) {
-    if (uris.every((uri) => uri.scheme === 'file')) return statAllNoFollow(uris.map((uri) => uri.fsPath));
+    if (uris.every((uri) => uri.scheme === 'file')) return statAllOffThread(uris.map((uri) => uri.fsPath));
     return Promise.all(uris.map((uri) => this.stat(uri).catch(() => undefined)));
   },
   createExclusively(uri, bytes) {

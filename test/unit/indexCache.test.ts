@@ -362,7 +362,8 @@ describe('the check of a restored index', () => {
       ],
       (key) => known.get(key),
     );
-    expect(plan).toEqual({ unchanged: ['a'], toRead: ['B', 'C'] });
+    // a and b have records (b changed), c is new: 2 recorded.
+    expect(plan).toEqual({ unchanged: ['a'], toRead: ['B', 'C'], recorded: 2 });
   });
 
   it('does not trust an mtime within a few seconds of the read (a write in the same tick)', () => {

@@ -408,13 +408,18 @@ describe('JournalSync restored from a cache, then checked against the disk', () 
     return sync.rescan().then(() => index);
   }
 
-  /** A session that scans and writes its cache, the disk changed while closed, the next session. */
-  async function reload(fs: MemoryFs, whileClosed: () => void) {
+  /** The cache a first session writes after a scan of `roots`. */
+  async function firstSessionCache(fs: MemoryFs, roots = ['/ws/journal']): Promise<Uint8Array> {
     const firstIndex = new JournalIndex();
     const firstSync = new JournalSync(firstIndex, fs, quietReporter, fastOptions);
-    firstSync.setRoots(['/ws/journal']);
+    firstSync.setRoots(roots);
     await firstSync.rescan();
-    const bytes = encodeIndexCache(identity, firstIndex.values());
+    return encodeIndexCache(identity, firstIndex.values());
+  }
+
+  /** A session that scans and writes its cache, the disk changed while closed, the next session. */
+  async function reload(fs: MemoryFs, whileClosed: () => void) {
+    const bytes = await firstSessionCache(fs);
     whileClosed();
     fs.reads.clear();
     const index = new JournalIndex();
@@ -483,6 +488,58 @@ describe('JournalSync restored from a cache, then checked against the disk', () 
     expect(index.get('/ws/journal/2026/10/2026-10-01.md')).toBeUndefined();
     expect([...index.keys()].some((key) => key.startsWith('/ws/journal/2026/11/'))).toBe(false);
     expect(index.countOf('secret')).toBe(0);
+  });
+
+  it('restores beside the listing (option restoring): the same index, nothing read', async () => {
+    const fs = journal();
+    const bytes = await firstSessionCache(fs);
+    fs.write('/ws/journal/2027/01/new.md', '# New #decision-making');
+    fs.remove('/ws/journal/2026/12/2026-10-03.md');
+    fs.reads.clear();
+    const index = new JournalIndex();
+    const sync = new JournalSync(index, fs, quietReporter, fastOptions);
+    sync.setRoots(['/ws/journal']);
+    let validatingWhenRestored = false;
+    const restoring = async () => {
+      validatingWhenRestored = sync.isValidating;
+      const loaded = decodeIndexCache(bytes, identity);
+      if ('records' in loaded) sync.restore(loaded.records);
+    };
+    const result = await sync.rescan({}, { reuseUnchanged: true, restoring });
+    expect(validatingWhenRestored).toBe(true);
+    expect([...fs.reads.keys()]).toEqual(['/ws/journal/2027/01/new.md']);
+    expect(contents(index)).toEqual(contents(await freshScanOf(fs)));
+    expect(result).toMatchObject({ files: 32, read: 1 });
+  });
+
+  it('reads every file when the restore beside the listing restores nothing (a cache found unusable)', async () => {
+    const fs = journal();
+    const index = new JournalIndex();
+    const sync = new JournalSync(index, fs, quietReporter, fastOptions);
+    sync.setRoots(['/ws/journal']);
+    const result = await sync.rescan({}, { reuseUnchanged: true, restoring: async () => undefined });
+    expect(result).toMatchObject({ files: 32, read: 32 });
+    expect(contents(index)).toEqual(contents(await freshScanOf(fs)));
+  });
+
+  it('drops a record whose file is gone when nested roots find another file twice', async () => {
+    // Roots /ws/journal and /ws/journal/team: team/a.md is found twice, so the count of found
+    // files with a record equals the index's size although gone.md's record is stale.
+    const fs = new MemoryFs();
+    fs.write('/ws/journal/team/a.md', '#empathy');
+    fs.write('/ws/journal/gone.md', '#influence');
+    const roots = ['/ws/journal', '/ws/journal/team'];
+    const bytes = await firstSessionCache(fs, roots);
+    fs.remove('/ws/journal/gone.md');
+    const index = new JournalIndex();
+    const sync = new JournalSync(index, fs, quietReporter, fastOptions);
+    sync.setRoots(roots);
+    const loaded = decodeIndexCache(bytes, identity);
+    if (!('records' in loaded)) throw new Error(loaded.ignored);
+    expect(sync.restore(loaded.records)).toBe(2);
+    await sync.rescan({}, { reuseUnchanged: true });
+    expect([...index.keys()]).toEqual(['/ws/journal/team/a.md']);
+    expect(index.countOf('influence')).toBe(0);
   });
 
   it('re-reads a file whose mtime was not trusted when it was read (written in the same second)', async () => {

@@ -7,7 +7,7 @@ import { JournalIndex } from '../../src/core/journalIndex';
 import { FileKind, JournalFileSystem, JournalSync } from '../../src/core/journalSync';
 import { decodeIndexCache, encodeIndexCache } from '../../src/core/indexCache';
 import { IndexedEntry } from '../../src/core/journalIndex';
-import { NotARegularFileError, createExclusive, readRegularFile, statAllNoFollow, statNoFollow } from '../../src/platform/nodeFiles';
+import { NotARegularFileError, createExclusive, readRegularFile, statAllNoFollow, statAllOffThread, statNoFollow } from '../../src/platform/nodeFiles';
 
 // The Node host's file access against a real disk: links, FIFOs and devices, as a hostile
 // repository would hold them.
@@ -113,6 +113,21 @@ describe('statAllNoFollow', () => {
   it('gives the same stamps when a slow first slice sends the rest to the thread pool', async () => {
     const { paths, expected } = fixture();
     expect(await statAllNoFollow(paths, { sliceSize: 100, slowSliceMs: -1 })).toEqual(expected);
+  });
+
+  it('gives the same stamps from a worker thread', async () => {
+    const { paths, expected } = fixture();
+    const failures: unknown[] = [];
+    expect(await statAllOffThread(paths, { minPaths: 0, workerFailed: (error) => failures.push(error) })).toEqual(expected);
+    expect(failures).toEqual([]); // the worker answered: not the fallback on this thread
+  });
+
+  it('gives the same stamps from a worker whose slow first slice sends the rest to the thread pool', async () => {
+    const { paths, expected } = fixture();
+    const failures: unknown[] = [];
+    const slicing = { sliceSize: 100, slowSliceMs: -1 };
+    expect(await statAllOffThread(paths, { minPaths: 0, slicing, workerFailed: (error) => failures.push(error) })).toEqual(expected);
+    expect(failures).toEqual([]);
   });
 
   it('lets the event loop run between slices', async () => {
