@@ -31,6 +31,7 @@ export const ADVERSARIAL = {
   'deep list nesting': (size) => `${'1. '.repeat(Math.min(size / 6, 5000))}a\n${'\n'.repeat(size / 2)}`,
   'list items and blank lines': (size) => `${'- '.repeat(20)}a\n\n`.repeat(size / 43),
   'unclosed HTML block': (size) => `<!--\n${'#a\n'.repeat(size / 3)}`,
+  'unclosed <script> block with end tags of other elements': (size) => `<script>\n${'</a>\n'.repeat(size / 5)}#a`,
   'reference definitions and shortcuts': (size) => '[a]: /u\n[a] #b\n'.repeat(size / 15),
   escapes: (size) => '\\#\\`'.repeat(size / 4),
   tags: (size) => '#a '.repeat(size / 3),

@@ -85,7 +85,50 @@ describe('blocks: headings, breaks, HTML blocks', () => {
     ['`<pre` goes on until `</pre>`: `</` does not end it', '<pre\n</\n#ж', []],
     ['`<pre` goes on until `</pre>`: `</div>` does not end it', '<pre\n</div>\n#Ω', []],
     ['`<pre` goes on until `</pre>`: `</pan>` does not end it', '<pre\n</pan>\n#ж', []],
+    ['`<div/x` starts no HTML block (`/` must be followed by `>`)', '<div/x #tag', ['tag']],
+    ['`<div/>` starts an HTML block', '<div/> #tag', []],
+    ['`<div->` starts no HTML block', '<div-> #tag', ['tag']],
+    ['`<!` before a digit starts no HTML block', '<!1 #tag', ['tag']],
+    ['`<blockquote>`, a block tag of 10 letters, starts an HTML block', '<blockquote> #tag', []],
+    ['`<figcaption>` (10 letters) interrupts a paragraph', 'a\n<figcaption>\n#tag', []],
+    ['`</script>` after text on a line ends a `<script>` block', '<script>\nx</script>\n#tag', ['tag']],
+    ['`</script` without `>` does not end it', '<script>\n</script\n#tag', []],
+    ['`</scriptx` does not end it', '<script>\n</scriptx\n#tag', []],
   ])('%s', (...testCase) => check(testCase));
+});
+
+describe('blocks: list markers', () => {
+  it.each<Case>([
+    ['`1:` is no list marker', '1:     #tag', ['tag']],
+    ['a number of 10 digits is no list marker', '1234567890.     #tag', ['tag']],
+    ['a number of 9 digits is one: its content is indented code', '123456789.     #tag', []],
+    ['`01.` starts at 1, so it interrupts a paragraph', 'a\n01.     #tag', []],
+  ])('%s', (...testCase) => check(testCase));
+
+  // The spec calls a line blank when it holds only spaces and tabs; commonmark.js, the spec's
+  // reference implementation, also takes a vertical tab or form feed for white space there, and
+  // the scanner reads as it does (markdown-it does not: the differential test accepts either).
+  it.each([
+    ['after `- `, a vertical tab leaves the item empty, so it cannot interrupt a paragraph', 'a\n- \u000b\n\n    #tag'],
+    ['after `- `, a form feed too', 'a\n- \u000c\n\n    #tag'],
+  ])('%s', (_rule, markdown) => {
+    expect(commonmarkTags(markdown)).toEqual([]);
+    expect(scanMarkdown(markdown).tags).toEqual([]);
+    expect(scanMarkdown(markdown.replace('\n\n    #tag', '\n===')).title).toBe('a -');
+  });
+});
+
+describe('blocks: containers nested 64 deep are read, deeper ones are text (README)', () => {
+  it.each<Case>([
+    ['64 block quotes: the fifth space opens indented code', `${'>'.repeat(64)}     #tag`, []],
+    ['64 list items: the same', `${'- '.repeat(64)}    #tag`, []],
+  ])('%s', (...testCase) => check(testCase));
+  it.each([
+    ['the 65th `>` is text, and so is what follows it', `${'>'.repeat(65)}     #tag`],
+    ['the 65th `- ` is text', `${'- '.repeat(65)}    #tag`],
+  ])('%s', (_rule, markdown) => {
+    expect(scanMarkdown(markdown).tags.map((tag) => tag.raw)).toEqual(['tag']);
+  });
 });
 
 describe('blocks: link reference definitions', () => {
@@ -97,6 +140,8 @@ describe('blocks: link reference definitions', () => {
     ['a definition followed by an unclosed quote on the next line stands', "[#t]:u\n'", []],
     ['a destination followed by text on its line makes no definition', '[ref]:>)[ref]#d', []],
     ['a line that is no definition ends the definitions', '[1]:_#d\n[f]:+ 2', []],
+    ['a title in parentheses', '[a]: /u (t #tag)', []],
+    ['a line starting `xy]:` is no definition', '[a]: /u\nxy]: #t', ['t']],
   ])('%s', (...testCase) => check(testCase));
 });
 
@@ -105,6 +150,11 @@ describe('titles', () => {
     ['a heading’s escaped `#` is its text, not a closing sequence', '#\t\\#', '#'],
     ['`[f]:` without a destination is a setext heading’s text', '[f]:\n=', '[f]:'],
     ['a setext heading’s lines are trimmed and joined with one space', '1 \ne\n=', '1 e'],
+    ['white space at a line’s end takes no room from the title', `a${' '.repeat(400)}\nb\n===`, 'a b'],
+    ['a line of a no-break space trims to nothing', 'a\n\u00a0\n===', 'a'],
+    ['an empty label makes no definition, so `[]: x` is the heading', '[]: x\n===', '[]: x'],
+    ['200 escaped characters fill a title', `# ${'\\!'.repeat(200)}`, '!'.repeat(200)],
+    ['any text is a title, Stryker’s own marker too', '# Stryker was here!', 'Stryker was here!'],
   ])('%s', (_rule, markdown, title) => {
     expect(scanMarkdown(markdown).title).toBe(title);
   });
@@ -117,6 +167,8 @@ describe('task list items', () => {
     ['`[]]` is no task marker', '- []]'],
     ['a list item without a marker is no task', '1. b '],
     ['`[x` without its `]` is no task marker', '0.\t[x'],
+    ['`( ]` is no task marker', '- ( ] a'],
+    ['`[a]` is no task marker', '- [a] b'],
   ])('%s', (_rule, markdown) => {
     expect(scanMarkdown(markdown, { tasks: true }).tasks).toEqual([]);
   });
@@ -129,6 +181,8 @@ describe('headings', () => {
   it.each([
     ['white space after the text is not part of it', '# b \n', { level: 1, text: 'b', start: 2, end: 3 }],
     ['an empty heading after a tab is empty where its text would start', '#\t', { level: 1, text: '', start: 2, end: 2 }],
+    ['an indented empty heading: its `#` are no closing sequence', ' #', { level: 1, text: '', start: 2, end: 2 }],
+    ['the same with three `#`', '  ###', { level: 3, text: '', start: 5, end: 5 }],
   ])('%s', (_rule, markdown, heading) => {
     expect(scanMarkdown(markdown, { headings: true }).headings).toEqual([heading]);
   });

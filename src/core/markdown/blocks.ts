@@ -389,7 +389,8 @@ export class BlockScanner {
     const at = this.nextNonspace;
     const end = this.lineEnd;
     const code = this.charAt(at);
-    const roomForContainer = this.open.length < MAX_CONTAINER_DEPTH;
+    // open[0] is the document: room while fewer than MAX_CONTAINER_DEPTH containers are open.
+    const roomForContainer = this.open.length <= MAX_CONTAINER_DEPTH;
     if (!this.indented) {
       // Block quote
       if (code === GT && roomForContainer) {
@@ -697,10 +698,20 @@ function restOfLineBlank(text: string, at: number, end: number): number {
 
 /** A heading's text as a title: escapes removed, lines joined, at most MAX_TITLE_LENGTH characters. */
 function headingTitle(leaf: Leaf): string | undefined {
-  // Each escape shortens the text by one, so twice the length is enough to fill a title.
+  // Each escape shortens the text by one, so twice the length is enough to fill a title. It is
+  // counted after each line is trimmed: white space at a line's end is not part of the title.
   const content = leaf.content;
-  const head = content.slice(leaf.from, leaf.from + 2 * MAX_TITLE_LENGTH + 2);
-  const lines = head.split('\n').map((line) => line.trim());
+  const enough = 2 * MAX_TITLE_LENGTH + 2;
+  const lines: string[] = [];
+  let length = 0;
+  for (let at = leaf.from; at <= content.length && length < enough; ) {
+    const lineEnd = content.indexOf('\n', at);
+    const end = lineEnd === -1 ? content.length : lineEnd;
+    const line = content.slice(at, Math.min(end, at + enough)).trim();
+    lines.push(line);
+    length += line.length + 1;
+    at = end + 1;
+  }
   const title = lines.join(' ').trim().replace(/\\([!-/:-@[-`{-~])/g, '$1').slice(0, MAX_TITLE_LENGTH);
   return title === '' ? undefined : title;
 }
