@@ -1003,6 +1003,15 @@ describe('JournalSync log lines', () => {
     ]);
   });
 
+  it('says none is gone when every record\'s file is still there', async () => {
+    const { fs, sync, logs } = setupReporting();
+    fs.write('/ws/journal/a.md', '#empathy');
+    fs.write('/ws/journal/b.md', '#empathy');
+    await withFrozenClock(() => sync.rescan());
+    await withFrozenClock(() => sync.rescan({}, { reuseUnchanged: true }));
+    expect(logs.at(-1)).toEqual(['info', 'Checked 2 entries in 0 ms: 0 read again, 0 gone (2 in the index).']);
+  });
+
   it('warns of a folder it cannot list, of a file it cannot read and of one over the size limit, not of one at it', async () => {
     const { fs, index, sync, logs } = setupReporting({ maxFileBytes: 20 });
     fs.write('/ws/journal/locked/a.md', '#empathy');
@@ -1082,6 +1091,15 @@ describe('JournalSync log lines', () => {
 });
 
 describe('JournalSync check with the port statAll', () => {
+  it('reads every file on a full scan, even one whose size and mtime did not change', async () => {
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/a.md', '#empathy');
+    await sync.rescan();
+    fs.writeKeepingMtime('/ws/journal/a.md', '#influen'); // same size, same mtime
+    await sync.rescan();
+    expect(index.get('/ws/journal/a.md')?.tags).toEqual(['influen']);
+  });
+
   it('asks statAll for every stamp, and reads a file whose stamp it could not give', async () => {
     const { fs, index, sync } = setup();
     fs.write('/ws/journal/a.md', '#empathy');
