@@ -1168,6 +1168,25 @@ describe('JournalSync read tickets', () => {
     await sync.settle();
     expect([...index.keys()]).toEqual(['/ws/journal/keep.md']);
   });
+  it('never lets a scan read bring back a file new in a folder deleted meanwhile', async () => {
+    // The new file is read last, so its ticket is the one before the delete's: a ticket counter
+    // that went down instead of up would hand that number back to it.
+    const { fs, index, sync, logs } = setupReporting();
+    fs.write('/ws/journal/keep.md', '#retro');
+    await sync.rescan();
+    fs.write('/ws/journal/f/new.md', '#empathy');
+    const gates = holdEachRead(fs);
+    const scan = sync.rescan();
+    await vi.waitFor(() => expect(gates).toHaveLength(2));
+    fs.remove('/ws/journal/f/new.md');
+    sync.deleted('/ws/journal/f');
+    // The delete is applied while both reads are still held.
+    await vi.waitFor(() => expect(logs).toContainEqual(['debug', 'Applied 1 file event(s); re-read 0 file(s).']));
+    gates.forEach((open) => open());
+    await scan;
+    await sync.settle();
+    expect([...index.keys()]).toEqual(['/ws/journal/keep.md']);
+  });
 });
 
 describe('JournalSync settle', () => {
