@@ -16,7 +16,6 @@ export const readText = (file: vscode.Uri): Promise<string> => fs.readFile(file.
 export const rm = (target: vscode.Uri): Promise<void> => fs.rm(target.fsPath, { recursive: true, force: true });
 export const exists = (target: vscode.Uri): Promise<boolean> => fs.lstat(target.fsPath).then(() => true, () => false);
 export const rename = (from: vscode.Uri, to: vscode.Uri): Promise<void> => fs.rename(from.fsPath, to.fsPath);
-export const copyDir = (from: vscode.Uri, to: vscode.Uri): Promise<void> => fs.cp(from.fsPath, to.fsPath, { recursive: true });
 /** Names directly in a folder. */
 export const readdir = (dir: vscode.Uri): Promise<string[]> => fs.readdir(dir.fsPath);
 /** A new empty folder next to `sibling`, named `<prefix>XXXXXX`. */

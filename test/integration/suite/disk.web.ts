@@ -23,7 +23,6 @@ export async function rm(target: vscode.Uri): Promise<void> {
 }
 export const exists = (target: vscode.Uri): Promise<boolean> => Promise.resolve(wfs.stat(target)).then(() => true, () => false);
 export const rename = (from: vscode.Uri, to: vscode.Uri): Promise<void> => Promise.resolve(wfs.rename(from, to, { overwrite: false }));
-export const copyDir = (from: vscode.Uri, to: vscode.Uri): Promise<void> => Promise.resolve(wfs.copy(from, to, { overwrite: false }));
 export const readdir = async (dir: vscode.Uri): Promise<string[]> => (await wfs.readDirectory(dir)).map(([name]) => name);
 
 export async function mkdtempNextTo(sibling: vscode.Uri, prefix: string): Promise<vscode.Uri> {
