@@ -267,9 +267,10 @@ export class JournalSync<L> {
 
     const seen = new Set<string>();
     let files = found;
-    // Every record had its file found (one root: no file is found twice): none is stale, and
-    // the set of keys seen, 50,000 strings hashed on a reload, is not needed.
-    let everyRecordFound = false;
+    // No record can be stale when the index was empty (a first scan), or when every record had
+    // its file found (one root: no file is found twice); the set of the keys seen, 50,000
+    // strings made and hashed, is then not needed.
+    let everyRecordFound = this.index.size === 0;
     if (stamps) {
       const stamped: Array<{ file: L; key: string; stamp: FileStamp }> = [];
       found.forEach((file, at) => {
