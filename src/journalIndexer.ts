@@ -177,21 +177,18 @@ export class JournalIndexer implements vscode.Disposable {
     const [bytes] = await Promise.all([fromCache ? this.cache.read() : undefined, this.configure(generation)]);
     const cache = bytes && this.cache.open(bytes, this.cacheIdentity());
     if (kind === 'reload') this.index.clear();
-    if (!cache) {
-      const result = await this.rescan();
-      if (!result.cancelled) this.scheduleSave();
-      return { ...result, restored: 0 };
-    }
-    // The cache is restored while the check lists and stamps the files; a cache that proves
-    // unusable restores nothing, and the check then reads every file.
+    // A cache is restored while the check lists and stamps the files; one that proves unusable
+    // restores nothing, and the check then reads every file.
     let restored = 0;
-    const restoring = async () => {
-      restored = await this.restoreFrom(cache, generation);
-      if (generation === this.startGeneration) this.log.info(`Restored ${restored} entries from the index cache; checking them against the disk.`);
-    };
-    const result = await this.rescan(true, restoring);
-    // A later start (settings, workspace folders, Refresh) took over meanwhile.
-    if (generation !== this.startGeneration) return { files: 0, read: 0, milliseconds: 0, cancelled: true, restored };
+    const restoring = cache
+      ? async () => {
+          restored = await this.restoreFrom(cache, generation);
+          if (generation === this.startGeneration) this.log.info(`Restored ${restored} entries from the index cache; checking them against the disk.`);
+        }
+      : undefined;
+    const result = await this.rescan(restoring !== undefined, restoring);
+    // A later start (settings, workspace folders, Refresh) took over while the cache was restored.
+    if (restoring && generation !== this.startGeneration) return { files: 0, read: 0, milliseconds: 0, cancelled: true, restored };
     if (!result.cancelled) this.scheduleSave();
     return { ...result, restored };
   }
