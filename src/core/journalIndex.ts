@@ -137,9 +137,13 @@ export class JournalIndex {
   // list each stands for: most records then cost one lookup, no allocation.
   private readonly adoptedLists = new Map<readonly string[], readonly string[]>();
   // Reflections per tag, newest first, and per day: built for every tag (day) in one pass on
-  // first use, then kept in order as entries come and go. A batch that changes more entries than
-  // LIST_EDITS_KEPT drops them instead (a scan), and the next reader builds them again.
+  // first use, then kept in order as entries come and go. New entries wait in `toMerge` until the
+  // next reader, which sorts only them and merges them in: a scan that a view reads after every
+  // batch then costs a merge per batch, not a sort of the whole journal per batch. A batch that
+  // removes more entries than LIST_EDITS_KEPT drops the lists (each removal is a search of a list),
+  // and the next reader builds them again.
   private newestFirstByTag: Map<string, IndexedEntry[]> | undefined;
+  private readonly toMerge = new Set<IndexedEntry>();
   // Notes a cache announced (their counts) and that are not restored yet: the counts include them,
   // so the tally is shown before 50,000 records are decoded (see `expectRestore`).
   // `tooFew`: a note restored or skipped that the announced counts did not include.
@@ -314,10 +318,7 @@ export class JournalIndex {
     if (entry.follows !== undefined) addTo(this.followersByName, baseName(entry.follows), key);
     if (entry.day) add(this.dayCounts, entry.day, 1);
     for (const tag of entry.tags) add(this.tagCounts, tag, 1);
-    if (this.keepLists()) {
-      for (const tag of entry.tags) insertNewestFirst(this.newestFirstByTag, tag, entry);
-      if (entry.day) insertNewestFirst(this.reflectionsByDay, entry.day, entry);
-    }
+    if (this.newestFirstByTag !== undefined) this.toMerge.add(entry);
     this.changed();
     return entry;
   }
@@ -490,6 +491,7 @@ export class JournalIndex {
     if (entry.follows !== undefined) removeFrom(this.followersByName, baseName(entry.follows), entry.key);
     if (entry.day) add(this.dayCounts, entry.day, -1);
     for (const tag of entry.tags) add(this.tagCounts, tag, -1);
+    if (this.toMerge.delete(entry)) return;
     if (this.keepLists()) {
       for (const tag of entry.tags) removeFromList(this.newestFirstByTag, tag, entry);
       if (entry.day) removeFromList(this.reflectionsByDay, entry.day, entry);
@@ -498,7 +500,7 @@ export class JournalIndex {
 
   /**
    * Whether the per-tag and per-day lists exist and are worth keeping in order through this
-   * change: past LIST_EDITS_KEPT edits in one batch, building them again once is cheaper.
+   * removal: past LIST_EDITS_KEPT removals in one batch, building them again once is cheaper.
    */
   private keepLists(): boolean {
     if (this.newestFirstByTag === undefined) return false;
@@ -512,6 +514,7 @@ export class JournalIndex {
   private dropLists(): void {
     this.newestFirstByTag = undefined;
     this.reflectionsByDay = undefined;
+    this.toMerge.clear();
   }
 
   /** The per-tag and per-day lists, built in one pass over the reflections when missing. */
@@ -529,6 +532,18 @@ export class JournalIndex {
       this.reflectionsByDay = byDay;
       // Edits made earlier in an open batch are in the lists already.
       this.listEditsInBatch = 0;
+    } else if (this.toMerge.size > 0) {
+      // Written after every entry in the lists: among equals they go last, in the order written.
+      const added = [...this.toMerge].sort(newestFirst);
+      this.toMerge.clear();
+      const byTag = new Map<string, IndexedEntry[]>();
+      const byDay = new Map<string, IndexedEntry[]>();
+      for (const entry of added) {
+        for (const tag of entry.tags) appendTo(byTag, tag, entry);
+        if (entry.day) appendTo(byDay, entry.day, entry);
+      }
+      for (const [tag, entries] of byTag) mergeNewestFirst(this.newestFirstByTag, tag, entries);
+      for (const [day, entries] of byDay) mergeNewestFirst(this.reflectionsByDay, day, entries);
     }
     return { byTag: this.newestFirstByTag, byDay: this.reflectionsByDay };
   }
@@ -626,21 +641,24 @@ function appendTo(lists: Map<string, IndexedEntry[]>, key: string, entry: Indexe
   else lists.set(key, [entry]);
 }
 
-function insertNewestFirst(lists: Map<string, IndexedEntry[]> | undefined, key: string, entry: IndexedEntry): void {
-  if (!lists) return;
+/**
+ * Merges `added` (newest first) into the list of `key` (newest first), in place, from the end:
+ * one pass, and among equals the list's entries stay before the added ones.
+ */
+function mergeNewestFirst(lists: Map<string, IndexedEntry[]>, key: string, added: IndexedEntry[]): void {
   const list = lists.get(key);
   if (!list) {
-    lists.set(key, [entry]);
+    lists.set(key, added);
     return;
   }
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (newestFirst(list[middle], entry) <= 0) low = middle + 1;
-    else high = middle;
+  let from = list.length - 1;
+  let next = added.length - 1;
+  let to = list.length + added.length - 1;
+  list.length = to + 1;
+  while (next >= 0) {
+    if (from >= 0 && newestFirst(list[from], added[next]) > 0) list[to--] = list[from--];
+    else list[to--] = added[next--];
   }
-  list.splice(low, 0, entry);
 }
 
 function removeFromList(lists: Map<string, IndexedEntry[]> | undefined, key: string, entry: IndexedEntry): void {
