@@ -28,6 +28,7 @@ function workspaceFileSystem(platform: Platform, roots: () => readonly JournalRo
     stat: (uri) => platform.stat(uri),
     statAll: platform.statAll ? (uris) => platform.statAll!(uris) : undefined,
     readFile: (uri, maxBytes, headBytes) => platform.readFile(uri, maxBytes, headBytes),
+    readAll: platform.readAll ? (uris, maxBytes, headBytes) => platform.readAll!(uris, maxBytes, headBytes) : undefined,
     isNotFound: (error) => error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound'),
     async rootIsSafe(uri) {
       // The folders from the workspace folder down to the journal, checked again on every batch.

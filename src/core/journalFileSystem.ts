@@ -51,6 +51,11 @@ export interface JournalFileSystem<L> {
    * `headBytes`. Rejects (without reading) a symbolic link or anything but a regular file.
    */
   readFile(file: L, maxBytes: number, headBytes: number): PromiseLike<FileRead>;
+  /**
+   * Optional: many files, each read as `readFile` reads one (or the error it would throw), in
+   * their order, where the platform can do it cheaper than one `readFile` each.
+   */
+  readAll?(files: readonly L[], maxBytes: number, headBytes: number): PromiseLike<ReadonlyArray<FileRead | { readonly error: unknown }>>;
   isNotFound(error: unknown): boolean;
   /**
    * Whether a root is still reached from its workspace folder through real folders only (the

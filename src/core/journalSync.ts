@@ -4,7 +4,7 @@ import { planValidation, recordedStamp } from './indexCache';
 import { ContentStamp, IndexedEntry, JournalIndex } from './journalIndex';
 import { firstFolderUnder } from './noteKinds';
 import { PathChecks, isMarkdownName } from './journalPaths';
-import { DEFAULT_SYNC_OPTIONS, FileKind, FileStamp, JournalFileSystem, JournalSyncOptions, JournalSyncReporter, ScanControl, ScanOptions, ScanResult } from './journalFileSystem';
+import { DEFAULT_SYNC_OPTIONS, FileKind, FileRead, FileStamp, JournalFileSystem, JournalSyncOptions, JournalSyncReporter, ScanControl, ScanOptions, ScanResult } from './journalFileSystem';
 
 export { isMarkdownName };
 export { DEFAULT_SYNC_OPTIONS } from './journalFileSystem';
@@ -351,8 +351,8 @@ export class JournalSync<L> {
   }
 
   /**
-   * Reads and parses `files` a chunk at a time: first the chunk's reads, `readConcurrency` at a
-   * time, then its parsing in one synchronous pass. Parsing between reads runs ~2× slower (the
+   * Reads and parses `files` a chunk at a time: first the chunk's reads (the port's `readAll`
+   * where it has one, else `readConcurrency` at a time), then its parsing in one synchronous pass. Parsing between reads runs ~2× slower (the
    * reads' callbacks and the parser keep evicting each other from the CPU caches). Each chunk's
    * results go to `onChunk` (which may return false to stop), or are collected and returned.
    */
@@ -361,25 +361,45 @@ export class JournalSync<L> {
     for (let start = 0; start < files.length; start += this.options.applyChunk) {
       const chunk = files.slice(start, start + this.options.applyChunk);
       const loaded: Array<{ location: L; key: string; ticket: number; bytes: Uint8Array | undefined; size: number; stamp: ContentStamp }> = new Array(chunk.length);
-      let next = 0;
-      await mapLimit(chunk, this.options.readConcurrency, async (location) => {
-        const slot = next++;
-        const key = this.fs.key(location);
-        const ticket = ++this.ticketCounter;
-        this.latestTicket.set(key, ticket);
-        let bytes: Uint8Array | undefined;
-        let size = 0;
-        let mtime: number | undefined;
-        const readAt = Date.now();
-        try {
-          // Never more than the limit: over it, only the beginning, where front matter is.
-          ({ bytes, size, mtime } = await this.fs.readFile(location, this.options.maxFileBytes, Math.min(this.options.maxFileBytes, FRONT_MATTER_WINDOW)));
-          if (size > this.options.maxFileBytes) this.reporter.log('warn', `${key} is over the size limit; only its front matter is indexed.`);
-        } catch (error) {
-          if (!this.fs.isNotFound(error)) this.reporter.log('warn', `Cannot read ${key}: ${String(error)}`);
+      const keys = chunk.map((location) => this.fs.key(location));
+      const loadedAs = (slot: number, ticket: number, readAt: number, read: FileRead | { readonly error: unknown }) => {
+        const location = chunk[slot];
+        const key = keys[slot];
+        if ('error' in read) {
+          if (!this.fs.isNotFound(read.error)) this.reporter.log('warn', `Cannot read ${key}: ${String(read.error)}`);
+          loaded[slot] = { location, key, ticket, bytes: undefined, size: 0, stamp: recordedStamp(0, undefined, readAt) };
+          return;
         }
-        loaded[slot] = { location, key, ticket, bytes, size, stamp: recordedStamp(size, mtime, readAt) };
-      });
+        if (read.size > this.options.maxFileBytes) this.reporter.log('warn', `${key} is over the size limit; only its front matter is indexed.`);
+        loaded[slot] = { location, key, ticket, bytes: read.bytes, size: read.size, stamp: recordedStamp(read.size, read.mtime, readAt) };
+      };
+      // A ticket per file before it is read: a file event after that takes a newer one, and this
+      // read's result is then dropped (see apply).
+      const takeTicket = (slot: number) => {
+        const ticket = ++this.ticketCounter;
+        this.latestTicket.set(keys[slot], ticket);
+        return ticket;
+      };
+      // Never more than the limit: over it, only the beginning, where front matter is.
+      const headBytes = Math.min(this.options.maxFileBytes, FRONT_MATTER_WINDOW);
+      if (this.fs.readAll) {
+        const tickets = chunk.map((_, slot) => takeTicket(slot));
+        const readAt = Date.now();
+        const reads = await this.fs.readAll(chunk, this.options.maxFileBytes, headBytes);
+        reads.forEach((read, slot) => loadedAs(slot, tickets[slot], readAt, read));
+      } else {
+        let next = 0;
+        await mapLimit(chunk, this.options.readConcurrency, async (location) => {
+          const slot = next++;
+          const ticket = takeTicket(slot);
+          const readAt = Date.now();
+          const read = await Promise.resolve(this.fs.readFile(location, this.options.maxFileBytes, headBytes)).then(
+            (file) => file,
+            (error: unknown) => ({ error }),
+          );
+          loadedAs(slot, ticket, readAt, read);
+        });
+      }
       const results = loaded.map(({ location, key, ticket, bytes, size, stamp }) => ({
         location,
         key,

@@ -62,40 +62,123 @@ export async function statNoFollow(path: string): Promise<{ kind: 'file' | 'dire
 type Stamp = { kind: 'file' | 'directory' | 'other'; size: number; mtime: number };
 
 export interface StatSlicing {
-  /** Paths stamped per slice before the event loop runs again. */
+  /** Paths done per slice before the event loop runs again. */
   readonly sliceSize: number;
-  /** A slice slower than this means a slow (network) disk: the rest go through the thread pool. */
+  /** A slice that has taken longer than this means a slow (network) disk: the rest go through the thread pool. */
   readonly slowSliceMs: number;
 }
 
 const STAT_SLICING: StatSlicing = { sliceSize: 256, slowSliceMs: 25 };
 
 /**
- * The stamps of many paths (lstat: a link is 'other'; undefined for a path that is gone or
- * unreadable), for the check of a restored index. On this thread, in slices with the event loop
- * running between them: a synchronous lstat costs about a third of the CPU of an asynchronous one
- * (no thread-pool hop, no promise), and at 50,000 files that is most of a reload. A slice that
- * takes over `slowSliceMs` sends the rest to the thread pool, 64 at a time, so a slow disk never
- * holds the extension host for long.
+ * Runs `onThisThread` for items 0 … count-1 in slices, with the event loop running between
+ * them; once a slice has taken over `slowSliceMs` (checked after each item, so a slow disk
+ * holds this thread for about that long at most), the rest go to `inThreadPool`, 64 at a time.
  */
-export async function statAllNoFollow(paths: readonly string[], { sliceSize, slowSliceMs }: StatSlicing = STAT_SLICING): Promise<Array<Stamp | undefined>> {
-  const stamps = new Array<Stamp | undefined>(paths.length);
+async function inSlices(count: number, onThisThread: (at: number) => void, inThreadPool: (at: number) => Promise<void>, { sliceSize, slowSliceMs }: StatSlicing): Promise<void> {
   let next = 0;
-  while (next < paths.length) {
+  while (next < count) {
     const sliceStarted = performance.now();
-    const end = Math.min(next + sliceSize, paths.length);
-    for (; next < end; next++) stamps[next] = lstatStamp(paths[next]);
-    if (next === paths.length) break;
-    if (performance.now() - sliceStarted > slowSliceMs) {
-      const rest = Array.from({ length: paths.length - next }, (_, offset) => next + offset);
-      await mapLimit(rest, 64, async (at) => {
-        stamps[at] = await statNoFollow(paths[at]).catch(() => undefined);
-      });
-      break;
+    const end = Math.min(next + sliceSize, count);
+    let slow = false;
+    while (next < end && !slow) {
+      onThisThread(next++);
+      slow = performance.now() - sliceStarted > slowSliceMs;
+    }
+    if (next === count) return;
+    if (slow) {
+      await mapLimit(
+        Array.from({ length: count - next }, (_, offset) => next + offset),
+        64,
+        inThreadPool,
+      );
+      return;
     }
     await new Promise((resume) => setImmediate(resume));
   }
+}
+
+/**
+ * The stamps of many paths (lstat: a link is 'other'; undefined for a path that is gone or
+ * unreadable), for the check of a restored index. On this thread, in slices with the event loop
+ * running between them: a synchronous lstat costs about a third of the CPU of an asynchronous one
+ * (no thread-pool hop, no promise), and at 50,000 files that is most of a reload. A slow disk
+ * sends the rest to the thread pool (see inSlices), so it never holds the extension host for long.
+ */
+export async function statAllNoFollow(paths: readonly string[], slicing: StatSlicing = STAT_SLICING): Promise<Array<Stamp | undefined>> {
+  const stamps = new Array<Stamp | undefined>(paths.length);
+  await inSlices(
+    paths.length,
+    (at) => (stamps[at] = lstatStamp(paths[at])),
+    async (at) => {
+      stamps[at] = await statNoFollow(paths[at]).catch(() => undefined);
+    },
+    slicing,
+  );
   return stamps;
+}
+
+/** A file read by readRegularFile, or why it could not be read (the error readRegularFile throws). */
+export type RegularFileOutcome = { bytes: Uint8Array; size: number; mtime: number } | { error: unknown };
+
+/**
+ * Many files, each read as readRegularFile reads one, in their order. On this thread with
+ * synchronous calls, in slices (see inSlices): for the small files of a journal on a local disk
+ * this is ~8× faster than Node's asynchronous reads, which hop to the thread pool and back four
+ * times per file (50,000 entries: 0.26 s against 2.0 s for reading them 64 at a time, CPU 0.28 s
+ * against 2.5 s). A slow disk sends the rest to the thread pool, as readRegularFile does.
+ */
+export async function readAllRegularFiles(paths: readonly string[], maxBytes: number, headBytes: number, slicing: StatSlicing = READ_SLICING): Promise<RegularFileOutcome[]> {
+  const outcomes = new Array<RegularFileOutcome>(paths.length);
+  await inSlices(
+    paths.length,
+    (at) => {
+      try {
+        outcomes[at] = readRegularFileSync(paths[at], maxBytes, headBytes);
+      } catch (error) {
+        outcomes[at] = { error };
+      }
+    },
+    async (at) => {
+      outcomes[at] = await readRegularFile(paths[at], maxBytes, headBytes).catch((error: unknown) => ({ error }));
+    },
+    slicing,
+  );
+  return outcomes;
+}
+
+// A slice of reads holds this thread ~1 ms on a local disk (~5 µs per small file).
+const READ_SLICING: StatSlicing = { sliceSize: 200, slowSliceMs: 25 };
+
+/** readRegularFile with synchronous calls: the same checks, through the same handle. */
+function readRegularFileSync(path: string, maxBytes: number, headBytes: number): { bytes: Uint8Array; size: number; mtime: number } {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, READ_FLAGS);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new NotARegularFileError(path);
+    throw error;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new NotARegularFileError(path);
+    const wanted = stat.size <= maxBytes ? stat.size : Math.min(headBytes, stat.size);
+    const buffer = Buffer.allocUnsafe(wanted);
+    let filled = 0;
+    // A file may shrink while it is read: stop at its end.
+    while (filled < wanted) {
+      const read = fs.readSync(fd, buffer, filled, wanted - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return { bytes: filled === wanted ? buffer : buffer.subarray(0, filled), size: stat.size, mtime: stat.mtimeMs };
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // closing a descriptor that was read cannot lose data
+    }
+  }
 }
 
 /**
@@ -139,7 +222,7 @@ interface WorkerStamps {
 }
 
 // The worker's whole program (a constant: nothing from the journal is ever run). Like
-// statAllNoFollow: synchronous lstat in slices, and past a slow slice (a network disk) the rest
+// statAllNoFollow: synchronous lstat in slices, and once a slice is slow (a network disk) the rest
 // 64 at a time through the thread pool. The answer goes back in three transferred arrays.
 const STAT_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -156,13 +239,16 @@ let next = 0;
 while (next < paths.length) {
   const started = performance.now();
   const end = Math.min(next + sliceSize, paths.length);
-  for (; next < end; next++) {
+  let slow = false;
+  while (next < end && !slow) {
     try {
       const stat = fs.lstatSync(paths[next], { throwIfNoEntry: false });
       if (stat) put(next, stat);
     } catch {}
+    next++;
+    slow = performance.now() - started > slowSliceMs;
   }
-  if (performance.now() - started > slowSliceMs) break;
+  if (slow) break;
 }
 let running = 0;
 const more = () => {

@@ -33,6 +33,11 @@ export interface Platform {
    * the host can do it cheaper than a `stat` each (the check of a restored index at 50,000 files).
    */
   statAll?(uris: readonly vscode.Uri[]): Promise<ReadonlyArray<JournalFileStat | undefined>>;
+  /**
+   * Optional: many files, each read as `readFile` reads one (or the error it would throw), in
+   * their order, where the host can do it cheaper than a `readFile` each (a first scan).
+   */
+  readAll?(uris: readonly vscode.Uri[], maxBytes: number, headBytes: number): Promise<ReadonlyArray<JournalFileRead | { readonly error: unknown }>>;
   /** Creates `uri` with `bytes` only if nothing is there: true when created. */
   createExclusively(uri: vscode.Uri, bytes: Uint8Array): Promise<boolean>;
 }

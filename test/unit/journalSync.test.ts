@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { decodeIndexCache, encodeIndexCache } from '../../src/core/indexCache';
 import { IndexedEntry, JournalIndex, countsOf } from '../../src/core/journalIndex';
 import { FileKind, FileStamp, JournalFileSystem, JournalSync, JournalSyncReporter, mapLimit } from '../../src/core/journalSync';
+import { syncPortMode } from './helpers/syncPortMode';
 
 /** An in-memory file tree keyed by path; reads can be held back to stage races. */
 class MemoryFs implements JournalFileSystem<string> {
@@ -15,6 +16,10 @@ class MemoryFs implements JournalFileSystem<string> {
   readonly stats = new Map<string, number>();
   private gate: Promise<void> | undefined;
   private openGate: (() => void) | undefined;
+  /** Many files at once, each through `readFile` (so that a test's hold on it holds these too). */
+  readonly readAll: JournalFileSystem<string>['readAll'] = syncPortMode.readAll
+    ? (paths, maxBytes, headBytes) => Promise.all(paths.map((path) => this.readFile(path, maxBytes, headBytes).then((read) => read, (error: unknown) => ({ error }))))
+    : undefined;
 
   write(path: string, text: string): void {
     this.files.set(path, text);
@@ -1222,5 +1227,21 @@ describe('JournalSync check of a file replaced while it runs', () => {
     await sync.rescan({}, { reuseUnchanged: true });
     expect(fs.reads.size).toBe(0);
     expect([...index.keys()]).toEqual(['/ws/journal/b.md']);
+  });
+});
+
+describe('JournalSync stamps of what it read', () => {
+  it('keeps the mtime of a file last written over 3 s before the read, and not of one written within 3 s', async () => {
+    // RACY_MTIME_MS: on a file system with one-second mtimes, a write in the same second as the
+    // read leaves the mtime unchanged, so such a read must be checked again next time.
+    const { fs, index, sync } = setup();
+    fs.write('/ws/journal/old.md', '#empathy');
+    fs.write('/ws/journal/recent.md', '#empathy');
+    const now = Date.now();
+    fs.mtimes.set('/ws/journal/old.md', now - 5_000);
+    fs.mtimes.set('/ws/journal/recent.md', now - 1_500);
+    await sync.rescan();
+    expect(index.get('/ws/journal/old.md')?.mtime).toBe(now - 5_000);
+    expect(index.get('/ws/journal/recent.md')?.mtime).toBe(-1);
   });
 });

@@ -7,7 +7,7 @@ import { JournalIndex } from '../../src/core/journalIndex';
 import { FileKind, JournalFileSystem, JournalSync } from '../../src/core/journalSync';
 import { decodeIndexCache, encodeIndexCache } from '../../src/core/indexCache';
 import { IndexedEntry } from '../../src/core/journalIndex';
-import { NotARegularFileError, createExclusive, readRegularFile, statAllNoFollow, statAllOffThread, statNoFollow } from '../../src/platform/nodeFiles';
+import { NotARegularFileError, RegularFileOutcome, createExclusive, readAllRegularFiles, readRegularFile, statAllNoFollow, statAllOffThread, statNoFollow } from '../../src/platform/nodeFiles';
 
 // The Node host's file access against a real disk: links, FIFOs and devices, as a hostile
 // repository would hold them.
@@ -56,6 +56,81 @@ describe('readRegularFile', () => {
 
   it('says a missing file is missing', async () => {
     await expect(readRegularFile(join(dir, 'none.md'), 1024, 1024)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('readAllRegularFiles', () => {
+  const MAX = 300;
+  const HEAD = 40;
+  /**
+   * 450 paths (more than two slices): files of 0 to 449 bytes (the ones over MAX read as their
+   * head), and among them links (to a file, to /dev/zero, to a folder), a folder, a FIFO, a
+   * device, missing paths and a path under a file. Expected: Node's own readFileSync and lstat.
+   */
+  function fixture(): { paths: string[]; expected: Array<{ bytes: string; size: number; mtime: number } | { error: string }> } {
+    const paths: string[] = [];
+    const expected: Array<{ bytes: string; size: number; mtime: number } | { error: string }> = [];
+    for (let i = 0; i < 450; i++) {
+      const path = join(dir, `${i}.md`);
+      if (i % 11 === 5) {
+        paths.push(join(dir, `gone-${i}.md`));
+        expected.push({ error: 'ENOENT' });
+        continue;
+      }
+      writeFileSync(path, String.fromCharCode(97 + (i % 26)).repeat(i));
+      const whole = readFileSync(path, 'latin1');
+      paths.push(path);
+      expected.push({ bytes: i <= MAX ? whole : whole.slice(0, HEAD), size: i, mtime: lstatSync(path).mtimeMs });
+    }
+    writeFileSync(join(dir, 'secret.txt'), 'id_rsa');
+    symlinkSync(join(dir, 'secret.txt'), join(dir, 'key.md'));
+    symlinkSync('/dev/zero', join(dir, 'zero.md'));
+    mkdirSync(join(dir, 'folder'));
+    symlinkSync(join(dir, 'folder'), join(dir, 'folder.md'));
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    const odd = [
+      [join(dir, 'key.md'), 'ENOTREGULAR'],
+      [join(dir, 'zero.md'), 'ENOTREGULAR'],
+      [join(dir, 'folder.md'), 'ENOTREGULAR'],
+      [join(dir, 'folder'), 'ENOTREGULAR'],
+      [join(dir, 'pipe.md'), 'ENOTREGULAR'],
+      ['/dev/zero', 'ENOTREGULAR'],
+      [join(dir, '0.md', 'under-a-file.md'), 'ENOTDIR'],
+    ] as const;
+    odd.forEach(([path, error], at) => {
+      paths.splice(190 + at * 3, 0, path); // around the end of the first slice
+      expected.splice(190 + at * 3, 0, { error });
+    });
+    return { paths, expected };
+  }
+  const readable = (outcomes: RegularFileOutcome[]) =>
+    outcomes.map((outcome) =>
+      'error' in outcome
+        ? { error: (outcome.error as { code?: string }).code }
+        : { bytes: Buffer.from(outcome.bytes).toString('latin1'), size: outcome.size, mtime: outcome.mtime },
+    );
+
+  it('reads every path in order on this thread: whole, or the head over the limit; never a link, FIFO, device or folder', async () => {
+    const { paths, expected } = fixture();
+    const outcomes = await readAllRegularFiles(paths, MAX, HEAD);
+    expect(readable(outcomes)).toEqual(expected);
+    const refused = outcomes.filter((outcome) => 'error' in outcome && outcome.error instanceof NotARegularFileError);
+    expect(refused).toHaveLength(6);
+  });
+
+  it('reads the same when a slow first slice sends the rest to the thread pool', async () => {
+    const { paths, expected } = fixture();
+    expect(readable(await readAllRegularFiles(paths, MAX, HEAD, { sliceSize: 200, slowSliceMs: -1 }))).toEqual(expected);
+  });
+
+  it('lets the event loop run between slices', async () => {
+    const { paths } = fixture();
+    let immediateRan = false;
+    setImmediate(() => (immediateRan = true));
+    expect(await readAllRegularFiles(paths, MAX, HEAD, { sliceSize: 50, slowSliceMs: 1e9 }).then(() => immediateRan)).toBe(true);
+    immediateRan = false;
+    setImmediate(() => (immediateRan = true));
+    expect(await readAllRegularFiles(paths.slice(0, 50), MAX, HEAD, { sliceSize: 50, slowSliceMs: 1e9 }).then(() => immediateRan)).toBe(false);
   });
 });
 
@@ -145,7 +220,7 @@ describe('statAllNoFollow', () => {
 });
 
 /** JournalSync over Node's fs with the extension's own reader: what the Node host does. */
-function nodePort(withStatAll = false): JournalFileSystem<string> {
+function nodePort({ withStatAll = false, withReadAll = false } = {}): JournalFileSystem<string> {
   const kind = (path: string): FileKind => {
     const stat = lstatSync(path);
     return stat.isSymbolicLink() ? 'other' : stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
@@ -160,12 +235,16 @@ function nodePort(withStatAll = false): JournalFileSystem<string> {
     stat: (path) => statNoFollow(path),
     ...(withStatAll ? { statAll: (paths: readonly string[]) => statAllNoFollow(paths, { sliceSize: 1, slowSliceMs: 1e9 }) } : {}),
     readFile: (path, maxBytes, headBytes) => readRegularFile(path, maxBytes, headBytes),
+    ...(withReadAll ? { readAll: (paths: readonly string[], maxBytes: number, headBytes: number) => readAllRegularFiles(paths, maxBytes, headBytes, { sliceSize: 2, slowSliceMs: 1e9 }) } : {}),
     isNotFound: (error) => (error as { code?: string }).code === 'ENOENT',
   };
 }
 
 describe('JournalSync on a real disk with symbolic links', () => {
-  it('indexes nothing from outside the journal, by scan or by file event', async () => {
+  it.each([
+    ['a readFile per file', false],
+    ['readAll (the Node host)', true],
+  ])('indexes nothing from outside the journal, by scan or by file event (%s)', async (_, withReadAll) => {
     const journal = join(dir, 'journal');
     const outside = join(dir, 'outside');
     mkdirSync(join(journal, '2026'), { recursive: true });
@@ -177,7 +256,7 @@ describe('JournalSync on a real disk with symbolic links', () => {
     symlinkSync('/dev/zero', join(journal, 'zero.md'));
 
     const index = new JournalIndex();
-    const sync = new JournalSync(index, nodePort(), { problems: () => undefined, forgotten: () => undefined, log: () => undefined }, {
+    const sync = new JournalSync(index, nodePort({ withReadAll }), { problems: () => undefined, forgotten: () => undefined, log: () => undefined }, {
       readConcurrency: 4,
       debounceMs: 5,
       maxDelayMs: 50,
@@ -202,9 +281,9 @@ describe('JournalSync on a real disk with symbolic links', () => {
 
 describe('An index restored from a cache on a real disk whose files became symbolic links', () => {
   it.each([
-    ['a stat per file', false],
-    ['statAll (the Node host)', true],
-  ])('ends equal to a fresh scan, with nothing read through a link (%s)', async (_, withStatAll) => {
+    ['a stat and a readFile per file', false],
+    ['statAll and readAll (the Node host)', true],
+  ])('ends equal to a fresh scan, with nothing read through a link (%s)', async (_, nodeHost) => {
     const journal = join(dir, 'journal');
     const outside = join(dir, 'outside');
     mkdirSync(join(journal, '2026', '10'), { recursive: true });
@@ -221,7 +300,7 @@ describe('An index restored from a cache on a real disk whose files became symbo
     const quiet = { problems: () => undefined, forgotten: () => undefined, log: () => undefined };
     const scan = async () => {
       const index = new JournalIndex();
-      const sync = new JournalSync(index, nodePort(withStatAll), quiet, options);
+      const sync = new JournalSync(index, nodePort({ withStatAll: nodeHost, withReadAll: nodeHost }), quiet, options);
       sync.setRoots([journal]);
       return { index, sync };
     };
