@@ -1,5 +1,7 @@
-// Bundles the extension twice, as two minified files (fast to load, small .vsix):
+// Bundles the extension twice, as two minified files (fast to load, small .vsix), and the Node
+// host's parse worker:
 //   dist/extension.js      Node extension host (desktop, remote, code-server)      package.json "main"
+//   dist/parseWorker.js    its worker thread for parsing a first scan (platform/parseWorkerMain.ts)
 //   dist/web/extension.js  web worker extension host (vscode.dev, code-server web)  package.json "browser"
 import * as esbuild from 'esbuild';
 
@@ -31,7 +33,10 @@ const web = {
   // No Node globals in a worker; `process` stays a real runtime check (typeof process === 'object').
 };
 
-const builds = [node, web];
+// The Node host's parse worker (platform/parseWorker.ts starts it from beside dist/extension.js).
+const parseWorker = { ...common, entryPoints: ['src/platform/parseWorkerMain.ts'], outfile: 'dist/parseWorker.js', platform: 'node', target: 'node18' };
+
+const builds = [node, parseWorker, web];
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

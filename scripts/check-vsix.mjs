@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Lists the packaged .vsix and fails if it holds anything but what runs: dist/extension.js, dist/web/extension.js,
+// Lists the packaged .vsix and fails if it holds anything but what runs: dist/extension.js, dist/parseWorker.js, dist/web/extension.js,
 // media/, package.json, README, LICENSE, CHANGELOG (plus the VSIX manifest files vsce adds); if a
 // picture the README or the manifest (icon, walkthrough) shows is missing, or one nobody shows is
 // in it; or if the .vsix is over MAX_KB.
@@ -13,8 +13,10 @@ import { fileURLToPath } from 'node:url';
 // periods, reviews of a month and a quarter, the year calendar, streaks, another day, Find
 // Entries, Export Evidence) the rest: each bundle is now ~280 KB, ~95 KB packed, and the two are
 // two thirds of the package. The README's pictures (six, quantised, ~200 KB) ship too, since the
-// README is shown with relative links. All of it is 483 KB packed; the limit leaves about 10 KB.
-const MAX_KB = 495;
+// README is shown with relative links. All of it was 483 KB packed; then the parse worker of the
+// first scan (issue #16: dist/parseWorker.js, the parser and js-yaml again, ~89 KB, ~30 KB packed)
+// made it 527 KB. The limit leaves about 10 KB.
+const MAX_KB = 540;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const file = process.argv[2];
@@ -50,6 +52,7 @@ const allowed = [
   /^extension\/(changelog|CHANGELOG)\.md$/,
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/parseWorker\.js$/,
   /^extension\/dist\/web\/extension\.js$/,
   /^extension\/media\/[\w./-]+$/,
 ];
@@ -64,7 +67,7 @@ if (unexpected.length > 0) {
   console.error(`Unexpected files in the .vsix: ${unexpected.map((e) => e.name).join(', ')}`);
   process.exit(1);
 }
-for (const bundle of ['dist/extension.js', 'dist/web/extension.js']) {
+for (const bundle of ['dist/extension.js', 'dist/parseWorker.js', 'dist/web/extension.js']) {
   if (!entries.some(({ name }) => name === `extension/${bundle}`)) {
     console.error(`${bundle} is missing from the .vsix`);
     process.exit(1);

@@ -5,6 +5,7 @@ import { Platform, fileKind } from './platform/platform';
 import { IndexCacheIdentity, IndexCacheReader, readsFirst } from './core/indexCache';
 import { IndexedEntry, JournalIndex } from './core/journalIndex';
 import { JournalFileSystem, JournalSync, ScanResult, isMarkdownName } from './core/journalSync';
+import { DEFAULT_SYNC_OPTIONS } from './core/journalFileSystem';
 import { childPath } from './core/journalPaths';
 import { IndexCacheStore } from './indexCacheStore';
 
@@ -85,11 +86,23 @@ export class JournalIndexer implements vscode.Disposable {
     /** The extension's version: a cache written by another one is not trusted. */
     private readonly version: string,
   ) {
-    this.sync = new JournalSync(index, workspaceFileSystem(platform, () => this.roots), {
-      problems: (uri, found) => problems.problems(uri, found),
-      forgotten: (key) => problems.forgotten(key),
-      log: (level, message) => this.log[level](message),
+    // Parsing elsewhere where the host can (a worker thread in the Node host); ended with us.
+    const parser = platform.createChunkParser?.({
+      started: () => this.log.info('Parsing on a worker thread while the next files are read.'),
+      failed: (error) => this.log.warn(`Parsing on a worker thread is not available (${String(error)}); parsing on the extension host's thread.`),
     });
+    if (parser) this.subscriptions.push(parser);
+    this.sync = new JournalSync(
+      index,
+      workspaceFileSystem(platform, () => this.roots),
+      {
+        problems: (uri, found) => problems.problems(uri, found),
+        forgotten: (key) => problems.forgotten(key),
+        log: (level, message) => this.log[level](message),
+      },
+      DEFAULT_SYNC_OPTIONS,
+      parser,
+    );
     this.subscriptions.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart('the workspace folders changed')),
       vscode.workspace.onDidSaveTextDocument((document) => this.written(document.uri)),

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// npm run bench:workers [-- N]: does parsing in worker threads pay on this machine? The first scan
-// of N synthetic entries, read the way the extension reads them (64 at a time, a chunk of 1,000
-// read, then parsed), parsed on the main thread (today) against parsed by a pool of worker
-// threads (the main thread reads chunk k+1 while the workers parse chunk k; each chunk's bytes
-// go to a worker in one transferred buffer, the parsed entries come back structured-cloned).
-// Runs alternate, so that a busy machine weighs on both alike. Prints; asserts nothing.
+// node --expose-gc scripts/bench/workers.mjs [N]: does parsing in worker threads pay on this
+// machine? The first scan of N synthetic entries, read the way the Node host reads them (a chunk
+// of 1,000 read with platform/nodeFiles readAllRegularFiles, then parsed), parsed on the main
+// thread (today) against parsed by a pool of worker threads (the main thread reads chunk k+1
+// while the workers parse chunk k; each chunk's bytes go to a worker in one transferred buffer,
+// the parsed entries come back structured-cloned). Runs alternate, so that a busy machine weighs
+// on both alike. Prints; asserts nothing.
 import * as esbuild from 'esbuild';
 import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,13 +19,12 @@ import { generateJournal } from './generate.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const size = Number(process.argv[2] ?? 20000);
 const CHUNK = 1000;
-const CONCURRENCY = 64;
 const ROUNDS = 3;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bj-workers-'));
 const corePath = path.join(dir, 'core.cjs');
 await esbuild.build({
-  stdin: { contents: `export { parseEntryBytes } from './src/core/entryBytes'; export { JournalIndex } from './src/core/journalIndex';`, resolveDir: root, loader: 'ts' },
+  stdin: { contents: `export { parseEntryBytes } from './src/core/entryBytes'; export { JournalIndex } from './src/core/journalIndex'; export { readAllRegularFiles } from './src/platform/nodeFiles';`, resolveDir: root, loader: 'ts' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -45,30 +44,13 @@ parentPort.on('message', ({ id, buffer, offsets, names }) => {
   parentPort.postMessage({ id, parsed });
 });`;
 
-async function readOne(file) {
-  const handle = await open(file, 'r');
-  try {
-    const { size: length } = await handle.stat();
-    const buffer = Buffer.allocUnsafe(length);
-    await handle.read(buffer, 0, length, 0);
-    return buffer;
-  } finally {
-    await handle.close();
-  }
-}
-
+/** A chunk read as the Node host reads it (platform/nodeFiles: synchronous reads in slices). */
 async function readChunk(files) {
-  const out = new Array(files.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(CONCURRENCY, files.length) }, async () => {
-      while (next < files.length) {
-        const slot = next++;
-        out[slot] = await readOne(files[slot]);
-      }
-    }),
-  );
-  return out;
+  const outcomes = await core.readAllRegularFiles(files, 1024 * 1024, 64 * 1024);
+  return outcomes.map((outcome) => {
+    if ('error' in outcome) throw outcome.error;
+    return outcome.bytes;
+  });
 }
 
 const cpu = () => {

@@ -1,4 +1,4 @@
-import type { EntryProblem } from './entryParser';
+import type { EntryProblem, ParsedEntry } from './entryParser';
 import { DEFAULT_MAX_FILE_KB } from './entryBytes';
 
 // The small file-system port JournalSync reads the journal through (the platform implements it),
@@ -62,6 +62,27 @@ export interface JournalFileSystem<L> {
    * folders above the root are the adapter's to know). Asked once per batch of file events.
    */
   rootIsSafe?(root: L): PromiseLike<boolean>;
+}
+
+/** One file's bytes as read, for a ChunkParser. */
+export interface FileToParse {
+  readonly bytes: Uint8Array;
+  /** The file's name (its date may come from it). */
+  readonly name: string;
+  /** Its size on disk: over the limit, `bytes` are only its head. */
+  readonly size: number;
+}
+
+/**
+ * Optional, from the platform: parses many files as core/entryBytes `parseEntryBytes` parses
+ * each, in their order, somewhere cheaper for the extension host's thread (a worker thread in
+ * the Node host). It never rejects: where it cannot, it parses them here. The sync reads the
+ * next chunk while it waits.
+ */
+export interface ChunkParser {
+  /** Reads of fewer files than this (a small scan, a burst of file events) are parsed on the spot: starting elsewhere costs more. */
+  readonly minFiles: number;
+  parseAll(files: readonly FileToParse[], maxBytes: number): PromiseLike<readonly ParsedEntry[]>;
 }
 
 export interface JournalSyncReporter<L> {

@@ -4,11 +4,21 @@ import { planValidation, recordedStamp } from './indexCache';
 import { ContentStamp, IndexedEntry, JournalIndex } from './journalIndex';
 import { firstFolderUnder } from './noteKinds';
 import { PathChecks, isMarkdownName } from './journalPaths';
-import { DEFAULT_SYNC_OPTIONS, FileKind, FileRead, FileStamp, JournalFileSystem, JournalSyncOptions, JournalSyncReporter, ScanControl, ScanOptions, ScanResult } from './journalFileSystem';
+import { ChunkParser, DEFAULT_SYNC_OPTIONS, FileKind, FileRead, FileStamp, JournalFileSystem, JournalSyncOptions, JournalSyncReporter, ScanControl, ScanOptions, ScanResult } from './journalFileSystem';
 
 export { isMarkdownName };
 export { DEFAULT_SYNC_OPTIONS } from './journalFileSystem';
 export type { FileKind, FileRead, FileStamp, JournalFileSystem, JournalSyncOptions, JournalSyncReporter, ScanControl, ScanOptions, ScanResult } from './journalFileSystem';
+
+interface LoadedFile<L> {
+  readonly location: L;
+  readonly key: string;
+  readonly ticket: number;
+  /** Undefined when the file could not be read (gone, a link, …). */
+  readonly bytes: Uint8Array | undefined;
+  readonly size: number;
+  readonly stamp: ContentStamp;
+}
 
 interface ReadResult<L> {
   readonly location: L;
@@ -52,6 +62,7 @@ export class JournalSync<L> {
     private readonly fs: JournalFileSystem<L>,
     private readonly reporter: JournalSyncReporter<L>,
     private options: JournalSyncOptions = DEFAULT_SYNC_OPTIONS,
+    private readonly parser?: ChunkParser,
   ) {}
 
   /** The size limit (setting balanceJournal.maxFileSizeKB); applies from the next read. */
@@ -292,7 +303,7 @@ export class JournalSync<L> {
       done += results.length;
       control.progress?.(done, files.length);
       return true;
-    });
+    }, cancelled);
     if (cancelled()) return { files: found.length, read: done, milliseconds: Date.now() - started, cancelled: true };
     // Entries the scan did not find are gone, unless a file event brought them in meanwhile.
     const stale = everyRecordFound ? [] : [...this.index.keys()].filter((key) => !seen.has(key) && !this.touchedDuringScan.has(key));
@@ -352,65 +363,106 @@ export class JournalSync<L> {
 
   /**
    * Reads and parses `files` a chunk at a time: first the chunk's reads (the port's `readAll`
-   * where it has one, else `readConcurrency` at a time), then its parsing in one synchronous pass. Parsing between reads runs ~2× slower (the
-   * reads' callbacks and the parser keep evicting each other from the CPU caches). Each chunk's
-   * results go to `onChunk` (which may return false to stop), or are collected and returned.
+   * where it has one, else `readConcurrency` at a time), then its parsing in one pass. Parsing
+   * between reads runs ~2× slower (the reads' callbacks and the parser keep evicting each other
+   * from the CPU caches). With a ChunkParser the next chunk is read while one is parsed. Each
+   * chunk's results go to `onChunk` (which may return false to stop), in order, or are collected
+   * and returned; no chunk is read once `stopped` says so.
    */
-  private async readAll(files: readonly L[], onChunk?: (results: ReadResult<L>[]) => boolean): Promise<ReadResult<L>[]> {
+  private async readAll(files: readonly L[], onChunk?: (results: ReadResult<L>[]) => boolean, stopped?: () => boolean): Promise<ReadResult<L>[]> {
     const collected: ReadResult<L>[] = [];
+    const deliver = (results: ReadResult<L>[]): boolean => {
+      if (onChunk) return onChunk(results);
+      collected.push(...results);
+      return true;
+    };
+    let parsing: Promise<ReadResult<L>[]> | undefined; // the chunk before, being parsed
+    const parser = this.parser && files.length >= this.parser.minFiles ? this.parser : undefined;
     for (let start = 0; start < files.length; start += this.options.applyChunk) {
-      const chunk = files.slice(start, start + this.options.applyChunk);
-      const loaded: Array<{ location: L; key: string; ticket: number; bytes: Uint8Array | undefined; size: number; stamp: ContentStamp }> = new Array(chunk.length);
-      const keys = chunk.map((location) => this.fs.key(location));
-      const loadedAs = (slot: number, ticket: number, readAt: number, read: FileRead | { readonly error: unknown }) => {
-        const location = chunk[slot];
-        const key = keys[slot];
-        if ('error' in read) {
-          if (!this.fs.isNotFound(read.error)) this.reporter.log('warn', `Cannot read ${key}: ${String(read.error)}`);
-          loaded[slot] = { location, key, ticket, bytes: undefined, size: 0, stamp: recordedStamp(0, undefined, readAt) };
-          return;
-        }
-        if (read.size > this.options.maxFileBytes) this.reporter.log('warn', `${key} is over the size limit; only its front matter is indexed.`);
-        loaded[slot] = { location, key, ticket, bytes: read.bytes, size: read.size, stamp: recordedStamp(read.size, read.mtime, readAt) };
-      };
-      // A ticket per file before it is read: a file event after that takes a newer one, and this
-      // read's result is then dropped (see apply).
-      const takeTicket = (slot: number) => {
-        const ticket = ++this.ticketCounter;
-        this.latestTicket.set(keys[slot], ticket);
-        return ticket;
-      };
-      // Never more than the limit: over it, only the beginning, where front matter is.
-      const headBytes = Math.min(this.options.maxFileBytes, FRONT_MATTER_WINDOW);
-      if (this.fs.readAll) {
-        const tickets = chunk.map((_, slot) => takeTicket(slot));
-        const readAt = Date.now();
-        const reads = await this.fs.readAll(chunk, this.options.maxFileBytes, headBytes);
-        reads.forEach((read, slot) => loadedAs(slot, tickets[slot], readAt, read));
-      } else {
-        let next = 0;
-        await mapLimit(chunk, this.options.readConcurrency, async (location) => {
-          const slot = next++;
-          const ticket = takeTicket(slot);
-          const readAt = Date.now();
-          const read = await Promise.resolve(this.fs.readFile(location, this.options.maxFileBytes, headBytes)).then(
-            (file) => file,
-            (error: unknown) => ({ error }),
-          );
-          loadedAs(slot, ticket, readAt, read);
-        });
+      // Cancelled while the chunk before was parsed: not one more read.
+      if (stopped?.()) return collected;
+      const loaded = await this.readChunk(files.slice(start, start + this.options.applyChunk));
+      if (!parser) {
+        if (!deliver(this.parseHere(loaded))) return collected;
+        continue;
       }
-      const results = loaded.map(({ location, key, ticket, bytes, size, stamp }) => ({
-        location,
-        key,
-        ticket,
-        stamp,
-        parsed: bytes === undefined ? undefined : parseEntryBytes(bytes, this.fs.baseName(location), this.options.maxFileBytes, size),
-      }));
-      if (!onChunk) collected.push(...results);
-      else if (!onChunk(results)) break;
+      const next = this.parseElsewhere(parser, loaded);
+      if (parsing && !deliver(await parsing)) return collected;
+      parsing = next;
     }
+    if (parsing) deliver(await parsing);
     return collected;
+  }
+
+  private async readChunk(chunk: readonly L[]): Promise<LoadedFile<L>[]> {
+    const loaded: LoadedFile<L>[] = new Array(chunk.length);
+    const keys = chunk.map((location) => this.fs.key(location));
+    const loadedAs = (slot: number, ticket: number, readAt: number, read: FileRead | { readonly error: unknown }) => {
+      const location = chunk[slot];
+      const key = keys[slot];
+      if ('error' in read) {
+        if (!this.fs.isNotFound(read.error)) this.reporter.log('warn', `Cannot read ${key}: ${String(read.error)}`);
+        loaded[slot] = { location, key, ticket, bytes: undefined, size: 0, stamp: recordedStamp(0, undefined, readAt) };
+        return;
+      }
+      if (read.size > this.options.maxFileBytes) this.reporter.log('warn', `${key} is over the size limit; only its front matter is indexed.`);
+      loaded[slot] = { location, key, ticket, bytes: read.bytes, size: read.size, stamp: recordedStamp(read.size, read.mtime, readAt) };
+    };
+    // A ticket per file before it is read: a file event after that takes a newer one, and this
+    // read's result is then dropped (see apply).
+    const takeTicket = (slot: number) => {
+      const ticket = ++this.ticketCounter;
+      this.latestTicket.set(keys[slot], ticket);
+      return ticket;
+    };
+    // Never more than the limit: over it, only the beginning, where front matter is.
+    const headBytes = Math.min(this.options.maxFileBytes, FRONT_MATTER_WINDOW);
+    if (this.fs.readAll) {
+      const tickets = chunk.map((_, slot) => takeTicket(slot));
+      const readAt = Date.now();
+      const reads = await this.fs.readAll(chunk, this.options.maxFileBytes, headBytes);
+      reads.forEach((read, slot) => loadedAs(slot, tickets[slot], readAt, read));
+    } else {
+      let next = 0;
+      await mapLimit(chunk, this.options.readConcurrency, async (location) => {
+        const slot = next++;
+        const ticket = takeTicket(slot);
+        const readAt = Date.now();
+        const read = await Promise.resolve(this.fs.readFile(location, this.options.maxFileBytes, headBytes)).then(
+          (file) => file,
+          (error: unknown) => ({ error }),
+        );
+        loadedAs(slot, ticket, readAt, read);
+      });
+    }
+    return loaded;
+  }
+
+  private parseHere(loaded: readonly LoadedFile<L>[]): ReadResult<L>[] {
+    return loaded.map(({ location, key, ticket, bytes, size, stamp }) => ({
+      location,
+      key,
+      ticket,
+      stamp,
+      parsed: bytes === undefined ? undefined : parseEntryBytes(bytes, this.fs.baseName(location), this.options.maxFileBytes, size),
+    }));
+  }
+
+  private async parseElsewhere(parser: ChunkParser, loaded: readonly LoadedFile<L>[]): Promise<ReadResult<L>[]> {
+    const read = loaded.filter((file): file is LoadedFile<L> & { bytes: Uint8Array } => file.bytes !== undefined);
+    let parsed: readonly ParsedEntry[];
+    try {
+      parsed = await parser.parseAll(
+        read.map(({ location, bytes, size }) => ({ bytes, name: this.fs.baseName(location), size })),
+        this.options.maxFileBytes,
+      );
+      if (parsed.length !== read.length) throw new Error(`${parsed.length} entries parsed for ${read.length} files`);
+    } catch (error) {
+      this.reporter.log('warn', `Parsing elsewhere failed (${String(error)}); parsing here instead.`);
+      return this.parseHere(loaded);
+    }
+    let next = 0;
+    return loaded.map(({ location, key, ticket, stamp, bytes }) => ({ location, key, ticket, stamp, parsed: bytes === undefined ? undefined : parsed[next++] }));
   }
 
   private apply({ location, key, ticket, parsed, stamp }: ReadResult<L>): void {

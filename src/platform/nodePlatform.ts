@@ -1,7 +1,9 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_SYNC_OPTIONS } from '../core/journalFileSystem';
 import { mapLimit } from '../core/journalSync';
 import { createExclusive, readAllRegularFiles, readRegularFile, statAllOffThread, statNoFollow } from './nodeFiles';
+import { WorkerChunkParser } from './parseWorker';
 import { JournalFileRead, Platform, createThroughWorkspaceFs, readThroughWorkspaceFs, statThroughWorkspaceFs } from './platform';
 
 /**
@@ -46,6 +48,10 @@ export const nodePlatform: Platform = {
   async statAll(uris) {
     if (uris.every((uri) => uri.scheme === 'file')) return statAllOffThread(uris.map((uri) => uri.fsPath));
     return Promise.all(uris.map((uri) => this.stat(uri).catch(() => undefined)));
+  },
+  createChunkParser({ started, failed }) {
+    // dist/parseWorker.js, bundled beside dist/extension.js (esbuild.mjs).
+    return new WorkerChunkParser(path.join(__dirname, 'parseWorker.js'), vscode.l10n.bundle, { workerStarted: started, workerFailed: failed });
   },
   createExclusively(uri, bytes) {
     return uri.scheme === 'file' ? createExclusive(uri.fsPath, bytes) : createThroughWorkspaceFs(uri, bytes);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ChunkParser } from '../core/journalFileSystem';
 
 // What differs between the Node extension host (desktop, remote, code-server) and the web worker
 // extension host. Each entry point (extension.ts, extension.browser.ts) passes its own; features
@@ -38,6 +39,11 @@ export interface Platform {
    * their order, where the host can do it cheaper than a `readFile` each (a first scan).
    */
   readAll?(uris: readonly vscode.Uri[], maxBytes: number, headBytes: number): Promise<ReadonlyArray<JournalFileRead | { readonly error: unknown }>>;
+  /**
+   * Optional: a parser of many files at once off the extension host's thread (a large scan),
+   * which tells when it starts a worker and, once, when it has to parse on this thread instead.
+   */
+  createChunkParser?(events: { started(): void; failed(error: unknown): void }): ChunkParser & vscode.Disposable;
   /** Creates `uri` with `bytes` only if nothing is there: true when created. */
   createExclusively(uri: vscode.Uri, bytes: Uint8Array): Promise<boolean>;
 }

@@ -370,6 +370,10 @@ describe('Balance Journal on a journal of 30,000 entries', { timeout: 600_000 },
     const balance = balanceRow(counts);
     await waitForRowDescription(page, balance.label, balance.description);
     for (const [id, label] of Object.entries(TRAIT_LABELS)) await waitForRowDescription(page, label, entries(counts[id]));
+    // 30,000 files are parsed on a worker thread (platform/parseWorker.ts), and it did not fail.
+    const udd = state.server.userDataDir;
+    assert.ok(logLines(udd).some((line) => /Parsing on a worker thread while the next files are read/.test(line)), logLines(udd).join('\n'));
+    assert.ok(!logLines(udd).some((line) => /Parsing on a worker thread is not available/.test(line)), logLines(udd).join('\n'));
     console.log(`# 30,000 entries: scan finished ${scanned} ms, exact tally shown ${Date.now() - started} ms after the view was opened`);
   });
 

@@ -1,8 +1,11 @@
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeIndexCache, encodeIndexCache } from '../../src/core/indexCache';
 import { IndexedEntry, JournalIndex, countsOf } from '../../src/core/journalIndex';
 import { FileKind, FileStamp, JournalFileSystem, JournalSync, JournalSyncReporter, mapLimit } from '../../src/core/journalSync';
 import { syncPortMode } from './helpers/syncPortMode';
+import { parseEntryBytes } from '../../src/core/entryBytes';
+import { ChunkParser, FileToParse } from '../../src/core/journalFileSystem';
 
 /** An in-memory file tree keyed by path; reads can be held back to stage races. */
 class MemoryFs implements JournalFileSystem<string> {
@@ -97,6 +100,28 @@ class MemoryFs implements JournalFileSystem<string> {
   isNotFound = (error: unknown) => (error as { notFound?: boolean }).notFound === true;
 }
 
+/**
+ * A ChunkParser as a worker thread is one to the sync: the answer comes in a later turn of the
+ * event loop, from a copy of the bytes (they were transferred).
+ */
+const syncParser: ChunkParser | undefined = syncPortMode.parser
+  ? {
+      minFiles: 0,
+      parseAll: async (files, maxBytes) => {
+        // A message's round trip, as a worker's answer comes (timers stay the test's to fake).
+        await new Promise<void>((resume) => {
+          const { port1, port2 } = new MessageChannel();
+          port1.once('message', () => {
+            port1.close();
+            resume();
+          });
+          port2.postMessage(0);
+        });
+        return files.map(({ bytes, name, size }) => parseEntryBytes(bytes.slice(), name, maxBytes, size));
+      },
+    }
+  : undefined;
+
 const quietReporter: JournalSyncReporter<string> = { problems: () => undefined, forgotten: () => undefined, log: () => undefined };
 const fastOptions = { readConcurrency: 8, debounceMs: 5, maxDelayMs: 50, maxFileBytes: 1024 * 1024, applyChunk: 100 };
 
@@ -104,7 +129,7 @@ function setup() {
   const fs = new MemoryFs();
   const index = new JournalIndex();
   const problems = new Map<string, number>();
-  const sync = new JournalSync(index, fs, { ...quietReporter, problems: (file, list) => problems.set(file, list.length) }, fastOptions);
+  const sync = new JournalSync(index, fs, { ...quietReporter, problems: (file, list) => problems.set(file, list.length) }, fastOptions, syncParser);
   sync.setRoots(['/ws/journal']);
   return { fs, index, sync, problems };
 }
@@ -362,7 +387,7 @@ describe('JournalSync', () => {
       asked.push([maxBytes, headBytes]);
       return read(path, maxBytes, headBytes);
     };
-    const sync = new JournalSync(index, fs, quietReporter, { ...fastOptions, maxFileBytes: 1000 });
+    const sync = new JournalSync(index, fs, quietReporter, { ...fastOptions, maxFileBytes: 1000 }, syncParser);
     sync.setRoots(['/ws/journal']);
     fs.write('/ws/journal/exact.md', `#empathy ${'x'.repeat(1000 - 10)}`);
     fs.write('/ws/journal/over.md', `---\ntags: [influence]\n---\n#retro ${'x'.repeat(1000)}`);
@@ -408,7 +433,7 @@ describe('JournalSync restored from a cache, then checked against the disk', () 
 
   function freshScanOf(fs: MemoryFs): Promise<JournalIndex> {
     const index = new JournalIndex();
-    const sync = new JournalSync(index, fs, quietReporter, fastOptions);
+    const sync = new JournalSync(index, fs, quietReporter, fastOptions, syncParser);
     sync.setRoots(['/ws/journal']);
     return sync.rescan().then(() => index);
   }
@@ -416,7 +441,7 @@ describe('JournalSync restored from a cache, then checked against the disk', () 
   /** The cache a first session writes after a scan of `roots`. */
   async function firstSessionCache(fs: MemoryFs, roots = ['/ws/journal']): Promise<Uint8Array> {
     const firstIndex = new JournalIndex();
-    const firstSync = new JournalSync(firstIndex, fs, quietReporter, fastOptions);
+    const firstSync = new JournalSync(firstIndex, fs, quietReporter, fastOptions, syncParser);
     firstSync.setRoots(roots);
     await firstSync.rescan();
     return encodeIndexCache(identity, firstIndex.values());
@@ -429,7 +454,7 @@ describe('JournalSync restored from a cache, then checked against the disk', () 
     fs.reads.clear();
     const index = new JournalIndex();
     const problems = new Map<string, number>();
-    const sync = new JournalSync(index, fs, { ...quietReporter, problems: (file, list) => problems.set(file, list.length) }, fastOptions);
+    const sync = new JournalSync(index, fs, { ...quietReporter, problems: (file, list) => problems.set(file, list.length) }, fastOptions, syncParser);
     sync.setRoots(['/ws/journal']);
     const loaded = decodeIndexCache(bytes, identity);
     if (!('records' in loaded)) throw new Error(loaded.ignored);
@@ -502,7 +527,7 @@ describe('JournalSync restored from a cache, then checked against the disk', () 
     fs.remove('/ws/journal/2026/12/2026-10-03.md');
     fs.reads.clear();
     const index = new JournalIndex();
-    const sync = new JournalSync(index, fs, quietReporter, fastOptions);
+    const sync = new JournalSync(index, fs, quietReporter, fastOptions, syncParser);
     sync.setRoots(['/ws/journal']);
     let validatingWhenRestored = false;
     const restoring = async () => {
@@ -520,7 +545,7 @@ describe('JournalSync restored from a cache, then checked against the disk', () 
   it('reads every file when the restore beside the listing restores nothing (a cache found unusable)', async () => {
     const fs = journal();
     const index = new JournalIndex();
-    const sync = new JournalSync(index, fs, quietReporter, fastOptions);
+    const sync = new JournalSync(index, fs, quietReporter, fastOptions, syncParser);
     sync.setRoots(['/ws/journal']);
     const result = await sync.rescan({}, { reuseUnchanged: true, restoring: async () => undefined });
     expect(result).toMatchObject({ files: 32, read: 32 });
@@ -537,7 +562,7 @@ describe('JournalSync restored from a cache, then checked against the disk', () 
     const bytes = await firstSessionCache(fs, roots);
     fs.remove('/ws/journal/gone.md');
     const index = new JournalIndex();
-    const sync = new JournalSync(index, fs, quietReporter, fastOptions);
+    const sync = new JournalSync(index, fs, quietReporter, fastOptions, syncParser);
     sync.setRoots(roots);
     const loaded = decodeIndexCache(bytes, identity);
     if (!('records' in loaded)) throw new Error(loaded.ignored);
@@ -573,12 +598,12 @@ describe('JournalSync restored from a cache, then checked against the disk', () 
   it('ends exact when a file changes while the check is running', async () => {
     const fs = journal();
     const index = new JournalIndex();
-    const sync = new JournalSync(index, fs, quietReporter, fastOptions);
+    const sync = new JournalSync(index, fs, quietReporter, fastOptions, syncParser);
     sync.setRoots(['/ws/journal']);
     await sync.rescan();
     const bytes = encodeIndexCache(identity, index.values());
     const next = new JournalIndex();
-    const nextSync = new JournalSync(next, fs, quietReporter, fastOptions);
+    const nextSync = new JournalSync(next, fs, quietReporter, fastOptions, syncParser);
     nextSync.setRoots(['/ws/journal']);
     nextSync.restore((decodeIndexCache(bytes, identity) as { records: IndexedEntry[] }).records);
     fs.holdReads();
@@ -609,7 +634,7 @@ function setupReporting(options: Partial<typeof fastOptions> = {}) {
     forgotten: (key) => forgotten.push(key),
     log: (level, message) => logs.push([level, message]),
   };
-  const sync = new JournalSync(index, fs, reporter, { ...fastOptions, ...options });
+  const sync = new JournalSync(index, fs, reporter, { ...fastOptions, ...options }, syncParser);
   sync.setRoots(['/ws/journal']);
   return { fs, index, sync, logs, forgotten, problems };
 }
@@ -732,8 +757,9 @@ describe('JournalSync cancellation and progress', () => {
     );
     expect(result).toEqual({ files: 5, read: 2, milliseconds: 0, cancelled: true });
     expect(progress).toEqual([[2, 5]]);
-    // The second chunk was read before the check, but not applied; the third never read.
-    expect(fs.reads.size).toBe(4);
+    // No chunk read after the cancel; with a parser elsewhere the second chunk was read while
+    // the first was parsed, and is not applied.
+    expect(fs.reads.size).toBe(syncPortMode.parser ? 4 : 2);
     expect(index.size).toBe(2);
   });
 
@@ -1243,5 +1269,68 @@ describe('JournalSync stamps of what it read', () => {
     await sync.rescan();
     expect(index.get('/ws/journal/old.md')?.mtime).toBe(now - 5_000);
     expect(index.get('/ws/journal/recent.md')?.mtime).toBe(-1);
+  });
+});
+
+describe('JournalSync with a ChunkParser', () => {
+  function withParser(parseAll: ChunkParser['parseAll'], minFiles: number) {
+    const fs = new MemoryFs();
+    const index = new JournalIndex();
+    const logs: Array<[string, string]> = [];
+    const parser: ChunkParser = { minFiles, parseAll };
+    const sync = new JournalSync(index, fs, { ...quietReporter, log: (level, message) => logs.push([level, message]) }, { ...fastOptions, applyChunk: 2 }, parser);
+    sync.setRoots(['/ws/journal']);
+    for (const name of ['a', 'b', 'c']) fs.write(`/ws/journal/${name}.md`, `# ${name.toUpperCase()}\n#empathy`);
+    fs.write('/ws/journal/d.md', '#influence');
+    return { fs, index, sync, logs };
+  }
+  const here = (files: readonly FileToParse[], maxBytes: number) => files.map(({ bytes, name, size }) => parseEntryBytes(bytes, name, maxBytes, size));
+
+  it('parses a read of at least minFiles files with it, a chunk at a time, and a smaller one on the spot', async () => {
+    const calls: string[][] = [];
+    const { index, sync } = withParser(async (files, maxBytes) => {
+      calls.push(files.map((file) => file.name));
+      return here(files, maxBytes);
+    }, 4);
+    await sync.rescan();
+    expect(calls).toEqual([
+      ['a.md', 'b.md'],
+      ['c.md', 'd.md'],
+    ]);
+    expect(index.countOf('empathy')).toBe(3);
+    expect(index.get('/ws/journal/d.md')?.tags).toEqual(['influence']);
+    calls.length = 0;
+    const small = withParser(async (files, maxBytes) => {
+      calls.push(files.map((file) => file.name));
+      return here(files, maxBytes);
+    }, 5);
+    await small.sync.rescan();
+    expect(calls).toEqual([]);
+    expect(small.index.size).toBe(4);
+  });
+
+  it('sends it only the files that were read, and gives each its own entry back', async () => {
+    const { fs, index, sync } = withParser(async (files, maxBytes) => here(files, maxBytes), 0);
+    fs.link('/ws/journal/b.md'); // listed as a file, refused when read: not sent to the parser
+    const read = fs.readFile.bind(fs);
+    fs.readFile = async (path: string, maxBytes?: number, headBytes?: number) => {
+      if (path === '/ws/journal/a.md') throw Object.assign(new Error('ENOENT'), { notFound: true });
+      return read(path, maxBytes, headBytes);
+    };
+    await sync.rescan();
+    expect([...index.keys()].sort()).toEqual(['/ws/journal/c.md', '/ws/journal/d.md']);
+    expect(index.get('/ws/journal/c.md')?.title).toBe('C');
+    expect(index.get('/ws/journal/d.md')?.tags).toEqual(['influence']);
+  });
+
+  it.each([
+    ['rejects', async () => Promise.reject(new Error('worker gone'))],
+    ['answers with too few entries', async () => []],
+  ])('parses on the spot, and says so, when it %s', async (_, parseAll) => {
+    const { index, sync, logs } = withParser(parseAll, 0);
+    await sync.rescan();
+    expect(index.countOf('empathy')).toBe(3);
+    expect(index.get('/ws/journal/a.md')?.title).toBe('A');
+    expect(logs.filter(([level, message]) => level === 'warn' && message.startsWith('Parsing elsewhere failed'))).toHaveLength(2); // one per chunk
   });
 });

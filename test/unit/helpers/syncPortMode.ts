@@ -1,6 +1,7 @@
 /**
- * How the in-memory port of journalSync.test.ts reads files: one `readFile` each (the web host),
- * or also through a `readAll` per chunk (the Node host). journalSync.readAll.test.ts sets it
- * before it runs the same tests again.
+ * How the sync of journalSync.test.ts reads and parses files: one `readFile` each, parsed on the
+ * spot (the web host), or a chunk at a time through the port's `readAll` and parsed by a
+ * ChunkParser elsewhere (the Node host). journalSync.nodeHost.test.ts sets it before it runs the
+ * same tests again.
  */
-export const syncPortMode = { readAll: false };
+export const syncPortMode = { readAll: false, parser: false };
