@@ -131,6 +131,9 @@ export class JournalIndex {
   private readonly otherNoteKeysByTag = new Map<string, Set<string>>();
   // Tags are interned: one string per distinct tag, not one slice of each file's text.
   private readonly tagPool = new Map<string, string>();
+  // Days too: one string per distinct day (a journal of ten years has ~3,650), not one per entry
+  // (entries parsed on a worker thread each bring their own copy).
+  private readonly dayPool = new Map<string, string>();
   // Tag lists shared between entries, by their tags joined with line breaks.
   private readonly tagListPool = new Map<string, readonly string[]>();
   // Frozen tag lists handed in (the cache's decoder shares one per combination) and the pooled
@@ -251,7 +254,7 @@ export class JournalIndex {
       // A key built by concatenation (a URI) would keep its pieces alive beside the flat copy.
       key: detach(key),
       title: parsed.title ?? detach(fileName.replace(/\.md$/i, '')),
-      day: parsed.day,
+      day: parsed.day === undefined ? undefined : this.internDay(parsed.day),
       time: parsed.time,
       tags: parsed.tags,
       problems: parsed.problems,
@@ -401,6 +404,7 @@ export class JournalIndex {
     this.tagPool.clear();
     this.tagListPool.clear();
     this.adoptedLists.clear();
+    this.dayPool.clear();
     this.unrestored = undefined;
     this.dropLists();
     this.changed();
@@ -548,6 +552,15 @@ export class JournalIndex {
     return { byTag: this.newestFirstByTag, byDay: this.reflectionsByDay };
   }
 
+  private internDay(day: string): string {
+    const pooled = this.dayPool.get(day);
+    if (pooled !== undefined) return pooled;
+    // Days no entry has any more are forgotten now and then (bounded like the tags).
+    if (this.dayPool.size >= Math.max(POOLED_MAX, this.dayCounts.size * 2)) this.dayPool.clear();
+    this.dayPool.set(day, day);
+    return day;
+  }
+
   /**
    * The entry's tags, each interned and each once, as a list shared by every entry with the same
    * tags: a journal has far fewer combinations than entries (the bench's 50,000 have ~7,000), and
@@ -641,6 +654,21 @@ function appendTo(lists: Map<string, IndexedEntry[]>, key: string, entry: Indexe
   else lists.set(key, [entry]);
 }
 
+/** Below this many new entries for a list, each is put in by binary search (mergeNewestFirst). */
+const FEW_ADDED = 16;
+
+/** Where `entry` goes in `list` (newest first): after every entry it is equal to. */
+function upperBound(list: readonly IndexedEntry[], entry: IndexedEntry): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (newestFirst(list[middle], entry) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * Merges `added` (newest first) into the list of `key` (newest first), in place, from the end:
  * one pass, and among equals the list's entries stay before the added ones.
@@ -649,6 +677,11 @@ function mergeNewestFirst(lists: Map<string, IndexedEntry[]>, key: string, added
   const list = lists.get(key);
   if (!list) {
     lists.set(key, added);
+    return;
+  }
+  if (added.length <= FEW_ADDED) {
+    // A file or two changed: a binary search and one native move each beat a pass over the list.
+    for (const entry of added) list.splice(upperBound(list, entry), 0, entry);
     return;
   }
   let from = list.length - 1;
