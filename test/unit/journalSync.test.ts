@@ -720,6 +720,20 @@ describe('JournalSync cancellation and progress', () => {
     expect(index.size).toBe(0);
   });
 
+  it('applies nothing of a chunk whose reads were under way when it was cancelled', async () => {
+    const { fs, index, sync } = setupReporting({ applyChunk: 2 });
+    for (const name of ['a', 'b', 'c']) fs.write(`/ws/journal/${name}.md`, '#empathy');
+    fs.holdReads();
+    let cancel = false;
+    const scan = withFrozenClock(() => sync.rescan({ isCancelled: () => cancel }));
+    await vi.waitFor(() => expect(fs.reads.size).toBeGreaterThan(0));
+    cancel = true;
+    fs.releaseReads();
+    expect(await scan).toEqual({ files: 3, read: 0, milliseconds: 0, cancelled: true });
+    expect(index.size).toBe(0);
+    expect(fs.reads.size).toBe(2); // the first chunk only
+  });
+
   it('runs to the end when isCancelled keeps answering no', async () => {
     const { fs, index, sync } = setup();
     fs.write('/ws/journal/a.md', '#empathy');
@@ -1324,13 +1338,34 @@ describe('JournalSync with a ChunkParser', () => {
   });
 
   it.each([
-    ['rejects', async () => Promise.reject(new Error('worker gone'))],
-    ['answers with too few entries', async () => []],
-  ])('parses on the spot, and says so, when it %s', async (_, parseAll) => {
+    ['rejects', async () => Promise.reject(new Error('worker gone')), 'Error: worker gone'],
+    ['answers with too few entries', async () => [], 'Error: 0 entries parsed for 2 files'],
+  ])('parses on the spot, and says so, when it %s', async (_, parseAll, why) => {
     const { index, sync, logs } = withParser(parseAll, 0);
     await sync.rescan();
     expect(index.countOf('empathy')).toBe(3);
     expect(index.get('/ws/journal/a.md')?.title).toBe('A');
-    expect(logs.filter(([level, message]) => level === 'warn' && message.startsWith('Parsing elsewhere failed'))).toHaveLength(2); // one per chunk
+    const warning = ['warn', `Parsing elsewhere failed (${why}); parsing here instead.`];
+    expect(logs.filter(([level]) => level === 'warn')).toEqual([warning, warning]); // one per chunk
+  });
+});
+
+describe('JournalSync with the port readAll', () => {
+  it('reads a chunk at a time through it, never one file at a time', async () => {
+    const { fs, index, sync } = setupReporting({ applyChunk: 2 });
+    for (const name of ['a', 'b', 'c', 'd', 'e']) fs.write(`/ws/journal/${name}.md`, '#empathy');
+    const readOne = fs.readFile.bind(fs);
+    const chunks: string[][] = [];
+    (fs as JournalFileSystem<string>).readAll = async (paths, maxBytes, headBytes) => {
+      chunks.push([...paths]);
+      return Promise.all(paths.map((path) => readOne(path, maxBytes, headBytes).then((read) => read, (error: unknown) => ({ error }))));
+    };
+    fs.readFile = async () => {
+      throw new Error('read one at a time');
+    };
+    await sync.rescan();
+    expect(chunks.map((chunk) => chunk.length)).toEqual([2, 2, 1]);
+    expect(chunks.flat().sort()).toEqual(['a', 'b', 'c', 'd', 'e'].map((name) => `/ws/journal/${name}.md`));
+    expect(index.countOf('empathy')).toBe(5);
   });
 });
