@@ -502,6 +502,16 @@ describe('JournalIndex: counts announced before the records (a restore in two st
     expectTally(index);
   });
 
+  it('finds a cache that lies about a note it skips: a tag of it that no count announced', () => {
+    const announced = countsOf(records);
+    (announced.tags as Map<string, number>).delete('time-management'); // only 3.md carries it
+    const index = new JournalIndex();
+    index.expectRestore(announced);
+    index.skipRestore(records[2]); // 3.md: a newer version is in
+    for (const record of [...records.slice(0, 2), ...records.slice(3)]) index.restore(record);
+    expect(index.endRestore()).toBe(false);
+  });
+
   it('forgets what was announced and skipped or never restored', () => {
     const index = new JournalIndex();
     index.expectRestore(countsOf(records));
