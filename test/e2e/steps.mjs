@@ -156,9 +156,9 @@ export function onExampleJournal(userSettings = {}, prepare = () => {}) {
 export async function rowTooltip(page, label, text, timeout = WAIT_MS) {
   const tooltip = page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').first();
   const started = Date.now();
-  for (let attempt = 0; ; attempt++) {
+  for (;;) {
     const row = await waitForTreeRow(page, label);
-    const shown = await hoverUntilShown(page, row, tooltip, attempt).then(() => tooltip.innerText(), () => '');
+    const shown = await hoverUntilShown(page, row, tooltip).then(() => tooltip.innerText(), () => '');
     if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) {
       await page.mouse.move(900, 700);
       return shown;
@@ -168,13 +168,33 @@ export async function rowTooltip(page, label, text, timeout = WAIT_MS) {
 }
 
 /**
- * Rests the pointer on `target` and waits for `tooltip`. A row redrawn under a resting pointer
- * (the journal changed a moment ago) loses its hover and VS Code does not show it again, so the
- * caller hovers anew; the wait doubles with each attempt (2 s, 4 s, … 16 s) so that a slow
- * machine's tooltip still has time to come.
+ * Rests the pointer on `target` until `tooltip` shows: one wait for it, up to WAIT_MS. A row
+ * redrawn under a resting pointer (the journal changed a moment ago) loses its hover and VS Code
+ * does not show it again, so meanwhile the pointer leaves the row and comes back, at growing
+ * intervals (2, 4, 8, then every 16 s), which leaves a slow machine's hover time to come.
  */
-export async function hoverUntilShown(page, target, tooltip, attempt) {
-  await page.mouse.move(900, 700);
-  await target.hover();
-  await tooltip.waitFor({ state: 'visible', timeout: 2000 * 2 ** Math.min(attempt, 3) });
+export async function hoverUntilShown(page, target, tooltip) {
+  const deadline = Date.now() + WAIT_MS;
+  do {
+    // No tooltip of an earlier hover is taken for this one.
+    await page.mouse.move(900, 700);
+    await tooltip.waitFor({ state: 'hidden', timeout: WAIT_MS }).catch(() => undefined);
+    let settled = false;
+    const visible = tooltip.waitFor({ state: 'visible', timeout: Math.max(1, deadline - Date.now()) }).finally(() => (settled = true));
+    const rehover = (async () => {
+      for (let pause = 2000; !settled; pause = Math.min(2 * pause, 16000)) {
+        if (pause > 2000) await page.mouse.move(900, 700);
+        await target.hover({ timeout: WAIT_MS }).catch(() => undefined); // a row gone for a moment
+        await Promise.race([visible.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, pause))]);
+      }
+    })();
+    try {
+      await visible;
+    } finally {
+      await rehover;
+    }
+    // Shown, unless a re-hover that began just before it came took the pointer away again.
+    if (await tooltip.isVisible()) return;
+  } while (Date.now() < deadline);
+  throw new Error('the tooltip did not stay shown');
 }
